@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -28,6 +28,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const initialised = await exists(path.join(clusterDir, 'PG_VERSION'));
   await refuseIfLocked(clusterDir);
   const password = await readOrCreatePassword(options.dataDir);
+  // The postgres user must be able to reach the cluster inside our folder.
+  if (isRoot) await chmod(options.dataDir, ((await stat(options.dataDir)).mode & 0o7777) | 0o711);
   const port = options.port ?? (await freePort());
   const serverLog: string[] = [];
   const server = new EmbeddedPostgres({

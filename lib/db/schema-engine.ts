@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { DiffTarget, SchemaEngine } from '@prisma/schema-engine-wasm';
@@ -33,7 +34,9 @@ const noFilters = { externalTables: [], externalEnums: [] };
 
 async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
+  // Our own pool, so that the engine's connections (and its advisory lock) end with it.
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const engine = await glue.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
   try {
     return await run(engine);
@@ -41,6 +44,7 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
     throw engineError(error);
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 
