@@ -1,0 +1,20 @@
+import { getTranslations } from 'next-intl/server';
+import { DemoBanner } from '@/components/ui/demo-banner';
+import { SiteHeader } from '@/components/ui/site-header';
+import { hasDemoData } from '@/lib/program/queries';
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const [t, demo] = await Promise.all([getTranslations('app'), hasDemoData()]);
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t('skipToContent')}
+      </a>
+      <SiteHeader />
+      {demo && <DemoBanner />}
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+
+export async function DemoBanner() {
+  const t = await getTranslations('demo');
+  return (
+    <div role="note" className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm text-amber-900">
+      {t('banner')}
+    </div>
+  );
+}
+
+export async function DemoTag() {
+  const t = await getTranslations('demo');
+  return (
+    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t('tag')}</span>
+  );
+}

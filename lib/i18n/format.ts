@@ -1,0 +1,28 @@
+import type { Locale } from './config';
+
+/**
+ * Money in yuan, exact input (a decimal string) to a readable figure:
+ * zh-CN counts in 万元 / 亿元 as officials do; English in yuan.
+ */
+export function formatYuan(value: string | number, locale: Locale): string {
+  const amount = Number(value);
+  if (locale === 'zh-CN') {
+    const abs = Math.abs(amount);
+    if (abs >= 1e8) return `${trim(amount / 1e8)} 亿元`;
+    if (abs >= 1e4) return `${trim(amount / 1e4)} 万元`;
+    return `${new Intl.NumberFormat('zh-CN').format(amount)} 元`;
+  }
+  return `${new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(amount)} yuan`;
+}
+
+function trim(n: number) {
+  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(n);
+}
+
+export function formatCount(value: string | number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(Number(value));
+}
+
+export function formatDate(value: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(value);
+}

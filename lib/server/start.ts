@@ -1,0 +1,74 @@
+// `npm start` (production build) and `npm run dev`: the database (embedded
+// PostgreSQL, or DATABASE_URL), migrations, seed-if-empty, then Next.js.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { openDatabase, type Database } from '../db/database';
+import { SetupError } from '../db/errors';
+import { migrate } from '../db/migrate';
+import { buildIsCurrent, recordBuild } from './build-stamp';
+import { assertPortFree, waitForHealthy } from './net';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const started = performance.now();
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+let database: Database | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SetupError(`PORT=${process.env.PORT} is not a port number.`);
+  await assertPortFree(port);
+  database = await openDatabase();
+  console.log(database.embedded ? `Embedded PostgreSQL is up (${elapsed()}).` : 'Using the PostgreSQL at DATABASE_URL.');
+  await migrate(database.url, console.log);
+  const { seed } = await import('../../prisma/seed/seed');
+  const { seeded } = await seed(database.url, { log: console.log });
+  if (seeded) console.log(`Seeded the program's facts and demo data (${elapsed()}).`);
+
+  const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
+  if (!dev && !(await buildIsCurrent())) {
+    console.log('Building the portal (next build)…');
+    await run([nextBin, 'build'], env);
+    await recordBuild();
+  }
+  app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  app.on('exit', (code) => {
+    if (!stopping) void shutdown(code ?? 1);
+  });
+  await waitForHealthy(`http://localhost:${port}/api/health`, 120_000);
+  console.log(`\nPortal ready at http://localhost:${port} (started in ${elapsed()}). Ctrl-C stops it.`);
+  const { printDemoAccounts } = await import('../../prisma/seed/print-accounts');
+  await printDemoAccounts(database.url);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new SetupError(`next build failed (exit ${code}).`))));
+  });
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app && app.exitCode === null) {
+    app.kill('SIGTERM');
+    await new Promise((resolve) => app!.once('exit', resolve));
+  }
+  await database?.stop();
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error) => {
+  console.error(error instanceof SetupError ? error.message : error);
+  await shutdown(1);
+});
