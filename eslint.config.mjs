@@ -8,6 +8,11 @@ export default defineConfig([
   globalIgnores(['.next/**', 'lib/db/generated/**', 'prisma/migrations/**', 'next-env.d.ts', 'test-results/**']),
   {
     rules: {
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    rules: {
       // app/ and components/ never touch the database directly (DESIGN.md).
       'no-restricted-imports': [
         'error',

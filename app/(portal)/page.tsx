@@ -1,18 +1,8 @@
-import { ReportedPanel, TargetsPanel } from '@/components/program/targets-panel';
-import { SoeTable } from '@/components/program/soe-table';
-import { ZoneTable } from '@/components/program/zone-table';
-import { getProgramOverview } from '@/lib/program/queries';
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/current-user';
+import { homePath } from '@/lib/auth/home';
 
-export const dynamic = 'force-dynamic';
-
-export default async function HomePage() {
-  const overview = await getProgramOverview();
-  return (
-    <div className="space-y-6">
-      <TargetsPanel targets={overview.targets} />
-      <ReportedPanel reported={overview.reported} />
-      <ZoneTable zones={overview.zones} />
-      <SoeTable soes={overview.soes} />
-    </div>
-  );
+/** Each role lands on its own home. */
+export default async function Home() {
+  redirect(homePath(await requireUser()));
 }

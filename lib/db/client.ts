@@ -19,3 +19,4 @@ export function db(): PrismaClient {
 
 export type { PrismaClient };
 export { Prisma } from './generated/client';
+export type { Role } from './generated/client';

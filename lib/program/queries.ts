@@ -1,8 +1,9 @@
 import 'server-only';
+import { soeScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 
-/** What the home page shows: targets, reported figures, zones and SOEs. */
-export async function getProgramOverview() {
+/** The program at a glance: targets, reported figures, and the zones and SOEs the user may see. */
+export async function getProgramOverview(user: SessionUser) {
   const prisma = db();
   const [targets, reported, zones, soes] = await Promise.all([
     prisma.programTarget.findMany({
@@ -15,6 +16,7 @@ export async function getProgramOverview() {
       orderBy: { metric: 'asc' },
     }),
     prisma.zone.findMany({
+      where: zoneScope(user),
       select: {
         id: true,
         name: true,
@@ -29,6 +31,7 @@ export async function getProgramOverview() {
       orderBy: [{ district: { name: 'asc' } }, { name: 'asc' }],
     }),
     prisma.soe.findMany({
+      where: soeScope(user),
       select: {
         id: true,
         name: true,

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { openDatabase, type Database } from '../db/database';
 import { SetupError } from '../db/errors';
 import { migrate } from '../db/migrate';
+import { resolveAuthSecret } from './auth-secret';
 import { buildIsCurrent, recordBuild } from './build-stamp';
 import { assertPortFree, waitForHealthy } from './net';
 
@@ -28,7 +29,14 @@ async function main() {
   const { seeded } = await seed(database.url, { log: console.log });
   if (seeded) console.log(`Seeded the program's facts and demo data (${elapsed()}).`);
 
-  const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    NEXTAUTH_SECRET: await resolveAuthSecret(database.url),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   if (!dev && !(await buildIsCurrent())) {
     console.log('Building the portal (next build)…');
     await run([nextBin, 'build'], env);

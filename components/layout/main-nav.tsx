@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { can, type SessionUser } from '@/lib/auth/policy';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+
+/** The links a role may follow; the pages check again on the server. */
+export async function MainNav({ user }: { user: SessionUser }) {
+  const t = await getTranslations();
+  const links = [
+    can(user, 'dashboard.read', {}) && { href: '/dashboard', label: t('nav.dashboard') },
+    { href: '/projects', label: user.role === 'ORG_ADMIN' || user.role === 'ORG_VIEWER' ? t('nav.projects') : t('nav.myProjects') },
+    can(user, 'user.manage', { userId: 0 }) && { href: '/admin/users', label: t('nav.users') },
+    can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },
+  ].filter(Boolean) as { href: string; label: string }[];
+  return (
+    <nav aria-label={t('nav.label')} className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 text-sm">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="font-medium text-slate-700 hover:text-red-800">
+            {l.label}
+          </Link>
+        ))}
+        <span className="ml-auto text-slate-600">
+          {t('auth.signedInAs', { name: user.displayName })} · {t(`role.${user.role}`)}
+        </span>
+        <Link href="/account/password" className="text-slate-700 hover:text-red-800">
+          {t('nav.password')}
+        </Link>
+        <SignOutButton label={t('auth.signOut')} />
+      </div>
+    </nav>
+  );
+}

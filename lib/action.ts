@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { ActionState, Echo } from './action-state';
+import { writeAudit, type AuditEntry } from '@/lib/audit/log';
+import { can, type Action, type SessionUser } from '@/lib/auth/policy';
+import { db, Prisma } from '@/lib/db/client';
+import { defaultLocale, type Locale } from '@/lib/i18n/config';
+import { translateIssue, translator, zodErrorMap } from '@/lib/i18n/translator';
+
+// Every write goes through defineMutation: user → parse → policy → one
+// transaction (the write, exactly one audit row, the version check) → one state.
+// 'use server' files wrap a mutation with the current user (lib/server-action.ts).
+export type { ActionState } from './action-state';
+
+function echo(raw: unknown): Echo {
+  const out: Echo = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [key, value] of Object.entries(raw)) {
+    if (/password/i.test(key)) continue;
+    if (typeof value === 'string') out[key] = value.slice(0, 5000);
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
+    else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+  }
+  return out;
+}
+
+/** The record changed since the form loaded it (its version moved on). */
+export class ConflictError extends Error {}
+/** A field-level problem found inside the transaction (e.g. a duplicate). */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly key: `validation.${string}`,
+  ) {
+    super(key);
+  }
+}
+class DeniedError extends Error {}
+
+type Tx = Prisma.TransactionClient;
+type ResourceFor<A extends Action> = Parameters<typeof can<A>>[2];
+type AuditFn = (entry: Omit<AuditEntry, 'actorId' | 'actorName'>) => Promise<void>;
+
+export type MutationDefinition<S extends z.ZodType, A extends Action, R> = {
+  schema: S;
+  action: A;
+  /** What the policy needs to know, read inside the transaction; null when the record does not exist. */
+  resource: (tx: Tx, input: z.output<S>, user: SessionUser) => Promise<ResourceFor<A> | null>;
+  run: (ctx: { tx: Tx; user: SessionUser; input: z.output<S>; audit: AuditFn }) => Promise<R>;
+};
+
+export type Mutation<R> = (user: SessionUser | null, raw: unknown, locale?: Locale) => Promise<ActionState<R>>;
+
+export function defineMutation<S extends z.ZodType, A extends Action, R>(def: MutationDefinition<S, A, R>): Mutation<R> {
+  return async (user, raw, locale = defaultLocale) => {
+    const t = translator(locale);
+    const values = echo(raw);
+    if (!user) return { status: 'denied', message: t('errors.signedOut'), values };
+    const parsed = def.schema.safeParse(raw, { error: zodErrorMap(locale) });
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.') || '_form';
+        (fieldErrors[field] ??= []).push(translateIssue(issue.message, locale));
+      }
+      return { status: 'invalid', message: t('errors.invalid'), fieldErrors, values };
+    }
+    try {
+      const data = await db().$transaction(async (tx) => {
+        const resource = await def.resource(tx, parsed.data, user);
+        if (!resource || !can(user, def.action, resource)) throw new DeniedError();
+        let audited = 0;
+        const audit: AuditFn = async (entry) => {
+          audited += 1;
+          await writeAudit(tx, { ...entry, actorId: user.id, actorName: user.username });
+        };
+        const result = await def.run({ tx, user, input: parsed.data, audit });
+        if (audited !== 1) throw new Error(`${def.action}: a write must leave exactly one audit row, left ${audited}`);
+        return result;
+      });
+      return { status: 'ok', data };
+    } catch (error) {
+      if (error instanceof DeniedError) return { status: 'denied', message: t('errors.denied'), values };
+      if (error instanceof ConflictError) return { status: 'conflict', message: t('errors.conflict'), values };
+      if (error instanceof FieldError) {
+        const fieldErrors = { [error.field]: [translateIssue(error.key, locale)] };
+        return { status: 'invalid', message: t('errors.invalid'), fieldErrors, values };
+      }
+      throw error;
+    }
+  };
+}
+
+/**
+ * Optimistic concurrency: updates the row only if it still has the version the
+ * user saw, and moves the version on. Throws ConflictError otherwise.
+ */
+export async function updateVersioned(
+  update: (where: { id: number; version: number }) => Promise<{ count: number }>,
+  id: number,
+  version: number,
+): Promise<void> {
+  const { count } = await update({ id, version });
+  if (count !== 1) throw new ConflictError();
+}

@@ -1,0 +1,110 @@
+import type { Prisma, Role } from '@/lib/db/client';
+
+// The one place that decides who may do what. Pages, server actions, route
+// handlers and exports ask `can(...)`; list queries take their `where` from the
+// scope functions below, so a list never shows what `can` would refuse.
+
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** SOE_LIAISON: the SOE the user works for. */
+  soeId: number | null;
+  /** VILLAGE_COMMITTEE: the user's village, and through it the zone. */
+  villageId: number | null;
+  zoneId: number | null;
+};
+
+/** What a rule needs to know about the thing acted on. */
+export type Resources = {
+  dashboard: Record<string, never>;
+  zone: { zoneId: number; soeIds: number[] };
+  village: { villageId: number; zoneId: number; soeIds: number[] };
+  soe: { soeId: number };
+  /** soeIds of a project: its own SOE. zoneSoeIds: SOEs paired with its zone. villageIds: villages it serves. */
+  project: { soeId: number; zoneId: number | null; zoneSoeIds: number[]; villageIds: number[] };
+  masterData: Record<string, never>;
+  accreditation: Record<string, never>;
+  user: { userId: number };
+  audit: Record<string, never>;
+};
+
+type Rule<K extends keyof Resources> = (user: SessionUser, resource: Resources[K]) => boolean;
+
+const isOrg = (u: SessionUser) => u.role === 'ORG_ADMIN' || u.role === 'ORG_VIEWER';
+const isAdmin = (u: SessionUser) => u.role === 'ORG_ADMIN';
+const isLiaisonOf = (u: SessionUser, soeId: number) => u.role === 'SOE_LIAISON' && u.soeId === soeId;
+const isCommitteeIn = (u: SessionUser, zoneId: number | null) =>
+  u.role === 'VILLAGE_COMMITTEE' && zoneId !== null && u.zoneId === zoneId;
+const liaisonPairedWith = (u: SessionUser, soeIds: number[]) =>
+  u.role === 'SOE_LIAISON' && u.soeId !== null && soeIds.includes(u.soeId);
+
+const zoneRead: Rule<'zone'> = (u, r) => isOrg(u) || liaisonPairedWith(u, r.soeIds) || isCommitteeIn(u, r.zoneId);
+
+export const rules = {
+  'dashboard.read': ((u) => u.role !== 'VILLAGE_COMMITTEE') as Rule<'dashboard'>,
+  'zone.read': zoneRead,
+  'zone.manage': ((u) => isAdmin(u)) as Rule<'zone'>,
+  'zone.accredit': ((u) => isAdmin(u)) as Rule<'zone'>,
+  'village.read': ((u, r) => zoneRead(u, r)) as Rule<'village'>,
+  'village.manage': ((u) => isAdmin(u)) as Rule<'village'>,
+  'village.reportIncome': ((u, r) =>
+    isAdmin(u) || (u.role === 'VILLAGE_COMMITTEE' && u.villageId === r.villageId)) as Rule<'village'>,
+  'soe.read': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId)) as Rule<'soe'>,
+  'soe.manage': ((u) => isAdmin(u)) as Rule<'soe'>,
+  'project.read': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId) || isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
+  /** A liaison creates projects for its SOE, only in zones paired with it. */
+  'project.create': ((u, r) =>
+    isLiaisonOf(u, r.soeId) && r.zoneId !== null && r.zoneSoeIds.includes(r.soeId)) as Rule<'project'>,
+  'project.update': ((u, r) => isLiaisonOf(u, r.soeId)) as Rule<'project'>,
+  'project.postUpdate': ((u, r) => isLiaisonOf(u, r.soeId)) as Rule<'project'>,
+  /** A village committee confirms or disputes updates about its own village. */
+  'project.confirmUpdate': ((u, r) =>
+    isCommitteeIn(u, r.zoneId) && u.villageId !== null && r.villageIds.includes(u.villageId)) as Rule<'project'>,
+  'project.giveFeedback': ((u, r) => isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
+  'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
+  'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
+  'user.manage': ((u) => isAdmin(u)) as Rule<'user'>,
+  'user.changeOwnPassword': ((u, r) => u.id === r.userId) as Rule<'user'>,
+  'audit.read': ((u) => isAdmin(u)) as Rule<'audit'>,
+} satisfies Record<string, Rule<never>>;
+
+export type Action = keyof typeof rules;
+type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+/** May this (signed-in, active) user do this action on this resource? */
+export function can<A extends Action>(user: SessionUser | null, action: A, resource: ResourceOf<A>): boolean {
+  if (!user) return false;
+  return (rules[action] as (u: SessionUser, r: ResourceOf<A>) => boolean)(user, resource);
+}
+
+// ── Scopes for lists: the same answers as `can(user, '<x>.read', …)`, as SQL ──
+
+const NOTHING = { id: -1 };
+
+export function projectScope(user: SessionUser): Prisma.ProjectWhereInput {
+  if (isOrg(user)) return {};
+  if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { soeId: user.soeId };
+  if (user.role === 'VILLAGE_COMMITTEE' && user.zoneId !== null) return { zoneId: user.zoneId };
+  return NOTHING;
+}
+
+export function zoneScope(user: SessionUser): Prisma.ZoneWhereInput {
+  if (isOrg(user)) return {};
+  if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { pairings: { some: { soeId: user.soeId } } };
+  if (user.role === 'VILLAGE_COMMITTEE' && user.zoneId !== null) return { id: user.zoneId };
+  return NOTHING;
+}
+
+export function villageScope(user: SessionUser): Prisma.VillageWhereInput {
+  if (isOrg(user)) return {};
+  const zone = zoneScope(user);
+  return zone === NOTHING ? NOTHING : { zone };
+}
+
+export function soeScope(user: SessionUser): Prisma.SoeWhereInput {
+  if (isOrg(user)) return {};
+  if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { id: user.soeId };
+  return NOTHING;
+}

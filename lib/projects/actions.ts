@@ -1,0 +1,6 @@
+'use server';
+
+import { serverAction } from '@/lib/server-action';
+import { updateProject } from './mutations';
+
+export const updateProjectAction = serverAction(updateProject, ['/projects']);

@@ -1,0 +1,28 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { getLocale } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { toLocale } from '@/lib/i18n/config';
+import type { Mutation } from './action';
+import type { ActionState } from './action-state';
+
+/** FormData as a plain object; fields named `x[]` become arrays. The schema decides what is valid. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    if (key.endsWith('[]')) ((out[key.slice(0, -2)] ??= []) as unknown[]).push(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** A server action for `useActionState`: the current user runs the mutation; pages are revalidated after it commits. */
+export function serverAction<R>(mutation: Mutation<R>, revalidate: string[] = []) {
+  return async (_previous: ActionState<R>, input: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
+    const [user, locale] = await Promise.all([getCurrentUser(), getLocale().then(toLocale)]);
+    const state = await mutation(user, input instanceof FormData ? formToObject(input) : input, locale);
+    if (state.status === 'ok') for (const path of revalidate) revalidatePath(path);
+    return state;
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const id = z.coerce.number().int().positive();
+const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional());
+
+export const passwordSchema = z
+  .string()
+  .min(10, 'validation.passwordTooShort')
+  .max(128, 'validation.passwordTooLong')
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), 'validation.passwordWeak');
+
+export const roleSchema = z.enum(['ORG_ADMIN', 'ORG_VIEWER', 'SOE_LIAISON', 'VILLAGE_COMMITTEE'], 'validation.roleRequired');
+
+/** A liaison needs an SOE, a village committee a village; organization staff have no scope. */
+export const createUserSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9_.-]{3,32}$/, 'validation.usernameFormat'),
+    displayName: z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong'),
+    role: roleSchema,
+    soeId: optionalId,
+    villageId: optionalId,
+    password: passwordSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === 'SOE_LIAISON' && !v.soeId) ctx.addIssue({ code: 'custom', path: ['soeId'], message: 'validation.soeRequired' });
+    if (v.role === 'VILLAGE_COMMITTEE' && !v.villageId)
+      ctx.addIssue({ code: 'custom', path: ['villageId'], message: 'validation.villageRequired' });
+  })
+  .transform((v) => ({
+    ...v,
+    soeId: v.role === 'SOE_LIAISON' ? (v.soeId ?? null) : null,
+    villageId: v.role === 'VILLAGE_COMMITTEE' ? (v.villageId ?? null) : null,
+  }));
+
+export const resetPasswordSchema = z.object({ userId: id, version: id, password: passwordSchema });
+
+export const setActiveSchema = z.object({
+  userId: id,
+  version: id,
+  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'validation.required').max(256),
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordMismatch' });

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, projectScope, rules, villageScope, zoneScope, soeScope, type Action, type SessionUser } from '../../lib/auth/policy';
+import { projectResource } from '../../lib/projects/resource';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { buildWorld, type World } from '../helpers/fixtures';
+
+type UserKey = keyof World['users'];
+const ALL: UserKey[] = ['admin', 'viewer', 'liaisonA', 'liaisonB', 'villageA1', 'villageA2', 'villageB1'];
+const ORG: UserKey[] = ['admin', 'viewer'];
+
+let database: TestDatabase;
+let world: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await buildWorld(database.prisma);
+});
+afterAll(() => database.drop());
+
+/** Every resource a rule can be asked about, in and out of each user's scope. */
+async function resources() {
+  const w = world;
+  const project = async (id: number) => (await projectResource(database.prisma, id))!;
+  return {
+    dashboard: {},
+    zoneA: { zoneId: w.zoneA.id, soeIds: [w.soeA.id] },
+    zoneB: { zoneId: w.zoneB.id, soeIds: [w.soeB.id] },
+    zoneShared: { zoneId: w.zoneShared.id, soeIds: [w.soeA.id, w.soeB.id] },
+    villageA1: { villageId: w.villageA1.id, zoneId: w.zoneA.id, soeIds: [w.soeA.id] },
+    villageA2: { villageId: w.villageA2.id, zoneId: w.zoneA.id, soeIds: [w.soeA.id] },
+    villageB1: { villageId: w.villageB1.id, zoneId: w.zoneB.id, soeIds: [w.soeB.id] },
+    soeA: { soeId: w.soeA.id },
+    soeB: { soeId: w.soeB.id },
+    projectA: await project(w.projectA.id),
+    projectB: await project(w.projectB.id),
+    projectCity: await project(w.projectCity.id),
+    newInZoneA: { soeId: w.soeA.id, zoneId: w.zoneA.id, zoneSoeIds: [w.soeA.id], villageIds: [] },
+    newInZoneB: { soeId: w.soeA.id, zoneId: w.zoneB.id, zoneSoeIds: [w.soeB.id], villageIds: [] },
+    selfAdmin: { userId: w.users.admin.id },
+    selfLiaisonA: { userId: w.users.liaisonA.id },
+    selfVillageA1: { userId: w.users.villageA1.id },
+  };
+}
+type Label = keyof Awaited<ReturnType<typeof resources>>;
+
+// Who may do what, written out by hand from DESIGN.md's role table.
+const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
+  'dashboard.read': { dashboard: ['admin', 'viewer', 'liaisonA', 'liaisonB'] },
+  'zone.read': {
+    zoneA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
+    zoneB: [...ORG, 'liaisonB', 'villageB1'],
+    zoneShared: [...ORG, 'liaisonA', 'liaisonB'],
+  },
+  'zone.manage': { zoneA: ['admin'], zoneB: ['admin'] },
+  'zone.accredit': { zoneA: ['admin'], zoneB: ['admin'] },
+  'village.read': {
+    villageA1: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
+    villageB1: [...ORG, 'liaisonB', 'villageB1'],
+  },
+  'village.manage': { villageA1: ['admin'], villageB1: ['admin'] },
+  'village.reportIncome': { villageA1: ['admin', 'villageA1'], villageA2: ['admin', 'villageA2'], villageB1: ['admin', 'villageB1'] },
+  'soe.read': { soeA: [...ORG, 'liaisonA'], soeB: [...ORG, 'liaisonB'] },
+  'soe.manage': { soeA: ['admin'], soeB: ['admin'] },
+  'project.read': {
+    projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
+    projectB: [...ORG, 'liaisonB', 'villageB1'],
+    projectCity: [...ORG, 'liaisonA'],
+  },
+  'project.create': { newInZoneA: ['liaisonA'], newInZoneB: [] },
+  'project.update': { projectA: ['liaisonA'], projectB: ['liaisonB'], projectCity: ['liaisonA'] },
+  'project.postUpdate': { projectA: ['liaisonA'], projectB: ['liaisonB'], projectCity: ['liaisonA'] },
+  'project.confirmUpdate': { projectA: ['villageA1'], projectB: ['villageB1'], projectCity: [] },
+  'project.giveFeedback': { projectA: ['villageA1', 'villageA2'], projectB: ['villageB1'], projectCity: [] },
+  'masterData.manage': { dashboard: ['admin'] },
+  'accreditation.manage': { dashboard: ['admin'] },
+  'user.manage': { selfAdmin: ['admin'], selfLiaisonA: ['admin'] },
+  'user.changeOwnPassword': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
+  'audit.read': { dashboard: ['admin'] },
+};
+
+describe('policy matrix: every role × every action × in- and out-of-scope resources', () => {
+  it('answers exactly as the role table says', async () => {
+    const all = await resources();
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(rules).sort());
+    let cases = 0;
+    const wrong: string[] = [];
+    for (const [action, byResource] of Object.entries(EXPECTED) as [Action, Partial<Record<Label, UserKey[]>>][]) {
+      for (const [label, allowed] of Object.entries(byResource) as [Label, UserKey[]][]) {
+        for (const key of ALL) {
+          cases += 1;
+          const answer = can(world.users[key], action, all[label] as never);
+          if (answer !== allowed.includes(key)) wrong.push(`${key} ${action} ${label}: got ${answer}`);
+        }
+      }
+    }
+    console.log(`policy matrix: ${cases} cases`);
+    expect(wrong).toEqual([]);
+    expect(cases).toBeGreaterThan(250);
+  });
+
+  it('refuses everything to nobody', async () => {
+    const all = await resources();
+    for (const action of Object.keys(rules) as Action[]) expect(can(null, action, all.projectA as never)).toBe(false);
+  });
+
+  it('scopes lists exactly as it answers single reads', async () => {
+    const all = await resources();
+    const p = database.prisma;
+    for (const key of ALL) {
+      const user: SessionUser = world.users[key];
+      const projects = (await p.project.findMany({ where: projectScope(user), select: { id: true } })).map((r) => r.id).sort();
+      const readable = [world.projectA, world.projectB, world.projectCity]
+        .filter((pr, i) => can(user, 'project.read', [all.projectA, all.projectB, all.projectCity][i]!))
+        .map((pr) => pr.id)
+        .sort();
+      expect(projects, key).toEqual(readable);
+
+      const zones = (await p.zone.findMany({ where: zoneScope(user), select: { id: true } })).map((r) => r.id).sort();
+      const readableZones = (['zoneA', 'zoneB', 'zoneShared'] as const)
+        .filter((z) => can(user, 'zone.read', all[z]))
+        .map((z) => all[z].zoneId)
+        .sort();
+      expect(zones, key).toEqual(readableZones);
+
+      const villages = (await p.village.findMany({ where: villageScope(user), select: { id: true } })).map((r) => r.id).sort();
+      const readableVillages = (['villageA1', 'villageA2', 'villageB1'] as const)
+        .filter((v) => can(user, 'village.read', all[v]))
+        .map((v) => all[v].villageId)
+        .sort();
+      expect(villages, key).toEqual(readableVillages);
+
+      const soes = (await p.soe.findMany({ where: soeScope(user), select: { id: true } })).map((r) => r.id).sort();
+      const readableSoes = (['soeA', 'soeB'] as const).filter((s) => can(user, 'soe.read', all[s])).map((s) => all[s].soeId).sort();
+      expect(soes, key).toEqual(readableSoes);
+    }
+  });
+});
