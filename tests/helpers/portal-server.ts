@@ -1,0 +1,75 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { freePort } from '../../lib/db/embedded';
+import { buildIsCurrent, recordBuild } from '../../lib/server/build-stamp';
+import { waitForHealthy } from '../../lib/server/net';
+
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export type PortalServer = { url: string; stop: () => Promise<void> };
+
+/** The production build (rebuilt only when sources changed), served on a free port against `databaseUrl`. */
+export async function startPortalServer(databaseUrl: string): Promise<PortalServer> {
+  if (!(await buildIsCurrent())) {
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) throw new Error('next build failed');
+    await recordBuild();
+  }
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: TEST_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealthy(`${url}/api/health`, 60_000);
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A browser-like client: keeps cookies, does not follow redirects. */
+export class Browser {
+  private cookies = new Map<string, string>();
+  constructor(private base: string) {}
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
+  async fetch(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const index = pair!.indexOf('=');
+      const name = pair!.slice(0, index);
+      const value = pair!.slice(index + 1);
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  /** next-auth's credentials flow, as its client does it. Returns the error code, or null on success. */
+  async signIn(username: string, password: string): Promise<string | null> {
+    const { csrfToken } = (await (await this.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+    const response = await this.fetch('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
+    });
+    const { url } = (await response.json()) as { url: string };
+    return new URL(url).searchParams.get('error');
+  }
+}

@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import { encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeOwnPassword } from '../../lib/users/mutations';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { buildWorld, FIXTURE_PASSWORD, type World } from '../helpers/fixtures';
+import { Browser, startPortalServer, TEST_SECRET, type PortalServer } from '../helpers/portal-server';
+
+// Authorization through the real routes of a production build: pages, the
+// sign-in endpoint, and a server action posted as the browser posts it.
+let database: TestDatabase;
+let world: World;
+let server: PortalServer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await buildWorld(database.prisma);
+  server = await startPortalServer(database.url);
+}, 300_000);
+afterAll(async () => {
+  await server?.stop();
+  await database?.drop();
+});
+
+async function signedIn(username: string, password = FIXTURE_PASSWORD) {
+  const browser = new Browser(server.url);
+  expect(await browser.signIn(username, password)).toBeNull();
+  return browser;
+}
+
+/** Posts a server action by its name in the build's manifest, as React's client does. */
+async function postAction(browser: Browser, page: string, exportedName: string, input: Record<string, unknown>) {
+  const manifest = JSON.parse(await readFile('.next/server/server-reference-manifest.json', 'utf8'));
+  const id = Object.entries(manifest.node).find(([, v]) => (v as { exportedName: string }).exportedName === exportedName)?.[0];
+  expect(id, exportedName).toBeTruthy();
+  const response = await browser.fetch(page, {
+    method: 'POST',
+    headers: { 'Next-Action': id!, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: server.url },
+    body: JSON.stringify([{ status: 'idle' }, input]),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+describe('pages refuse what the policy refuses', () => {
+  it('sends a visitor without a session to sign in, keeping where they were going', async () => {
+    const response = await new Browser(server.url).fetch('/projects/1');
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toBe('/login?callbackUrl=%2Fprojects%2F1');
+    const api = await new Browser(server.url).fetch('/api/whatever');
+    expect(api.status).toBe(401);
+  });
+
+  it('lands each role on its own home', async () => {
+    for (const [username, home] of [['admin', '/dashboard'], ['liaison-a', '/projects'], ['village-b1', '/projects']]) {
+      const browser = await signedIn(username!);
+      const response = await browser.fetch('/');
+      expect(response.status, username).toBe(307);
+      expect(response.headers.get('location'), username).toBe(home);
+    }
+  });
+
+  it('shows a liaison its own SOE project and answers 404 for another SOE project', async () => {
+    const liaison = await signedIn('liaison-a');
+    const own = await liaison.fetch(`/projects/${world.projectA.id}`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('甲项目');
+    const other = await liaison.fetch(`/projects/${world.projectB.id}`);
+    expect(other.status).toBe(404);
+    expect(await other.text()).not.toContain('乙项目');
+    const list = await (await liaison.fetch('/projects')).text();
+    expect(list).toContain('甲项目');
+    expect(list).not.toContain('乙项目');
+  });
+
+  it('keeps village committees off the citywide dashboard and everyone but admins off user management and the audit log', async () => {
+    const village = await signedIn('village-b1');
+    expect((await village.fetch('/dashboard')).status).toBe(404);
+    expect((await village.fetch(`/projects/${world.projectA.id}`)).status).toBe(404);
+    expect((await village.fetch(`/projects/${world.projectB.id}`)).status).toBe(200);
+    const viewer = await signedIn('viewer');
+    expect((await viewer.fetch('/dashboard')).status).toBe(200);
+    expect((await viewer.fetch('/admin/users')).status).toBe(404);
+    expect((await viewer.fetch('/admin/audit')).status).toBe(404);
+    const admin = await signedIn('admin');
+    expect((await admin.fetch('/admin/users')).status).toBe(200);
+    expect((await admin.fetch('/admin/audit')).status).toBe(200);
+  });
+});
+
+describe('server actions refuse what the policy refuses', () => {
+  it("will not let a liaison edit another SOE's project by id, and changes nothing", async () => {
+    const liaison = await signedIn('liaison-a');
+    const before = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectB.id } });
+    const denied = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', {
+      projectId: String(world.projectB.id),
+      version: String(before.version),
+      name: 'hijacked',
+    });
+    expect(denied.body).toContain('"status":"denied"');
+    expect(await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectB.id } })).toEqual(before);
+
+    const own = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectA.id } });
+    const ok = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', {
+      projectId: String(own.id),
+      version: String(own.version),
+      name: '甲项目（经浏览器修改）',
+    });
+    expect(ok.body).toContain('"status":"ok"');
+    expect((await database.prisma.project.findUniqueOrThrow({ where: { id: own.id } })).name).toBe('甲项目（经浏览器修改）');
+  });
+
+  it('refuses user management to a non-administrator', async () => {
+    const viewer = await signedIn('viewer');
+    const count = await database.prisma.user.count();
+    const denied = await postAction(viewer, '/admin/users', 'createUserAction', {
+      username: 'intruder',
+      displayName: 'x',
+      role: 'ORG_ADMIN',
+      password: 'Intruder-pass-1',
+    });
+    expect(denied.body).toContain('"status":"denied"');
+    expect(await database.prisma.user.count()).toBe(count);
+  });
+});
+
+describe('sessions', () => {
+  it('locks an account after repeated failures, through the sign-in endpoint', async () => {
+    const browser = new Browser(server.url);
+    const errors = [];
+    for (let i = 0; i < 6; i++) errors.push(await browser.signIn('village-a2', 'wrong-password'));
+    expect(errors.slice(0, 4)).toEqual(Array(4).fill('CredentialsSignin'));
+    expect(errors.slice(4)).toEqual(['locked', 'locked']);
+    expect(await browser.signIn('village-a2', FIXTURE_PASSWORD)).toBe('locked');
+  }, 60_000);
+
+  it('ends a session that has been idle too long', async () => {
+    const browser = new Browser(server.url);
+    const { admin } = world.users;
+    const stale = await encode({ token: { uid: admin.id, epoch: 0, sub: String(admin.id) }, secret: TEST_SECRET, maxAge: -60 });
+    browser.setCookie('next-auth.session-token', stale);
+    const response = await browser.fetch('/dashboard');
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toContain('/login');
+    const fresh = await encode({ token: { uid: admin.id, epoch: 0, sub: String(admin.id) }, secret: TEST_SECRET, maxAge: 3600 });
+    browser.setCookie('next-auth.session-token', fresh);
+    expect((await browser.fetch('/dashboard')).status).toBe(200);
+  });
+
+  it('ends existing sessions when the password changes', async () => {
+    const browser = await signedIn('liaison-b');
+    expect((await browser.fetch('/projects')).status).toBe(200);
+    const changed = await changeOwnPassword(world.users.liaisonB, {
+      currentPassword: FIXTURE_PASSWORD,
+      newPassword: 'Changed-pass-2026',
+      confirmPassword: 'Changed-pass-2026',
+    });
+    expect(changed.status).toBe('ok');
+    const after = await browser.fetch('/projects');
+    expect(after.status).toBe(307);
+    expect(after.headers.get('location')).toContain('/login');
+  });
+});
