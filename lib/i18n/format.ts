@@ -26,3 +26,8 @@ export function formatCount(value: string | number, locale: Locale): string {
 export function formatDate(value: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(value);
 }
+
+/** How money axes count: 万 (10,000) in Chinese, thousands in English. */
+export function moneyAxis(locale: Locale) {
+  return locale === 'zh-CN' ? { divisor: 10_000, suffix: '万' } : { divisor: 1_000, suffix: 'k' };
+}

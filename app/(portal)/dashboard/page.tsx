@@ -1,18 +1,96 @@
-import { ReportedPanel, TargetsPanel } from '@/components/program/targets-panel';
-import { SoeTable } from '@/components/program/soe-table';
-import { ZoneTable } from '@/components/program/zone-table';
-import { requirePermission } from '@/lib/auth/current-user';
-import { getProgramOverview } from '@/lib/program/queries';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
+import { DashboardTables } from '@/components/dashboard/dashboard-tables';
+import { KpiCard } from '@/components/dashboard/kpi-card';
+import { requireUser } from '@/lib/auth/current-user';
+import { getDashboard } from '@/lib/dashboard/overview';
+import { toLocale } from '@/lib/i18n/config';
+import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 
 export default async function DashboardPage() {
-  const user = await requirePermission('dashboard.read', {});
-  const overview = await getProgramOverview(user);
+  const user = await requireUser();
+  const data = await getDashboard(user);
+  if (!data) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const asOf = (d: Date | null) => (d ? t('dashboard.asOf', { date: formatDate(d, locale) }) : t('dashboard.noData'));
+  const reported = (metric: string, format: (v: string) => string) => {
+    const r = data.reported[metric];
+    return r ? `${t('dashboard.reported')} · ${t('dashboard.reportedAt', { date: formatDate(r.asOf, locale), value: format(r.value) + (r.isLowerBound ? '+' : '') })}` : undefined;
+  };
+  const count = (v: string | number) => formatCount(v, locale);
+  const status = Object.fromEntries(data.projects.byStatus.map((s) => [s.status, s.projects]));
   return (
     <div className="space-y-6">
-      <TargetsPanel targets={overview.targets} />
-      <ReportedPanel reported={overview.reported} />
-      <ZoneTable zones={overview.zones} />
-      <SoeTable soes={overview.soes} />
+      <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
+      <section aria-label={t('dashboard.title')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <KpiCard
+          title={t('dashboard.demoZones')}
+          value={t('dashboard.demoZonesValue', { count: data.zones.accredited, target: data.goal.zones })}
+          progress={data.zones.progress}
+          tone={data.zones.accredited >= data.goal.zones ? 'good' : 'behind'}
+          sub={
+            <>
+              <span className="block">{t('dashboard.candidates', { count: data.zones.candidates })}</span>
+              <span className="block">
+                {data.zones.forecast
+                  ? data.zones.accredited >= data.goal.zones
+                    ? t('dashboard.forecastMet', { date: formatDate(data.zones.forecast, locale) })
+                    : t('dashboard.forecast', { date: formatDate(data.zones.forecast, locale), target: data.goal.zones })
+                  : t('dashboard.forecastNone')}
+              </span>
+            </>
+          }
+          reported={reported('DEMO_ZONES', count)}
+          asOf={asOf(data.zones.asOf)}
+        />
+        <KpiCard
+          title={t('dashboard.income', { year: data.year })}
+          value={data.income.average ? formatYuan(data.income.average, locale) : t('dashboard.noData')}
+          progress={data.income.average ? Math.min(1, Number(data.income.average) / Number(data.goal.income)) : 0}
+          tone={data.income.met ? 'good' : 'behind'}
+          sub={
+            <>
+              <span className="block font-medium">{data.income.met ? t('dashboard.incomeMet') : t('dashboard.incomeNotMet')}</span>
+              {t('dashboard.incomeSub', { reporting: data.income.reporting, villages: data.income.villages, above: data.income.above })}
+            </>
+          }
+          asOf={asOf(data.income.asOf)}
+        />
+        <KpiCard
+          title={t('dashboard.projects')}
+          value={count(data.projects.total)}
+          sub={t('dashboard.projectsSub', {
+            inProgress: status.IN_PROGRESS ?? 0,
+            completed: status.COMPLETED ?? 0,
+            preparing: status.PREPARING ?? 0,
+            suspended: status.SUSPENDED ?? 0,
+          })}
+          reported={reported('PROJECTS', count)}
+          asOf={asOf(data.projects.asOf)}
+        />
+        <KpiCard
+          title={t('dashboard.participation')}
+          value={t('dashboard.participationValue', { soes: data.participation.soes, zones: data.participation.pairedZones })}
+          reported={[reported('SOE_PARTY_COMMITTEES', count), reported('PAIRED_JOINT_COMMITTEES', count)].filter(Boolean).join(' / ') || undefined}
+          asOf={asOf(data.participation.asOf)}
+        />
+        <KpiCard
+          title={t('dashboard.investment')}
+          value={`${formatYuan(data.projects.planned, locale)} / ${formatYuan(data.projects.made, locale)}`}
+          asOf={asOf(data.projects.asOf)}
+        />
+        <KpiCard title={t('dashboard.jobs')} value={count(data.projects.jobs)} asOf={asOf(data.projects.asOf)} />
+        <KpiCard title={t('dashboard.incomeToVillages')} value={formatYuan(data.projects.incomeToVillages, locale)} asOf={asOf(data.projects.asOf)} />
+        <KpiCard
+          title={t('dashboard.beneficiaries')}
+          value={count(data.participation.beneficiaries)}
+          reported={reported('RURAL_BENEFICIARIES', count)}
+          asOf={asOf(data.projects.asOf)}
+        />
+      </section>
+      <DashboardCharts data={data} />
+      <DashboardTables data={data} />
     </div>
   );
 }

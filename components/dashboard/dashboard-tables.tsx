@@ -1,0 +1,99 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { Dashboard } from '@/lib/dashboard/overview';
+import { toLocale } from '@/lib/i18n/config';
+import { formatDate, formatYuan } from '@/lib/i18n/format';
+
+const th = 'py-2 pr-3';
+const num = 'py-2 pr-3 text-right tabular-nums';
+
+export async function DashboardTables({ data }: { data: Dashboard }) {
+  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale().then(toLocale)]);
+  const money = (v: string | null) => (v === null ? '—' : formatYuan(v, locale));
+  const f = data.flags;
+  const flagLists = [
+    { title: t('staleProjects'), total: f.stale[0]?.total ?? 0, items: f.stale.map((p) => ({ key: `s${p.id}`, href: `/projects/${p.id}`, text: `${p.name} · ${p.soe} · ${p.lastUpdate ? formatDate(p.lastUpdate, locale) : '—'}` })) },
+    { title: t('missingIncome', { year: data.year }), total: f.missingIncome[0]?.total ?? 0, items: f.missingIncome.map((v) => ({ key: `m${v.id}`, text: `${v.zone} · ${v.name}` })) },
+    { title: t('overPopulation'), total: f.overPopulation[0]?.total ?? 0, items: f.overPopulation.map((b, i) => ({ key: `o${i}`, href: `/projects/${b.projectId}`, text: `${b.project} · ${b.village}: ${b.people} > ${b.population}` })) },
+    { title: t('incomeJumps'), total: f.incomeJumps[0]?.total ?? 0, items: f.incomeJumps.map((j) => ({ key: `j${j.villageId}-${j.year}`, text: `${j.village} ${j.year}: ${money(j.previous)} → ${money(j.current)}` })) },
+  ];
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <section aria-labelledby="soe-board" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
+        <h2 id="soe-board" className="font-semibold">{t('soeBoard')}</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <th scope="col" className={th}>{t('soeBoard')}</th>
+              <th scope="col" className={num}>{t('zones')}</th>
+              <th scope="col" className={num}>{t('count')}</th>
+              <th scope="col" className={num}>{t('planned')}</th>
+              <th scope="col" className={num}>{t('made')}</th>
+              <th scope="col" className={th}>{t('lastUpdate')}</th>
+              <th scope="col" className={num}>{t('stale')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.soes.map((s) => (
+              <tr key={s.id} className="border-b border-slate-100">
+                <td className={th}>{s.name}</td>
+                <td className={num}>{s.zones}</td>
+                <td className={num}>{s.projects}</td>
+                <td className={num}>{money(s.planned)}</td>
+                <td className={num}>{money(s.made)}</td>
+                <td className={th}>{s.lastUpdate ? formatDate(s.lastUpdate, locale) : '—'}</td>
+                <td className={`${num} ${s.stale ? 'font-semibold text-amber-700' : ''}`}>{s.stale}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="districts" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="districts" className="font-semibold">{t('districts')}</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <th scope="col" className={th}>{t('districts')}</th>
+              <th scope="col" className={num}>{t('pairedZones')}</th>
+              <th scope="col" className={num}>{t('villages')}</th>
+              <th scope="col" className={num}>{t('accredited')}</th>
+              <th scope="col" className={num}>{t('avgIncome')}</th>
+              <th scope="col" className={num}>{t('count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.districts.map((d) => (
+              <tr key={d.id} className="border-b border-slate-100">
+                <td className={th}>{d.name}</td>
+                <td className={num}>{d.pairedZones}</td>
+                <td className={num}>{d.villages}</td>
+                <td className={num}>{d.accredited}</td>
+                <td className={num}>{money(d.averageIncome)}</td>
+                <td className={num}>{d.projects}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="flags" className="rounded-lg border border-amber-200 bg-amber-50/40 p-4 shadow-sm">
+        <h2 id="flags" className="font-semibold">{t('flags')}</h2>
+        {flagLists.map((list) => (
+          <details key={list.title} className="mt-2 text-sm" open={list.total > 0 && list.total <= 5}>
+            <summary className="cursor-pointer">
+              {list.title} <span className="font-semibold text-amber-800">({t('flagCount', { count: list.total })})</span>
+            </summary>
+            {list.items.length === 0 ? (
+              <p className="pl-4 text-slate-500">{t('none')}</p>
+            ) : (
+              <ul className="list-disc pl-6">
+                {list.items.map((item) => (
+                  <li key={item.key}>{'href' in item && item.href ? <Link href={item.href} className="text-red-900 hover:underline">{item.text}</Link> : item.text}</li>
+                ))}
+              </ul>
+            )}
+          </details>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+import { can, type SessionUser } from '@/lib/auth/policy';
+import { db } from '@/lib/db/client';
+import { forecastReachDate, latestCompleteYear, meets, progress, trajectoryPoints } from '@/lib/metrics/trajectory';
+import { getQualityFlags } from './flags';
+import {
+  getAccreditationHistory,
+  getDistrictBreakdown,
+  getIncomeByYear,
+  getIncomeDistribution,
+  getKpis,
+  getProjectsBy,
+  getProjectTotals,
+  getSoeLeaderboard,
+} from './queries';
+
+/** The five-year action began in 2021 (program-facts.md). */
+export const PROGRAM_START = new Date('2021-01-01T00:00:00Z');
+const FALLBACK = { zones: 60, income: '500000', deadline: new Date('2025-12-31T00:00:00Z') };
+
+async function targets() {
+  const rows = await db().programTarget.findMany({ select: { metric: true, value: true, deadline: true, comparator: true } });
+  const zones = rows.find((r) => r.metric === 'DEMO_ZONES');
+  const income = rows.find((r) => r.metric === 'AVG_VILLAGE_INCOME');
+  return {
+    zones: zones ? Number(zones.value) : FALLBACK.zones,
+    zonesDeadline: zones?.deadline ?? FALLBACK.deadline,
+    income: income?.value.toString() ?? FALLBACK.income,
+    incomeStrict: (income?.comparator ?? 'ABOVE') === 'ABOVE',
+    incomeDeadline: income?.deadline ?? FALLBACK.deadline,
+  };
+}
+
+async function reported() {
+  const rows = await db().reportedStatistic.findMany({
+    where: { soeId: null, zoneId: null, projectId: null },
+    select: { metric: true, value: true, asOf: true, isLowerBound: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.metric, { value: r.value.toString(), asOf: r.asOf, isLowerBound: r.isLowerBound }]));
+}
+
+/** Everything the citywide dashboard shows, or null when the user may not see it. */
+export async function getDashboard(user: SessionUser, now = new Date()) {
+  if (!can(user, 'dashboard.read', {})) return null;
+  const goal = await targets();
+  const year = latestCompleteYear(now);
+  const [kpis, statuses, byMode, byOutcome, history, incomeByYear, distribution, soes, districts, flags, reportedFigures] = await Promise.all([
+    getKpis(year, goal.income, now),
+    getProjectTotals(),
+    getProjectsBy('mode'),
+    getProjectsBy('outcomeArea'),
+    getAccreditationHistory(),
+    getIncomeByYear(goal.income, now),
+    getIncomeDistribution(year, now),
+    getSoeLeaderboard(now),
+    getDistrictBreakdown(year, now),
+    getQualityFlags(year, now),
+    reported(),
+  ]);
+  const all = statuses.find((r) => r.status === null);
+  const historyPoints = history.map((h) => ({ date: h.month, value: h.total }));
+  const averageIncome = kpis.averageIncome;
+  return {
+    now,
+    year,
+    goal,
+    reported: reportedFigures,
+    zones: {
+      accredited: kpis.accredited,
+      candidates: kpis.candidates,
+      progress: progress(kpis.accredited, goal.zones),
+      forecast: forecastReachDate(historyPoints, goal.zones, PROGRAM_START, now),
+      asOf: kpis.accreditationAsOf,
+      history: history.map((h) => ({ month: h.month.toISOString().slice(0, 7), total: h.total })),
+      trajectory: trajectoryPoints(PROGRAM_START, goal.zonesDeadline, goal.zones).map((p) => ({
+        month: p.date.toISOString().slice(0, 7),
+        value: Math.round(p.value * 10) / 10,
+      })),
+    },
+    income: {
+      average: averageIncome,
+      met: averageIncome !== null && meets(Number(averageIncome), Number(goal.income), goal.incomeStrict),
+      villages: kpis.villages,
+      reporting: kpis.villagesReporting,
+      above: kpis.villagesAbove,
+      asOf: kpis.incomeAsOf,
+      byYear: incomeByYear,
+      distribution,
+    },
+    projects: {
+      total: all?.projects ?? 0,
+      byStatus: statuses.filter((r) => r.status !== null) as ((typeof statuses)[number] & { status: string })[],
+      planned: all?.planned ?? '0',
+      made: all?.made ?? '0',
+      jobs: all?.jobs ?? 0,
+      incomeToVillages: all?.incomeToVillages ?? '0',
+      asOf: all?.asOf ?? null,
+      byMode,
+      byOutcome,
+    },
+    participation: { soes: kpis.soes, pairedZones: kpis.pairedZones, beneficiaries: kpis.beneficiaries, asOf: kpis.pairingAsOf },
+    soes,
+    districts,
+    flags,
+  };
+}
+
+export type Dashboard = NonNullable<Awaited<ReturnType<typeof getDashboard>>>;
