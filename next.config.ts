@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole tree (tsc --noEmit); skip the repeat in every build.
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time, not bundled: the pg driver and Prisma's adapter.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'exceljs'],
 };
 
 export default withNextIntl(nextConfig);

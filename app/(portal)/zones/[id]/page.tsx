@@ -1,0 +1,128 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DemoTag } from '@/components/ui/demo-banner';
+import { requireUser } from '@/lib/auth/current-user';
+import { toLocale } from '@/lib/i18n/config';
+import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
+import { getZone } from '@/lib/zones/queries';
+
+const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
+
+export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const zone = Number.isSafeInteger(id) && id > 0 ? await getZone(user, id) : null;
+  if (!zone) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const years = [...new Set(zone.villages.flatMap((v) => v.incomes.map((i) => i.year)))].sort();
+  const round = zone.accreditations[0];
+  return (
+    <article className="space-y-4">
+      <header>
+        <h1 className="text-xl font-semibold">
+          {zone.name}
+          {zone.source?.isDemo && <DemoTag />}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {zone.district.name}
+          {zone.township ? ` · ${zone.township.name}` : ''}
+          {zone.accreditedAt ? ` · ${t('zones.accredited')} ${formatDate(zone.accreditedAt, locale)}` : ''}
+        </p>
+        {zone.sourceNote && !zone.source?.isDemo && (
+          <p className="text-xs text-slate-500">{t('demo.factTag')}: {zone.source?.title} — {zone.sourceNote}</p>
+        )}
+      </header>
+      <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
+        <div><dt className="text-slate-500">{t('zones.secretary')}</dt><dd>{zone.secretary ?? '—'}</dd></div>
+        <div><dt className="text-slate-500">{t('zones.firstSecretary')}</dt><dd>{zone.firstSecretary ?? '—'}</dd></div>
+        <div><dt className="text-slate-500">{t('zones.mechanisms')}</dt><dd>{zone.mechanisms.map((m) => t(`enum.Mechanism.${m}`)).join('、') || '—'}</dd></div>
+        <div className="sm:col-span-3">
+          <dt className="text-slate-500">{t('zones.pairings')}</dt>
+          <dd>
+            {zone.pairings.map((p) => (
+              <span key={`${p.soe.id}-${p.since.toISOString()}`} className="mr-3 inline-block">
+                {p.soe.name} ({t('zones.since', { date: formatDate(p.since, locale) })}{p.until ? `, ${t('zones.until', { date: formatDate(p.until, locale) })}` : ''})
+              </span>
+            ))}
+          </dd>
+        </div>
+      </dl>
+      <section aria-labelledby="villages" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="villages" className="font-semibold">{t('zones.incomes')}</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-3">{t('zones.village')}</th>
+              <th scope="col" className="py-2 pr-3 text-right">{t('zones.population')}</th>
+              {years.map((y) => (
+                <th key={y} scope="col" className="py-2 pr-3 text-right">{y}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {zone.villages.map((v) => (
+              <tr key={v.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3"><Link href={`/villages/${v.id}`} className="text-red-900 hover:underline">{v.name}</Link></td>
+                <td className="py-2 pr-3 text-right tabular-nums">{v.population === null ? '—' : formatCount(v.population, locale)}</td>
+                {years.map((y) => {
+                  const income = v.incomes.find((i) => i.year === y);
+                  return <td key={y} className="py-2 pr-3 text-right tabular-nums">{income ? formatYuan(income.amount, locale) : '—'}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="accreditation" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="accreditation" className="font-semibold">{t('zones.accreditation')}</h2>
+        {!round ? (
+          <p className="text-sm text-slate-500">{t('zones.noAccreditation')}</p>
+        ) : (
+          <>
+            <p className="text-sm">
+              {t(`enum.AccreditationStatus.${round.status}`)} · {t('zones.nominatedOn', { date: formatDate(round.nominatedOn, locale) })}
+              {round.closeReason ? ` · ${t('zones.closeReason', { reason: round.closeReason })}` : ''}
+            </p>
+            <table className="mt-2 w-full text-left text-sm">
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">{t('zones.criterion')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('zones.result')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('zones.assessedOn')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('zones.assessor')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('zones.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {CRITERIA.map((c) => {
+                  const a = round.assessments.find((x) => x.criterion === c);
+                  return (
+                    <tr key={c} className="border-b border-slate-100">
+                      <td className="py-2 pr-3">{t(`enum.Criterion.${c}`)}</td>
+                      <td className={`py-2 pr-3 ${a?.result === 'FAIL' ? 'text-rose-700' : ''}`}>{a ? t(`enum.AssessmentResult.${a.result}`) : t('zones.notAssessed')}</td>
+                      <td className="py-2 pr-3">{a ? formatDate(a.assessedOn, locale) : '—'}</td>
+                      <td className="py-2 pr-3">{a?.assessorName ?? '—'}</td>
+                      <td className="py-2 pr-3">{a?.note ?? ''}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="zone-projects" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="zone-projects" className="font-semibold">{t('zones.projects')}</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {zone.projects.map((p) => (
+            <li key={p.id}>
+              <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link> · {p.soe.name} · {t(`status.${p.status}`)}
+            </li>
+          ))}
+          {zone.projects.length === 0 && <li className="text-slate-500">{t('projects.empty')}</li>}
+        </ul>
+      </section>
+    </article>
+  );
+}

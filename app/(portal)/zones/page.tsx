@@ -1,0 +1,83 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-controls';
+import { DemoTag } from '@/components/ui/demo-banner';
+import { inputClassName } from '@/components/ui/styles';
+import { requireUser } from '@/lib/auth/current-user';
+import { toLocale } from '@/lib/i18n/config';
+import { formatDate } from '@/lib/i18n/format';
+import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
+import { listDistricts, listZones, zoneListSchema } from '@/lib/zones/queries';
+
+export default async function ZonesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const current = firstValues(await searchParams);
+  const params = zoneListSchema.parse(current);
+  const [t, locale, { rows, total }, districts] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZones(user, params), listDistricts()]);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('zones.title')}</h1>
+        <ExportLinks path="/api/exports/zones" current={current} />
+      </div>
+      <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4">
+        <label>
+          {t('list.search')}
+          <input name="q" defaultValue={params.q ?? ''} placeholder={t('zones.searchHint')} className={inputClassName} />
+        </label>
+        <label>
+          {t('zones.district')}
+          <select name="district" defaultValue={params.district ?? ''} className={inputClassName}>
+            <option value="">{t('list.all')}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('zones.demoFilter')}
+          <select name="demo" defaultValue={params.demo ?? ''} className={inputClassName}>
+            <option value="">{t('list.all')}</option>
+            <option value="accredited">{t('zones.accredited')}</option>
+            <option value="candidate">{t('zones.candidate')}</option>
+            <option value="none">{t('zones.notAccredited')}</option>
+          </select>
+        </label>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
+          <Link href="/zones" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
+        </div>
+      </form>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <SortHeader label={t('zones.title')} sortKey="name" current={current} />
+              <SortHeader label={t('zones.district')} sortKey="district" current={current} />
+              <SortHeader label={t('zones.villages')} sortKey="villages" current={current} numeric />
+              <th scope="col" className="py-2 pr-3">{t('zones.soes')}</th>
+              <SortHeader label={t('zones.accreditedAt')} sortKey="accreditedAt" current={current} />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((z) => (
+              <tr key={z.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3">
+                  <Link href={`/zones/${z.id}`} className="font-medium text-red-900 hover:underline">{z.name}</Link>
+                  {z.isDemo && <DemoTag />}
+                </td>
+                <td className="py-2 pr-3">{z.district}{z.township ? ` · ${z.township}` : ''}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{z.villages}</td>
+                <td className="py-2 pr-3">{z.soes.join('、')}</td>
+                <td className="py-2 pr-3">{z.accreditedAt ? formatDate(z.accreditedAt, locale) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={params.page} total={total} pageSize={PAGE_SIZE} current={current} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+// List pages keep their search, filters, sort and page in the URL, so a view
+// can be shared. Anything malformed falls back to the default rather than failing.
+export const PAGE_SIZE = 25;
+
+export function listParamsSchema<const S extends readonly [string, ...string[]]>(sortKeys: S) {
+  return z.object({
+    q: z.string().trim().max(60).optional().catch(undefined),
+    sort: z.enum(sortKeys).catch(sortKeys[0]).default(sortKeys[0]),
+    dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+    page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  });
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The first value of each search parameter, empty ones dropped. */
+export function firstValues(params: SearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
+/** The same view with some parameters changed (page resets unless given). */
+export function withParams(current: Record<string, string>, changes: Record<string, string | number | undefined>) {
+  const next = new URLSearchParams({ ...current, page: '1' });
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === '') next.delete(k);
+    else next.set(k, String(v));
+  }
+  if (next.get('page') === '1') next.delete('page');
+  const s = next.toString();
+  return s ? `?${s}` : '?';
+}

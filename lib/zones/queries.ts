@@ -1,0 +1,123 @@
+import 'server-only';
+import { z } from 'zod';
+import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
+import { db, type Prisma } from '@/lib/db/client';
+import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
+
+export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
+  district: z.coerce.number().int().positive().optional().catch(undefined),
+  demo: z.enum(['accredited', 'candidate', 'none']).optional().catch(undefined),
+});
+export type ZoneListParams = z.infer<typeof zoneListSchema>;
+
+function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
+  return {
+    AND: [
+      zoneScope(user),
+      p.q ? { OR: [{ name: { contains: p.q } }, { villages: { some: { name: { contains: p.q } } } }] } : {},
+      p.district ? { districtId: p.district } : {},
+      p.demo === 'accredited' ? { accreditedAt: { not: null } } : {},
+      p.demo === 'candidate' ? { accreditations: { some: { status: 'CANDIDATE' } } } : {},
+      p.demo === 'none' ? { accreditedAt: null } : {},
+    ],
+  };
+}
+
+function orderBy(p: ZoneListParams): Prisma.ZoneOrderByWithRelationInput[] {
+  const dir = p.dir;
+  switch (p.sort) {
+    case 'district':
+      return [{ district: { name: dir } }, { name: 'asc' }];
+    case 'villages':
+      return [{ villages: { _count: dir } }, { name: 'asc' }];
+    case 'accreditedAt':
+      return [{ accreditedAt: { sort: dir, nulls: 'last' } }, { name: 'asc' }];
+    default:
+      return [{ name: dir }];
+  }
+}
+
+const listSelect = {
+  id: true,
+  name: true,
+  accreditedAt: true,
+  district: { select: { name: true } },
+  township: { select: { name: true } },
+  source: { select: { isDemo: true } },
+  _count: { select: { villages: true, projects: true } },
+  pairings: { where: { until: null }, select: { soe: { select: { name: true, shortName: true } } } },
+} satisfies Prisma.ZoneSelect;
+
+export async function listZones(user: SessionUser, p: ZoneListParams, take = PAGE_SIZE) {
+  const w = where(user, p);
+  const [rows, total] = await Promise.all([
+    db().zone.findMany({ where: w, select: listSelect, orderBy: orderBy(p), skip: (p.page - 1) * take, take }),
+    db().zone.count({ where: w }),
+  ]);
+  return {
+    total,
+    rows: rows.map((z) => ({
+      id: z.id,
+      name: z.name,
+      district: z.district.name,
+      township: z.township?.name ?? null,
+      villages: z._count.villages,
+      projects: z._count.projects,
+      soes: z.pairings.map((x) => x.soe.shortName ?? x.soe.name),
+      accreditedAt: z.accreditedAt,
+      isDemo: z.source?.isDemo ?? false,
+    })),
+  };
+}
+
+export async function listDistricts() {
+  return db().district.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+}
+
+/** One zone with its villages' incomes, SOEs, projects and its latest accreditation round; null if unseen. */
+export async function getZone(user: SessionUser, id: number) {
+  const zone = await db().zone.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      secretary: true,
+      firstSecretary: true,
+      mechanisms: true,
+      accreditedAt: true,
+      sourceNote: true,
+      source: { select: { title: true, isDemo: true } },
+      district: { select: { name: true } },
+      township: { select: { name: true } },
+      pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } } }, orderBy: { since: 'asc' } },
+      villages: {
+        select: {
+          id: true,
+          name: true,
+          population: true,
+          households: true,
+          incomes: { select: { year: true, amount: true }, orderBy: { year: 'desc' }, take: 5 },
+        },
+        orderBy: { name: 'asc' },
+      },
+      projects: { where: projectScope(user), select: { id: true, name: true, status: true, soe: { select: { name: true } } }, orderBy: { name: 'asc' } },
+      accreditations: {
+        select: {
+          id: true,
+          status: true,
+          nominatedOn: true,
+          accreditedOn: true,
+          closedOn: true,
+          closeReason: true,
+          assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true } },
+        },
+        orderBy: { nominatedOn: 'desc' },
+      },
+    },
+  });
+  if (!zone || !can(user, 'zone.read', { zoneId: zone.id, soeIds: zone.pairings.map((p) => p.soe.id) })) return null;
+  return {
+    ...zone,
+    villages: zone.villages.map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
+  };
+}
