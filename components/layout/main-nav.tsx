@@ -9,6 +9,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
   const links = [
     can(user, 'dashboard.read', {}) && { href: '/dashboard', label: t('nav.dashboard') },
     { href: '/zones', label: t('nav.zones') },
+    user.role !== 'VILLAGE_COMMITTEE' && { href: '/soes', label: t('nav.soes') },
     { href: '/projects', label: user.role === 'ORG_ADMIN' || user.role === 'ORG_VIEWER' ? t('nav.projects') : t('nav.myProjects') },
     can(user, 'user.manage', { userId: 0 }) && { href: '/admin/users', label: t('nav.users') },
     can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },

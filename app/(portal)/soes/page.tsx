@@ -1,15 +1,16 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DemoTag } from '@/components/ui/demo-banner';
-import type { ProgramOverview } from '@/lib/program/queries';
+import { requireUser } from '@/lib/auth/current-user';
+import { listSoes } from '@/lib/soes/queries';
 
-export async function SoeTable({ soes }: { soes: ProgramOverview['soes'] }) {
-  const t = await getTranslations();
+export default async function SoesPage() {
+  const user = await requireUser();
+  const [t, soes] = await Promise.all([getTranslations(), listSoes(user)]);
   return (
-    <section aria-labelledby="soes" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="soes" className="text-base font-semibold">
-        {t('home.soes')} <span className="text-sm font-normal text-slate-500">{t('home.soeCount', { count: soes.length })}</span>
-      </h2>
-      <div className="mt-3 overflow-x-auto">
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t('home.soes')}</h1>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
@@ -23,8 +24,8 @@ export async function SoeTable({ soes }: { soes: ProgramOverview['soes'] }) {
           <tbody>
             {soes.map((s) => (
               <tr key={s.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3 font-medium">
-                  {s.name}
+                <td className="py-2 pr-3">
+                  <Link href={`/soes/${s.id}`} className="font-medium text-red-900 hover:underline">{s.name}</Link>
                   {!s.nameVerified && <span className="ml-2 text-xs text-rose-700">({t('soe.unverified')})</span>}
                   {s.isDemo && <DemoTag />}
                 </td>
@@ -36,8 +37,7 @@ export async function SoeTable({ soes }: { soes: ProgramOverview['soes'] }) {
             ))}
           </tbody>
         </table>
-        {soes.length === 0 && <p className="py-4 text-sm text-slate-500">{t('home.empty')}</p>}
       </div>
-    </section>
+    </div>
   );
 }

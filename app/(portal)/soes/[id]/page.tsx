@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DemoTag } from '@/components/ui/demo-banner';
+import { requireUser } from '@/lib/auth/current-user';
+import { toLocale } from '@/lib/i18n/config';
+import { formatDate, formatYuan } from '@/lib/i18n/format';
+import { getSoe } from '@/lib/soes/queries';
+
+export default async function SoePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const soe = Number.isSafeInteger(id) && id > 0 ? await getSoe(user, id) : null;
+  if (!soe) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  return (
+    <article className="space-y-4">
+      <header>
+        <h1 className="text-xl font-semibold">
+          {soe.name}
+          {!soe.nameVerified && <span className="ml-2 text-sm text-rose-700">({t('soe.unverified')})</span>}
+          {soe.source?.isDemo && <DemoTag />}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {t(`enum.SoeCategory.${soe.category}`)} · {t(`enum.SoeLevel.${soe.level}`)}
+          {soe.nameEn ? ` · ${soe.nameEn}` : ''}
+        </p>
+        {soe.sourceNote && !soe.source?.isDemo && <p className="text-xs text-slate-500">{t('demo.factTag')}: {soe.source?.title} — {soe.sourceNote}</p>}
+      </header>
+      <section aria-labelledby="soe-zones" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="soe-zones" className="font-semibold">{t('soe.zones')}</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {soe.pairings.map((p) => (
+            <li key={`${p.zone.id}-${p.since.toISOString()}`}>
+              <Link href={`/zones/${p.zone.id}`} className="text-red-900 hover:underline">{p.zone.name}</Link> · {p.zone.district.name} ·{' '}
+              {t('zones.since', { date: formatDate(p.since, locale) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="soe-projects" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="soe-projects" className="font-semibold">{t('soe.projects')}</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-3">{t('projects.name')}</th>
+              <th scope="col" className="py-2 pr-3">{t('projects.zone')}</th>
+              <th scope="col" className="py-2 pr-3">{t('projects.status')}</th>
+              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.planned')}</th>
+              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.made')}</th>
+              <th scope="col" className="py-2 pr-3">{t('dashboard.lastUpdate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {soe.projects.map((p) => (
+              <tr key={p.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3"><Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link></td>
+                <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>
+                <td className="py-2 pr-3">{t(`status.${p.status}`)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : '—'}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—'}</td>
+                <td className="py-2 pr-3">{p.latest ? `${formatDate(p.latest.period, locale)} · ${p.latest.progressPct}%` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DemoTag } from '@/components/ui/demo-banner';
+import { requireUser } from '@/lib/auth/current-user';
+import { toLocale } from '@/lib/i18n/config';
+import { formatCount, formatYuan } from '@/lib/i18n/format';
+import { isIncomeJump } from '@/lib/metrics/quality';
+import { getVillage } from '@/lib/villages/queries';
+
+export default async function VillagePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const village = Number.isSafeInteger(id) && id > 0 ? await getVillage(user, id) : null;
+  if (!village) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  return (
+    <article className="space-y-4">
+      <header>
+        <h1 className="text-xl font-semibold">
+          {village.name}
+          {village.source?.isDemo && <DemoTag />}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {village.zone.district.name} · <Link href={`/zones/${village.zone.id}`} className="text-red-900 hover:underline">{village.zone.name}</Link> ·{' '}
+          {t('zones.population')} {village.population === null ? '—' : formatCount(village.population, locale)} · {t('zones.households')}{' '}
+          {village.households === null ? '—' : formatCount(village.households, locale)}
+        </p>
+        {village.sourceNote && !village.source?.isDemo && <p className="text-xs text-slate-500">{t('demo.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
+      </header>
+      <section aria-labelledby="income" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="income" className="font-semibold">{t('zones.incomes')}</h2>
+        <table className="mt-2 w-full max-w-md text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-3">{t('dashboard.year')}</th>
+              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.average')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {village.incomes.map((income, i) => {
+              const jump = i > 0 && isIncomeJump(Number(village.incomes[i - 1]!.amount), Number(income.amount));
+              return (
+                <tr key={income.year} className="border-b border-slate-100">
+                  <td className="py-2 pr-3">{income.year}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {formatYuan(income.amount, locale)}
+                    {jump && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.incomeJumps')}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="village-projects" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="village-projects" className="font-semibold">{t('zones.projects')}</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {village.projects.map((p) => (
+            <li key={p.id}>
+              <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link> · {p.soe.name} · {t(`status.${p.status}`)}
+            </li>
+          ))}
+          {village.projects.length === 0 && <li className="text-slate-500">{t('projects.empty')}</li>}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import { can, projectScope, soeScope, type SessionUser } from '@/lib/auth/policy';
+import { db } from '@/lib/db/client';
+
+export async function listSoes(user: SessionUser) {
+  const rows = await db().soe.findMany({
+    where: soeScope(user),
+    select: {
+      id: true,
+      name: true,
+      category: true,
+      level: true,
+      nameVerified: true,
+      source: { select: { isDemo: true } },
+      _count: { select: { pairings: true, projects: true } },
+    },
+    orderBy: [{ level: 'asc' }, { name: 'asc' }],
+  });
+  return rows.map((s) => ({ ...s, isDemo: s.source?.isDemo ?? false, zones: s._count.pairings, projects: s._count.projects }));
+}
+
+/** An SOE with its zones, projects (with planned investment and latest update); null when unseen. */
+export async function getSoe(user: SessionUser, id: number) {
+  if (!can(user, 'soe.read', { soeId: id })) return null;
+  const soe = await db().soe.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      nameEn: true,
+      category: true,
+      level: true,
+      nameVerified: true,
+      liaisonLead: true,
+      sourceNote: true,
+      source: { select: { title: true, isDemo: true } },
+      pairings: { select: { since: true, until: true, zone: { select: { id: true, name: true, district: { select: { name: true } } } } } },
+      projects: {
+        where: projectScope(user),
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          plannedInvestment: true,
+          zone: { select: { name: true } },
+          updates: { select: { period: true, progressPct: true, investmentToDate: true }, orderBy: { period: 'desc' }, take: 1 },
+        },
+        orderBy: { name: 'asc' },
+      },
+    },
+  });
+  if (!soe) return null;
+  return {
+    ...soe,
+    projects: soe.projects.map((p) => ({
+      id: p.id,
+      name: p.name,
+      status: p.status,
+      zone: p.zone?.name ?? null,
+      plannedInvestment: p.plannedInvestment?.toString() ?? null,
+      latest: p.updates[0] ? { ...p.updates[0], investmentToDate: p.updates[0].investmentToDate.toString() } : null,
+    })),
+  };
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import { can, projectScope, type SessionUser } from '@/lib/auth/policy';
+import { db } from '@/lib/db/client';
+
+/** A village with its income history and the projects serving it; null when unseen. */
+export async function getVillage(user: SessionUser, id: number) {
+  const village = await db().village.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      population: true,
+      households: true,
+      sourceNote: true,
+      source: { select: { title: true, isDemo: true } },
+      zone: { select: { id: true, name: true, district: { select: { name: true } }, pairings: { select: { soeId: true } } } },
+      incomes: { select: { year: true, amount: true, updatedAt: true }, orderBy: { year: 'asc' } },
+      projects: {
+        where: { project: projectScope(user) },
+        select: { project: { select: { id: true, name: true, status: true, soe: { select: { name: true } } } } },
+      },
+    },
+  });
+  if (!village) return null;
+  const resource = { villageId: village.id, zoneId: village.zone.id, soeIds: village.zone.pairings.map((p) => p.soeId) };
+  if (!can(user, 'village.read', resource)) return null;
+  return {
+    ...village,
+    incomes: village.incomes.map((i) => ({ year: i.year, amount: i.amount.toString(), updatedAt: i.updatedAt })),
+    projects: village.projects.map((p) => p.project),
+  };
+}
