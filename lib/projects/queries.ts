@@ -54,9 +54,29 @@ export async function getProject(user: SessionUser, id: number) {
       source: { select: { title: true, isDemo: true } },
       villages: { select: { village: { select: { id: true, name: true } } } },
       updates: {
-        select: { id: true, period: true, progressPct: true, investmentToDate: true, confirmation: true },
+        select: {
+          id: true,
+          period: true,
+          progressPct: true,
+          investmentToDate: true,
+          jobsCreated: true,
+          incomeToVillages: true,
+          narrative: true,
+          confirmation: true,
+          disputeReason: true,
+          author: { select: { displayName: true } },
+        },
         orderBy: { period: 'desc' },
-        take: 12,
+        take: 24,
+      },
+      beneficiaries: {
+        select: { id: true, kind: true, people: true, households: true, village: { select: { name: true, population: true } } },
+        orderBy: [{ villageId: 'asc' }, { kind: 'asc' }],
+      },
+      feedback: {
+        select: { id: true, period: true, rating: true, comment: true, village: { select: { name: true } } },
+        orderBy: { period: 'desc' },
+        take: 24,
       },
     },
   });
@@ -64,7 +84,7 @@ export async function getProject(user: SessionUser, id: number) {
     ...p,
     plannedInvestment: p.plannedInvestment?.toString() ?? null,
     villages: p.villages.map((v) => v.village),
-    updates: p.updates.map((u) => ({ ...u, investmentToDate: u.investmentToDate.toString() })),
+    updates: p.updates.map((u) => ({ ...u, investmentToDate: u.investmentToDate.toString(), incomeToVillages: u.incomeToVillages.toString() })),
     canEdit: can(user, 'project.update', resource),
   };
 }

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EditProjectForm } from '@/components/projects/edit-project-form';
+import { ProjectActivity } from '@/components/projects/project-activity';
 import { DemoTag } from '@/components/ui/demo-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
@@ -48,6 +49,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </div>
       </dl>
       {project.description && <p className="text-sm">{project.description}</p>}
+      <ProjectActivity project={project} />
       {project.canEdit && (
         <EditProjectForm
           project={{

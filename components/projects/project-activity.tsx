@@ -1,0 +1,78 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { toLocale } from '@/lib/i18n/config';
+import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
+import { exceedsPopulation } from '@/lib/metrics/quality';
+import type { getProject } from '@/lib/projects/queries';
+
+type Project = NonNullable<Awaited<ReturnType<typeof getProject>>>;
+
+const confirmationClass = { PENDING: 'bg-slate-100 text-slate-700', CONFIRMED: 'bg-emerald-50 text-emerald-800', DISPUTED: 'bg-rose-100 text-rose-800' };
+
+/** The project's updates timeline (disputed figures marked), beneficiaries and village feedback. */
+export async function ProjectActivity({ project }: { project: Project }) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  return (
+    <>
+      <section aria-labelledby="updates" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="updates" className="font-semibold">{t('projects.updates')}</h2>
+        {project.updates.length === 0 && <p className="text-sm text-slate-500">{t('projects.none')}</p>}
+        <ol className="mt-2 space-y-3 border-l-2 border-red-200 pl-4 text-sm">
+          {project.updates.map((u) => (
+            <li key={u.id}>
+              <p className="font-medium">
+                {formatDate(u.period, locale)} · {u.progressPct}%{' '}
+                <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${confirmationClass[u.confirmation]}`}>{t(`enum.UpdateConfirmation.${u.confirmation}`)}</span>
+              </p>
+              <p className={u.confirmation === 'DISPUTED' ? 'text-rose-800 line-through decoration-rose-400' : 'text-slate-700'}>
+                {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatCount(u.jobsCreated, locale)} ·{' '}
+                {t('dashboard.incomeToVillages')} {formatYuan(u.incomeToVillages, locale)}
+              </p>
+              {u.confirmation === 'DISPUTED' && u.disputeReason && <p className="text-rose-800">{t('projectPage.disputeReason', { reason: u.disputeReason })}</p>}
+              {u.narrative && <p className="text-slate-600">{u.narrative}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="beneficiaries" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="beneficiaries" className="font-semibold">{t('dashboard.beneficiaries')}</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-3">{t('zones.village')}</th>
+              <th scope="col" className="py-2 pr-3">{t('projectPage.kind')}</th>
+              <th scope="col" className="py-2 pr-3 text-right">{t('projectPage.people')}</th>
+              <th scope="col" className="py-2 pr-3 text-right">{t('zones.households')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {project.beneficiaries.map((b) => (
+              <tr key={b.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3">{b.village?.name ?? '—'}</td>
+                <td className="py-2 pr-3">{t(`enum.BeneficiaryKind.${b.kind}`)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {formatCount(b.people, locale)}
+                  {exceedsPopulation(b.people, b.village?.population ?? null) && (
+                    <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.overPopulation')}</span>
+                  )}
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{b.households === null ? '—' : formatCount(b.households, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="feedback" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="feedback" className="font-semibold">{t('projectPage.feedback')}</h2>
+        <ul className="mt-2 space-y-2 text-sm">
+          {project.feedback.map((f) => (
+            <li key={f.id}>
+              <span className="font-medium">{f.village.name}</span> · {formatDate(f.period, locale)} · {t('projectPage.rating', { rating: f.rating })}
+              {f.comment && <p className="text-slate-600">{f.comment}</p>}
+            </li>
+          ))}
+          {project.feedback.length === 0 && <li className="text-slate-500">{t('projects.none')}</li>}
+        </ul>
+      </section>
+    </>
+  );
+}
