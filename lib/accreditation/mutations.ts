@@ -1,0 +1,88 @@
+import { ConflictError, defineMutation, FieldError } from '@/lib/action';
+import type { Prisma } from '@/lib/db/client';
+import { assessSchema, closeSchema, CRITERIA, nominateSchema } from './schemas';
+
+// Demo-zone accreditation: a zone becomes a candidate; each of the four
+// criteria is assessed; the zone is accredited the moment all four pass; an
+// accreditation can be revoked (and a candidacy rejected) with a reason.
+
+type Tx = Prisma.TransactionClient;
+const roundFields = { id: true, zoneId: true, status: true, nominatedOn: true, accreditedOn: true, closedOn: true, closeReason: true, version: true } as const;
+
+async function lockRound(tx: Tx, id: number, version: number) {
+  // Row lock first, so two assessors of one round are serialised, then the version check.
+  await tx.$queryRaw`SELECT id FROM "Accreditation" WHERE id = ${id} FOR UPDATE`;
+  const round = await tx.accreditation.findUniqueOrThrow({ where: { id }, select: roundFields });
+  if (round.version !== version) throw new ConflictError();
+  return round;
+}
+
+const roundExists = async (tx: Tx, id: number) => ((await tx.accreditation.count({ where: { id } })) ? {} : null);
+
+export const nominateZone = defineMutation({
+  schema: nominateSchema,
+  action: 'accreditation.manage',
+  resource: async (tx, input) => ((await tx.zone.count({ where: { id: input.zoneId } })) ? {} : null),
+  async run({ tx, input, audit }) {
+    await tx.$queryRaw`SELECT id FROM "Zone" WHERE id = ${input.zoneId} FOR UPDATE`;
+    const open = await tx.accreditation.count({ where: { zoneId: input.zoneId, status: { in: ['CANDIDATE', 'ACCREDITED'] } } });
+    if (open) throw new FieldError('zoneId', 'validation.alreadyInAccreditation');
+    const round = await tx.accreditation.create({ data: { zoneId: input.zoneId, nominatedOn: input.nominatedOn }, select: roundFields });
+    await audit({ action: 'accreditation.nominate', entity: 'Accreditation', entityId: round.id, after: round });
+    return { id: round.id };
+  },
+});
+
+export const assessCriterion = defineMutation({
+  schema: assessSchema,
+  action: 'accreditation.manage',
+  resource: (tx, input) => roundExists(tx, input.accreditationId),
+  async run({ tx, input, user, audit }) {
+    const before = await lockRound(tx, input.accreditationId, input.version);
+    if (before.status !== 'CANDIDATE') throw new FieldError('criterion', 'validation.roundClosed');
+    if (input.assessedOn < before.nominatedOn) throw new FieldError('assessedOn', 'validation.beforeNomination');
+    const assessment = { result: input.result, assessedOn: input.assessedOn, note: input.note ?? null, assessorName: input.assessorName, assessorId: user.id };
+    await tx.assessment.upsert({
+      where: { accreditationId_criterion: { accreditationId: before.id, criterion: input.criterion } },
+      create: { accreditationId: before.id, criterion: input.criterion, ...assessment },
+      update: { ...assessment, version: { increment: 1 } },
+    });
+    const all = await tx.assessment.findMany({ where: { accreditationId: before.id }, select: { criterion: true, result: true, assessedOn: true } });
+    const passed = CRITERIA.every((c) => all.some((a) => a.criterion === c && a.result === 'PASS'));
+    const accreditedOn = passed ? new Date(Math.max(...all.map((a) => a.assessedOn.getTime()))) : null;
+    const after = await tx.accreditation.update({
+      where: { id: before.id },
+      data: { version: { increment: 1 }, ...(passed && { status: 'ACCREDITED', accreditedOn }) },
+      select: roundFields,
+    });
+    if (passed) await tx.zone.update({ where: { id: before.zoneId }, data: { accreditedAt: accreditedOn, version: { increment: 1 } } });
+    await audit({
+      action: passed ? 'accreditation.accredit' : 'accreditation.assess',
+      entity: 'Accreditation',
+      entityId: before.id,
+      before,
+      after: { ...after, assessment: { criterion: input.criterion, ...assessment } },
+    });
+    return { accredited: passed, version: after.version };
+  },
+});
+
+/** Closes a round: a candidacy is rejected, an accreditation revoked (the zone stops counting at once). */
+export const closeAccreditation = defineMutation({
+  schema: closeSchema,
+  action: 'accreditation.manage',
+  resource: (tx, input) => roundExists(tx, input.accreditationId),
+  async run({ tx, input, audit }) {
+    const before = await lockRound(tx, input.accreditationId, input.version);
+    if (before.status !== 'CANDIDATE' && before.status !== 'ACCREDITED') throw new FieldError('reason', 'validation.roundClosed');
+    const revoking = before.status === 'ACCREDITED';
+    const after = await tx.accreditation.update({
+      where: { id: before.id },
+      data: { status: revoking ? 'REVOKED' : 'REJECTED', closedOn: input.closedOn, closeReason: input.reason, version: { increment: 1 } },
+      select: roundFields,
+    });
+    if (revoking) await tx.zone.update({ where: { id: before.zoneId }, data: { accreditedAt: null, version: { increment: 1 } } });
+    await audit({ action: revoking ? 'accreditation.revoke' : 'accreditation.reject', entity: 'Accreditation', entityId: before.id, before, after });
+    return { version: after.version };
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const id = z.coerce.number().int().positive();
+export const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
+
+/** A calendar date (yyyy-mm-dd), not in the future. */
+export const pastDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateFormat')
+  .transform((s) => new Date(`${s}T00:00:00Z`))
+  .refine((d) => !Number.isNaN(d.getTime()), 'validation.dateFormat')
+  .refine((d) => d.getTime() <= Date.now() + 86_400_000, 'validation.dateInFuture');
+
+const reason = z.string().trim().min(4, 'validation.reasonRequired').max(500, 'validation.tooLong');
+
+export const nominateSchema = z.object({ zoneId: id, nominatedOn: pastDate });
+
+export const assessSchema = z.object({
+  accreditationId: id,
+  version: id,
+  criterion: z.enum(CRITERIA, 'validation.required'),
+  result: z.enum(['PASS', 'FAIL'], 'validation.required'),
+  assessedOn: pastDate,
+  assessorName: z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong'),
+  note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000, 'validation.tooLong').optional()),
+});
+
+export const closeSchema = z.object({
+  accreditationId: id,
+  version: id,
+  closedOn: pastDate,
+  reason,
+});
