@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
+type Criterion = 'PARTY_BUILDING' | 'DEVELOPMENT' | 'SERVICES' | 'GOVERNANCE';
 const zoneRow = (id: number) => database.prisma.zone.findUniqueOrThrow({ where: { id } });
 const round = (id: number) => database.prisma.accreditation.findUniqueOrThrow({ where: { id } });
 
@@ -27,7 +27,7 @@ describe('demo-zone accreditation', () => {
       fieldErrors: { zoneId: ['该片区已在评定中或已是示范片。'] },
     });
 
-    const assess = async (criterion: (typeof CRITERIA)[number], result: 'PASS' | 'FAIL', assessedOn: string) =>
+    const assess = async (criterion: Criterion, result: 'PASS' | 'FAIL', assessedOn: string) =>
       assessCriterion(admin, { accreditationId: id, version: (await round(id)).version, criterion, result, assessedOn, assessorName: '评定组' });
 
     expect(await assess('PARTY_BUILDING', 'PASS', '2025-04-01')).toMatchObject({ status: 'ok', data: { accredited: false } });
