@@ -1,0 +1,24 @@
+// Builds the whole seed in memory, deterministically: facts first, then the demo layer.
+import { addAccreditations } from './accreditation';
+import { emptySeedData, type SeedData } from './data';
+import { addDemoPlaces } from './demo';
+import { addDemoProjects } from './demo-projects';
+import { addFactPlaces } from './facts';
+import { addFactProjects } from './facts-projects';
+import { addIncomes } from './incomes';
+import { addOutcomes } from './outcomes';
+import { createRng } from './random';
+import { addUpdates } from './updates';
+
+export function buildSeedData(): SeedData {
+  const data = emptySeedData();
+  addFactPlaces(data);
+  addFactProjects(data);
+  addDemoPlaces(data);
+  addIncomes(data);
+  const schedules = addDemoProjects(data);
+  addUpdates(data, schedules, createRng(0x5eed_0b04));
+  addOutcomes(data, createRng(0x5eed_0b05));
+  addAccreditations(data, createRng(0x5eed_0b06));
+  return data;
+}
