@@ -30,6 +30,7 @@ export class FieldError extends Error {
   constructor(
     readonly field: string,
     readonly key: `validation.${string}`,
+    readonly params?: Record<string, string | number>,
   ) {
     super(key);
   }
@@ -82,7 +83,7 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
       if (error instanceof DeniedError) return { status: 'denied', message: t('errors.denied'), values };
       if (error instanceof ConflictError) return { status: 'conflict', message: t('errors.conflict'), values };
       if (error instanceof FieldError) {
-        const fieldErrors = { [error.field]: [translateIssue(error.key, locale)] };
+        const fieldErrors = { [error.field]: [translateIssue(error.key, locale, error.params)] };
         return { status: 'invalid', message: t('errors.invalid'), fieldErrors, values };
       }
       throw error;

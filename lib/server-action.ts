@@ -6,13 +6,26 @@ import { toLocale } from '@/lib/i18n/config';
 import type { Mutation } from './action';
 import type { ActionState } from './action-state';
 
-/** FormData as a plain object; fields named `x[]` become arrays. The schema decides what is valid. */
+/**
+ * FormData as a plain object: `x[]` fields become arrays, `rows.0.people`
+ * paths nest. The schema, not this, decides what is valid.
+ */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    if (key.endsWith('[]')) ((out[key.slice(0, -2)] ??= []) as unknown[]).push(value);
-    else out[key] = value;
+    if (key.endsWith('[]')) {
+      ((out[key.slice(0, -2)] ??= []) as unknown[]).push(value);
+      continue;
+    }
+    const path = key.split('.');
+    // Bounded: short paths, small indices, no prototype keys.
+    if (path.length > 4 || path.some((p) => /^(__proto__|constructor|prototype|\d{4,})$/.test(p))) continue;
+    let node: Record<string, unknown> = out;
+    path.forEach((part, i) => {
+      if (i === path.length - 1) node[part] = value;
+      else node = (node[part] ??= /^\d+$/.test(path[i + 1]!) ? [] : {}) as Record<string, unknown>;
+    });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 import { exceedsPopulation } from '@/lib/metrics/quality';
 import type { getProject } from '@/lib/projects/queries';
+import { ReviewForm } from './review-form';
 
 type Project = NonNullable<Awaited<ReturnType<typeof getProject>>>;
 
@@ -29,6 +30,7 @@ export async function ProjectActivity({ project }: { project: Project }) {
               </p>
               {u.confirmation === 'DISPUTED' && u.disputeReason && <p className="text-rose-800">{t('projectPage.disputeReason', { reason: u.disputeReason })}</p>}
               {u.narrative && <p className="text-slate-600">{u.narrative}</p>}
+              {project.canReview && u.confirmation !== 'CONFIRMED' && <ReviewForm updateId={u.id} version={u.version} />}
             </li>
           ))}
         </ol>

@@ -20,8 +20,8 @@ export function zodErrorMap(locale: Locale): z.core.$ZodErrorMap {
   return (issue) => ZOD_LOCALES[locale](issue);
 }
 
-export function translateIssue(message: string, locale: Locale) {
+export function translateIssue(message: string, locale: Locale, params?: Record<string, string | number>) {
   if (!message.startsWith('validation.')) return message;
   const t = translator(locale);
-  return t(message as Parameters<typeof t>[0]);
+  return t(message as Parameters<typeof t>[0], params);
 }

@@ -1,8 +1,57 @@
-import { defineMutation, updateVersioned } from '@/lib/action';
+import { defineMutation, FieldError, updateVersioned } from '@/lib/action';
+import { Prisma } from '@/lib/db/client';
 import { projectResource } from './resource';
-import { updateProjectSchema } from './schemas';
+import { changeStatusSchema, createProjectSchema, postUpdateSchema, updateProjectSchema } from './schemas';
+import { canMoveStatus } from './status';
 
-const auditFields = { id: true, name: true, description: true, plannedInvestment: true, status: true, version: true } as const;
+type Tx = Prisma.TransactionClient;
+
+const auditFields = {
+  id: true,
+  name: true,
+  soeId: true,
+  zoneId: true,
+  mode: true,
+  method: true,
+  outcomeArea: true,
+  batch: true,
+  status: true,
+  plannedInvestment: true,
+  startDate: true,
+  endDate: true,
+  jointVenture: true,
+  description: true,
+  version: true,
+  villages: { select: { villageId: true } },
+} as const;
+
+/** Every chosen village must belong to the project's zone. */
+async function checkVillages(tx: Tx, zoneId: number | null, villageIds: number[]) {
+  if (!villageIds.length) return;
+  const found = zoneId === null ? 0 : await tx.village.count({ where: { id: { in: villageIds }, zoneId } });
+  if (found !== new Set(villageIds).size) throw new FieldError('villageIds', 'validation.villageNotInZone');
+}
+
+/** A liaison creates a project for its own SOE, in a zone paired with it. */
+export const createProject = defineMutation({
+  schema: createProjectSchema,
+  action: 'project.create',
+  async resource(tx, input, user) {
+    const zone = await tx.zone.findUnique({ where: { id: input.zoneId }, select: { pairings: { where: { until: null }, select: { soeId: true } } } });
+    if (!zone || user.soeId === null) return null;
+    return { soeId: user.soeId, zoneId: input.zoneId, zoneSoeIds: zone.pairings.map((p) => p.soeId), villageIds: [] };
+  },
+  async run({ tx, input, user, audit }) {
+    await checkVillages(tx, input.zoneId, input.villageIds);
+    const { villageIds, ...fields } = input;
+    const project = await tx.project.create({
+      data: { ...fields, soeId: user.soeId!, villages: { create: [...new Set(villageIds)].map((villageId) => ({ villageId })) } },
+      select: auditFields,
+    });
+    await audit({ action: 'project.create', entity: 'Project', entityId: project.id, after: project });
+    return { id: project.id, version: project.version };
+  },
+});
 
 /** A liaison edits its SOE's project; a stale version is a conflict, not an overwrite. */
 export const updateProject = defineMutation({
@@ -11,22 +60,77 @@ export const updateProject = defineMutation({
   resource: (tx, input) => projectResource(tx, input.projectId),
   async run({ tx, input, audit }) {
     const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: auditFields });
+    await checkVillages(tx, before.zoneId, input.villageIds);
+    const { projectId, version, villageIds, ...fields } = input;
+    await updateVersioned((where) => tx.project.updateMany({ where, data: { ...fields, version: { increment: 1 } } }), projectId, version);
+    await tx.projectVillage.deleteMany({ where: { projectId, villageId: { notIn: villageIds } } });
+    await tx.projectVillage.createMany({ data: villageIds.map((villageId) => ({ projectId, villageId })), skipDuplicates: true });
+    const after = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: auditFields });
+    await audit({ action: 'project.update', entity: 'Project', entityId: projectId, before, after });
+    return { id: projectId, version: after.version };
+  },
+});
+
+export const changeProjectStatus = defineMutation({
+  schema: changeStatusSchema,
+  action: 'project.update',
+  resource: (tx, input) => projectResource(tx, input.projectId),
+  async run({ tx, input, audit }) {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { id: true, status: true, version: true } });
+    if (!canMoveStatus(before.status, input.status)) throw new FieldError('status', 'validation.statusMove');
     await updateVersioned(
-      (where) =>
-        tx.project.updateMany({
-          where,
-          data: {
-            name: input.name,
-            description: input.description ?? null,
-            plannedInvestment: input.plannedInvestment,
-            version: { increment: 1 },
-          },
-        }),
+      (where) => tx.project.updateMany({ where, data: { status: input.status, version: { increment: 1 } } }),
       input.projectId,
       input.version,
     );
-    const after = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: auditFields });
-    await audit({ action: 'project.update', entity: 'Project', entityId: input.projectId, before, after });
+    const after = { ...before, status: input.status, version: before.version + 1 };
+    await audit({ action: 'project.status', entity: 'Project', entityId: input.projectId, before, after });
     return { version: after.version };
+  },
+});
+
+/**
+ * A month's progress report. Figures are cumulative, so they may not fall
+ * below the previous report; beneficiary counts replace the project's earlier
+ * counts for the same village and kind.
+ */
+export const postProjectUpdate = defineMutation({
+  schema: postUpdateSchema,
+  action: 'project.postUpdate',
+  resource: (tx, input) => projectResource(tx, input.projectId),
+  async run({ tx, input, user, audit }) {
+    // Serialise updates of one project, so the cumulative checks see the latest report.
+    const [project] = await tx.$queryRaw<{ status: string; plannedInvestment: string | null }[]>`
+      SELECT status::text, "plannedInvestment"::text FROM "Project" WHERE id = ${input.projectId} FOR UPDATE`;
+    if (project!.status === 'COMPLETED') throw new FieldError('period', 'validation.projectClosed');
+    const thisMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+    if (input.period > thisMonth) throw new FieldError('period', 'validation.periodInFuture');
+    if (await tx.projectUpdate.count({ where: { projectId: input.projectId, period: input.period } }))
+      throw new FieldError('period', 'validation.periodExists');
+    const previous = await tx.projectUpdate.findFirst({
+      where: { projectId: input.projectId, period: { lt: input.period } },
+      orderBy: { period: 'desc' },
+      select: { progressPct: true, investmentToDate: true },
+    });
+    if (previous && input.progressPct < previous.progressPct)
+      throw new FieldError('progressPct', 'validation.progressDecreased', { value: previous.progressPct });
+    if (previous && previous.investmentToDate.greaterThan(input.investmentToDate))
+      throw new FieldError('investmentToDate', 'validation.investmentDecreased');
+    if (project!.plannedInvestment !== null && new Prisma.Decimal(input.investmentToDate).greaterThan(project!.plannedInvestment))
+      throw new FieldError('investmentToDate', 'validation.investmentAbovePlan');
+    const projectVillages = new Set((await tx.projectVillage.findMany({ where: { projectId: input.projectId }, select: { villageId: true } })).map((v) => v.villageId));
+    if (input.beneficiaries.some((b) => !projectVillages.has(b.villageId))) throw new FieldError('beneficiaries', 'validation.beneficiaryVillage');
+
+    const { beneficiaries, ...fields } = input;
+    const update = await tx.projectUpdate.create({ data: { ...fields, authorId: user.id } });
+    for (const b of beneficiaries) {
+      await tx.beneficiary.upsert({
+        where: { projectId_villageId_kind: { projectId: input.projectId, villageId: b.villageId, kind: b.kind } },
+        create: { projectId: input.projectId, updateId: update.id, ...b },
+        update: { updateId: update.id, people: b.people, households: b.households },
+      });
+    }
+    await audit({ action: 'projectUpdate.create', entity: 'ProjectUpdate', entityId: update.id, after: { ...update, beneficiaries } });
+    return { id: update.id };
   },
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { can, projectScope, type SessionUser } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { projectResource } from './resource';
+import { currentQuarter } from './review-mutations';
 
 export async function listProjects(user: SessionUser) {
   const rows = await db().project.findMany({
@@ -52,6 +53,8 @@ export async function getProject(user: SessionUser, id: number) {
       soe: { select: { id: true, name: true } },
       zone: { select: { id: true, name: true } },
       source: { select: { title: true, isDemo: true } },
+      batch: true,
+      endDate: true,
       villages: { select: { village: { select: { id: true, name: true } } } },
       updates: {
         select: {
@@ -64,13 +67,14 @@ export async function getProject(user: SessionUser, id: number) {
           narrative: true,
           confirmation: true,
           disputeReason: true,
+          version: true,
           author: { select: { displayName: true } },
         },
         orderBy: { period: 'desc' },
         take: 24,
       },
       beneficiaries: {
-        select: { id: true, kind: true, people: true, households: true, village: { select: { name: true, population: true } } },
+        select: { id: true, kind: true, people: true, households: true, village: { select: { id: true, name: true, population: true } } },
         orderBy: [{ villageId: 'asc' }, { kind: 'asc' }],
       },
       feedback: {
@@ -86,5 +90,30 @@ export async function getProject(user: SessionUser, id: number) {
     villages: p.villages.map((v) => v.village),
     updates: p.updates.map((u) => ({ ...u, investmentToDate: u.investmentToDate.toString(), incomeToVillages: u.incomeToVillages.toString() })),
     canEdit: can(user, 'project.update', resource),
+    canReview: can(user, 'project.confirmUpdate', resource),
+    canGiveFeedback: can(user, 'project.giveFeedback', resource),
+    myFeedback:
+      user.villageId === null
+        ? null
+        : await db().feedback.findUnique({
+            where: { projectId_villageId_period: { projectId: id, villageId: user.villageId, period: currentQuarter() } },
+            select: { rating: true, comment: true, version: true },
+          }),
   };
+}
+
+/** Zones a liaison may create projects in (paired with its SOE now), with their villages. */
+export async function listPairedZones(user: SessionUser) {
+  if (user.role !== 'SOE_LIAISON' || user.soeId === null) return [];
+  return db().zone.findMany({
+    where: { pairings: { some: { soeId: user.soeId, until: null } } },
+    select: { id: true, name: true, villages: { select: { id: true, name: true }, orderBy: { name: 'asc' } } },
+    orderBy: { name: 'asc' },
+  });
+}
+
+/** The villages of a project's zone (choices in its edit form). */
+export async function listZoneVillages(zoneId: number | null) {
+  if (zoneId === null) return [];
+  return db().village.findMany({ where: { zoneId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
 }

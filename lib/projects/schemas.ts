@@ -1,19 +1,89 @@
 import { z } from 'zod';
+import { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, WorkBatch, BeneficiaryKind } from '@/lib/db/enums';
 
 const id = z.coerce.number().int().positive();
+const text = (max: number) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().trim().max(max, 'validation.tooLong').nullable());
+const enumOf = <T extends Record<string, string>>(e: T) => z.enum(Object.values(e) as [T[keyof T], ...T[keyof T][]], 'validation.required');
 
 /** Yuan with at most two decimals, as a string: money never passes through a float. */
 export const yuanSchema = z
-  .string()
+  .string('validation.yuanFormat')
   .trim()
   .regex(/^\d{1,14}(\.\d{1,2})?$/, 'validation.yuanFormat');
-
 const optionalYuan = z.preprocess((v) => (v === '' || v == null ? null : v), yuanSchema.nullable());
 
-export const updateProjectSchema = z.object({
-  projectId: id,
-  version: id,
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateFormat')
+  .transform((s) => new Date(`${s}T00:00:00Z`))
+  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'validation.dateFormat');
+const optionalDate = z.preprocess((v) => (v === '' || v == null ? null : v), date.nullable());
+const count = (max: number) => z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(max, 'validation.tooLarge');
+
+const projectFields = {
   name: z.string().trim().min(2, 'validation.required').max(120, 'validation.tooLong'),
-  description: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(2000, 'validation.tooLong').nullable().optional()),
+  mode: enumOf(CooperationMode),
+  method: enumOf(CooperationMethod),
+  outcomeArea: enumOf(OutcomeArea),
+  batch: enumOf(WorkBatch),
   plannedInvestment: optionalYuan,
+  startDate: optionalDate,
+  endDate: optionalDate,
+  jointVenture: text(120),
+  description: text(2000),
+  villageIds: z.array(id).max(50).default([]),
+};
+const datesInOrder = (v: { startDate: Date | null; endDate: Date | null }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
+
+export const createProjectSchema = z
+  .object({ zoneId: id, ...projectFields })
+  .refine(datesInOrder, { path: ['endDate'], message: 'validation.endBeforeStart' });
+
+export const updateProjectSchema = z
+  .object({ projectId: id, version: id, ...projectFields })
+  .refine(datesInOrder, { path: ['endDate'], message: 'validation.endBeforeStart' });
+
+export const changeStatusSchema = z.object({ projectId: id, version: id, status: enumOf(ProjectStatus) });
+
+const beneficiarySchema = z.object({
+  villageId: id,
+  kind: enumOf(BeneficiaryKind),
+  people: count(1_000_000),
+  households: z.preprocess((v) => (v === '' || v == null ? null : v), count(1_000_000).nullable()),
+});
+
+/** A month's update; figures are cumulative to the month's end. */
+export const postUpdateSchema = z.object({
+  projectId: id,
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.monthFormat')
+    .transform((s) => new Date(`${s}-01T00:00:00Z`)),
+  progressPct: z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.percent').max(100, 'validation.percent'),
+  investmentToDate: yuanSchema,
+  jobsCreated: count(10_000_000),
+  incomeToVillages: yuanSchema,
+  narrative: text(2000),
+  beneficiaries: z.array(beneficiarySchema).max(200).default([]),
+});
+
+export const reviewUpdateSchema = z
+  .object({
+    updateId: id,
+    version: id,
+    decision: z.enum(['CONFIRMED', 'DISPUTED'], 'validation.required'),
+    reason: text(500),
+  })
+  .refine((v) => v.decision !== 'DISPUTED' || (v.reason?.length ?? 0) >= 4, { path: ['reason'], message: 'validation.reasonRequired' });
+
+/** 评议反馈 for the current quarter (yyyy-Qn); it can be edited until the quarter ends. */
+export const feedbackSchema = z.object({
+  projectId: id,
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/, 'validation.quarterFormat')
+    .transform((q) => new Date(Date.UTC(Number(q.slice(0, 4)), (Number(q.slice(6)) - 1) * 3, 1))),
+  rating: z.coerce.number('validation.rating').int('validation.rating').min(1, 'validation.rating').max(5, 'validation.rating'),
+  comment: text(1000),
+  version: z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional()),
 });

@@ -58,6 +58,13 @@ export function addDays(date: Date, days: number): Date {
 }
 
 /** The first day of a month counted from January 2021 (0 = 2021-01). */
+/**
+ * The demo data's last month (month 0 = 2021-01): 2026-10. Projects still in
+ * progress report until then, so in late 2026 the dashboard's freshness flags
+ * pick out only the deliberately stale ones.
+ */
+export const LAST_MONTH = 69;
+
 export function monthStart(monthIndex: number): Date {
   return new Date(Date.UTC(2021 + Math.floor(monthIndex / 12), monthIndex % 12, 1));
 }

@@ -1,11 +1,11 @@
 // Layer (b): demo projects in their SOEs' paired zones, so that fact + demo = 56; with their schedules.
 import type { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, SoeCategory, WorkBatch } from '../../lib/db/generated/client';
-import { add, DEMO_SOURCE_ID, monthIndexOf, monthStart, yuan, type SeedData } from './data';
+import { add, DEMO_SOURCE_ID, LAST_MONTH, monthIndexOf, monthStart, yuan, type SeedData } from './data';
 import { createRng } from './random';
 
 export const PROJECT_TOTAL = 56;
 
-/** How a started project's updates are generated (month 0 = 2021-01, 59 = 2025-12). */
+/** How a started project's updates are generated (month 0 = 2021-01, LAST_MONTH = 2026-10). */
 export type Schedule = {
   projectId: number; startMonth: number; lastMonth: number; finalProgress: number;
   /** Money the updates may report, in fen: the planned investment, or a demo envelope. */
@@ -61,7 +61,7 @@ export function addDemoProjects(data: SeedData): Schedule[] {
 
     // Not before the pairing began.
     let startMonth = rng.int(monthIndexOf(pairing.since as Date), status === 'IN_PROGRESS' ? 53 : 36);
-    let lastMonth = 59;
+    let lastMonth = LAST_MONTH;
     let finalProgress = rng.int(35, 95);
     let isStale = false;
     if (status === 'COMPLETED') {

@@ -1,4 +1,5 @@
 // Seeds an empty database with the program facts and the demo layer, in one transaction.
+import { hashPassword } from '../../lib/auth/password';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '../../lib/db/generated/client';
 import { createDemoAccounts } from './accounts';
@@ -21,8 +22,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<{ seede
           log('Seed: emptied every table (--force).');
         }
         await insert(tx, data);
-        // TODO: replaced by argon2id in the sign-in issue.
-        await createDemoAccounts(tx, async (p) => 'unset:' + p.length);
+        await createDemoAccounts(tx, hashPassword);
         await resetSequences(tx);
         return true;
       },

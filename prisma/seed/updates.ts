@@ -1,6 +1,6 @@
 // Demo progress reports for every started project (fact ones too: the reports are demo, the project is not).
 import type { UpdateConfirmation } from '../../lib/db/generated/client';
-import { add, byName, DEMO_SOURCE_ID, monthStart, yuan, type SeedData } from './data';
+import { add, byName, DEMO_SOURCE_ID, LAST_MONTH, monthStart, yuan, type SeedData } from './data';
 import type { Schedule } from './demo-projects';
 import type { Rng } from './random';
 
@@ -11,7 +11,7 @@ function factSchedules(data: SeedData, rng: Rng): Schedule[] {
   const plan = (name: string, startMonth: number, lastMonth: number, finalProgress: number, envelopeFen: number): Schedule => ({
     projectId: byName(data.projects, name).id, startMonth, lastMonth, finalProgress, envelopeFen, cadence: 3, stale: false,
   });
-  const open = (name: string, start: number, envelopeM: number) => plan(name, start, 59, rng.int(60, 95), envelopeM * M);
+  const open = (name: string, start: number, envelopeM: number) => plan(name, start, LAST_MONTH, rng.int(60, 95), envelopeM * M);
   return [
     open('武汉红色原野生态发展有限公司', 2, 200),
     open('水生植物生产基地', rng.int(3, 8), rng.int(30, 120)),
@@ -45,7 +45,7 @@ const DISPUTES = ['村委会认为本期务工人数与实际不符，请联村�
 export function addUpdates(data: SeedData, demoSchedules: Schedule[], rng: Rng) {
   const schedules = [...factSchedules(data, rng), ...demoSchedules];
   const ganlushan = byName(data.projects, '甘露山文旅城').id;
-  const fresh = schedules.filter((s) => s.lastMonth === 59);
+  const fresh = schedules.filter((s) => s.lastMonth === LAST_MONTH);
   const disputed = new Set(rng.shuffle(fresh).slice(0, 2).map((s) => s.projectId));
   const pending = new Set(rng.shuffle(fresh).slice(0, 8).map((s) => s.projectId));
 

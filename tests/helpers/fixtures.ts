@@ -63,3 +63,24 @@ export async function buildWorld(prisma: PrismaClient) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** A complete, valid edit of a project as its form would send it. */
+export async function projectEdit(prisma: PrismaClient, projectId: number, changes: Record<string, unknown> = {}) {
+  const p = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, include: { villages: true } });
+  return {
+    projectId: String(p.id),
+    version: String(p.version),
+    name: p.name,
+    mode: p.mode,
+    method: p.method,
+    outcomeArea: p.outcomeArea,
+    batch: p.batch,
+    plannedInvestment: p.plannedInvestment?.toString() ?? '',
+    startDate: p.startDate?.toISOString().slice(0, 10) ?? '',
+    endDate: p.endDate?.toISOString().slice(0, 10) ?? '',
+    jointVenture: p.jointVenture ?? '',
+    description: p.description ?? '',
+    villageIds: p.villages.map((v) => String(v.villageId)),
+    ...changes,
+  };
+}

@@ -3,7 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOwnPassword } from '../../lib/users/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { buildWorld, FIXTURE_PASSWORD, type World } from '../helpers/fixtures';
+import { buildWorld, FIXTURE_PASSWORD, projectEdit, type World } from '../helpers/fixtures';
 import { Browser, startPortalServer, TEST_SECRET, type PortalServer } from '../helpers/portal-server';
 
 // Authorization through the real routes of a production build: pages, the
@@ -91,20 +91,12 @@ describe('server actions refuse what the policy refuses', () => {
   it("will not let a liaison edit another SOE's project by id, and changes nothing", async () => {
     const liaison = await signedIn('liaison-a');
     const before = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectB.id } });
-    const denied = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', {
-      projectId: String(world.projectB.id),
-      version: String(before.version),
-      name: 'hijacked',
-    });
+    const denied = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', await projectEdit(database.prisma, world.projectB.id, { name: 'hijacked' }));
     expect(denied.body).toContain('"status":"denied"');
     expect(await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectB.id } })).toEqual(before);
 
     const own = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectA.id } });
-    const ok = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', {
-      projectId: String(own.id),
-      version: String(own.version),
-      name: '甲项目（经浏览器修改）',
-    });
+    const ok = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', await projectEdit(database.prisma, own.id, { name: '甲项目（经浏览器修改）' }));
     expect(ok.body).toContain('"status":"ok"');
     expect((await database.prisma.project.findUniqueOrThrow({ where: { id: own.id } })).name).toBe('甲项目（经浏览器修改）');
   });

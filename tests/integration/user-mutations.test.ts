@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateProject } from '../../lib/projects/mutations';
 import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { buildWorld, FIXTURE_PASSWORD, type World } from '../helpers/fixtures';
+import { buildWorld, FIXTURE_PASSWORD, projectEdit, type World } from '../helpers/fixtures';
 
 let database: TestDatabase;
 let world: World;
@@ -87,18 +87,18 @@ describe('project scope on writes', () => {
   it('lets a liaison edit its own SOE project and refuses another SOE project', async () => {
     const { liaisonA, villageA1, admin } = world.users;
     const a = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectA.id } });
-    const ok = await updateProject(liaisonA, { projectId: a.id, version: a.version, name: '甲项目（改）', plannedInvestment: '1234567.89' });
-    expect(ok).toMatchObject({ status: 'ok', data: { version: a.version + 1 } });
+    const ok = await updateProject(liaisonA, await projectEdit(database.prisma, a.id, { name: '甲项目（改）', plannedInvestment: '1234567.89' }));
+    expect(ok).toMatchObject({ status: "ok", data: { version: a.version + 1 } });
     const after = await database.prisma.project.findUniqueOrThrow({ where: { id: a.id } });
     expect(after.plannedInvestment?.toString()).toBe('1234567.89');
 
     const before = await snapshot();
     const b = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectB.id } });
     for (const actor of [liaisonA, villageA1, admin]) {
-      expect(await updateProject(actor, { projectId: b.id, version: b.version, name: 'hijacked' })).toMatchObject({ status: 'denied' });
+      expect(await updateProject(actor, await projectEdit(database.prisma, b.id, { name: 'hijacked' }))).toMatchObject({ status: 'denied' });
     }
-    expect(await updateProject(liaisonA, { projectId: 987654, version: 1, name: 'nothing' })).toMatchObject({ status: 'denied' });
-    expect(await updateProject(liaisonA, { projectId: a.id, version: after.version, name: 'x', plannedInvestment: '1.234' })).toMatchObject({
+    expect(await updateProject(liaisonA, { ...(await projectEdit(database.prisma, a.id)), projectId: '987654' })).toMatchObject({ status: 'denied' });
+    expect(await updateProject(liaisonA, await projectEdit(database.prisma, a.id, { plannedInvestment: '1.234' }))).toMatchObject({
       status: 'invalid',
       fieldErrors: { plannedInvestment: ['金额须为不超过两位小数的数字（元）。'] },
     });
@@ -118,9 +118,9 @@ describe('audit trail', () => {
     if ((await resetPassword(admin, { userId: u.id, version: u.version, password: 'Audit-pass-2026' })).status === 'ok') accepted.push({ entity: 'User', entityId: u.id });
     await resetPassword(admin, { userId: u.id, version: u.version, password: 'stale-version-1' }); // conflict: no row
     const project = await p.project.findUniqueOrThrow({ where: { id: world.projectCity.id } });
-    if ((await updateProject(liaisonA, { projectId: project.id, version: project.version, name: '全市培训' })).status === 'ok')
+    if ((await updateProject(liaisonA, await projectEdit(p, project.id, { name: '全市培训' }))).status === 'ok')
       accepted.push({ entity: 'Project', entityId: project.id });
-    await updateProject(liaisonA, { projectId: world.projectB.id, version: 1, name: 'denied' }); // denied: no row
+    await updateProject(liaisonA, await projectEdit(p, world.projectB.id, { name: 'denied' })); // denied: no row
 
     const rows = await p.auditLog.findMany({ where: { id: { gt: start?.id ?? 0n } }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => ({ entity: r.entity, entityId: Number(r.entityId) }))).toEqual(accepted);

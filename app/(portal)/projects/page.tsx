@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ExportLinks } from '@/components/lists/list-controls';
 import { DemoTag } from '@/components/ui/demo-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
@@ -12,7 +13,15 @@ export default async function ProjectsPage() {
   const mine = user.role === 'SOE_LIAISON' || user.role === 'VILLAGE_COMMITTEE';
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{mine ? t('projects.mine') : t('projects.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{mine ? t('projects.mine') : t('projects.title')}</h1>
+        <span className="flex items-center gap-4">
+          {user.role === 'SOE_LIAISON' && (
+            <Link href="/projects/new" className="rounded bg-red-800 px-3 py-1.5 text-sm text-white">{t('projectForm.new')}</Link>
+          )}
+          <ExportLinks path="/api/exports/projects" current={{}} />
+        </span>
+      </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">

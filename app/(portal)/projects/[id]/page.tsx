@@ -1,19 +1,29 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { EditProjectForm } from '@/components/projects/edit-project-form';
+import { FeedbackForm } from '@/components/projects/feedback-form';
 import { ProjectActivity } from '@/components/projects/project-activity';
+import { ProjectForm } from '@/components/projects/project-form';
+import { StatusForm } from '@/components/projects/status-form';
+import { UpdateForm } from '@/components/projects/update-form';
 import { DemoTag } from '@/components/ui/demo-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
-import { getProject } from '@/lib/projects/queries';
+import { getProject, listZoneVillages } from '@/lib/projects/queries';
+import { currentQuarter } from '@/lib/projects/review-mutations';
+import { STATUS_TRANSITIONS } from '@/lib/projects/status';
+
+const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = Number((await params).id);
   const project = Number.isSafeInteger(id) && id > 0 ? await getProject(user, id) : null;
   if (!project) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const [t, locale, zoneVillages] = await Promise.all([getTranslations(), getLocale().then(toLocale), project.canEdit ? listZoneVillages(project.zone?.id ?? null) : []]);
+  const latest = project.updates[0];
+  const quarter = currentQuarter();
+  const quarterLabel = `${quarter.getUTCFullYear()}-Q${quarter.getUTCMonth() / 3 + 1}`;
   return (
     <article className="space-y-4">
       <header>
@@ -22,7 +32,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           {project.source?.isDemo && <DemoTag />}
         </h1>
         <p className="text-sm text-slate-600">
-          {project.soe.name} · {project.zone?.name ?? t('projects.cityWide')} · {t(`status.${project.status}`)}
+          {project.soe.name} · {project.zone?.name ?? t('projects.cityWide')} · {t(`status.${project.status}`)} · {t(`enum.CooperationMode.${project.mode}`)} ·{' '}
+          {t(`enum.CooperationMethod.${project.method}`)} · {t(`enum.OutcomeArea.${project.outcomeArea}`)}
         </p>
         {project.sourceNote && !project.source?.isDemo && (
           <p className="mt-1 text-xs text-slate-500">
@@ -30,7 +41,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </p>
         )}
       </header>
-      <dl className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
+      <dl className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-500">{t('projects.planned')}</dt>
           <dd>{project.plannedInvestment ? formatYuan(project.plannedInvestment, locale) : t('projects.none')}</dd>
@@ -40,26 +51,58 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <dd>{project.villages.map((v) => v.name).join('、') || t('projects.none')}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">{t('projects.updates')}</dt>
-          <dd>
-            {project.updates[0]
-              ? `${formatDate(project.updates[0].period, locale)} · ${project.updates[0].progressPct}%`
-              : t('projects.none')}
-          </dd>
+          <dt className="text-slate-500">{t('projectForm.jointVenture')}</dt>
+          <dd>{project.jointVenture ?? t('projects.none')}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('dashboard.lastUpdate')}</dt>
+          <dd>{latest ? `${formatDate(latest.period, locale)} · ${latest.progressPct}%` : t('projects.none')}</dd>
         </div>
       </dl>
       {project.description && <p className="text-sm">{project.description}</p>}
+      {project.canEdit && (
+        <>
+          <StatusForm projectId={project.id} version={project.version} next={STATUS_TRANSITIONS[project.status]} />
+          {project.status !== 'COMPLETED' && (
+            <UpdateForm
+              projectId={project.id}
+              villages={project.villages}
+              defaults={{
+                period: new Date().toISOString().slice(0, 7),
+                progressPct: latest?.progressPct ?? 0,
+                investmentToDate: latest?.investmentToDate ?? '0',
+                jobsCreated: latest?.jobsCreated ?? 0,
+                incomeToVillages: latest?.incomeToVillages ?? '0',
+                beneficiaries: project.beneficiaries.filter((b) => b.village).map((b) => ({ villageId: b.village!.id, kind: b.kind, people: b.people, households: b.households })),
+              }}
+            />
+          )}
+        </>
+      )}
+      {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterLabel} existing={project.myFeedback} />}
       <ProjectActivity project={project} />
       {project.canEdit && (
-        <EditProjectForm
-          project={{
-            id: project.id,
-            version: project.version,
-            name: project.name,
-            description: project.description,
-            plannedInvestment: project.plannedInvestment,
-          }}
-        />
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t('projectForm.title')}</summary>
+          <ProjectForm
+            villages={zoneVillages}
+            project={{
+              id: project.id,
+              version: project.version,
+              name: project.name,
+              mode: project.mode,
+              method: project.method,
+              outcomeArea: project.outcomeArea,
+              batch: project.batch,
+              plannedInvestment: project.plannedInvestment,
+              startDate: day(project.startDate),
+              endDate: day(project.endDate),
+              jointVenture: project.jointVenture,
+              description: project.description,
+              villageIds: project.villages.map((v) => v.id),
+            }}
+          />
+        </details>
       )}
     </article>
   );

@@ -1,0 +1,34 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
+import { idle, type ActionState } from '@/lib/action-state';
+import { reviewUpdateAction } from '@/lib/projects/actions';
+
+/** A village committee confirms an update, or disputes it with a reason. */
+export function ReviewForm({ updateId, version }: { updateId: number; version: number }) {
+  const t = useTranslations();
+  const [state, action] = useActionState(reviewUpdateAction, idle as ActionState<{ version: number }>);
+  const v = state.status === 'ok' ? state.data.version : version;
+  return (
+    <div className="mt-1 flex flex-wrap items-start gap-2 text-sm">
+      <form action={action}>
+        <input type="hidden" name="updateId" value={updateId} />
+        <input type="hidden" name="version" value={v} />
+        <input type="hidden" name="decision" value="CONFIRMED" />
+        <SubmitButton label={t('review.confirm')} pendingLabel={t('users.saving')} />
+      </form>
+      <form action={action} className="flex flex-wrap items-start gap-2">
+        <input type="hidden" name="updateId" value={updateId} />
+        <input type="hidden" name="version" value={v} />
+        <input type="hidden" name="decision" value="DISPUTED" />
+        <label className="sr-only" htmlFor={`field-reason-${updateId}`}>{t('review.reason')}</label>
+        <input {...fieldProps(state, 'reason')} id={`field-reason-${updateId}`} placeholder={t('review.reason')} className={`${inputClass} mt-0 w-56`} />
+        <SubmitButton label={t('review.dispute')} pendingLabel={t('users.saving')} />
+      </form>
+      <FieldErrors state={state} name="reason" />
+      <FormMessage state={state} okText={t('users.saved')} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { FieldErrors, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
+import { idle, type ActionState } from '@/lib/action-state';
+import { changeProjectStatusAction } from '@/lib/projects/actions';
+
+export function StatusForm({ projectId, version, next }: { projectId: number; version: number; next: string[] }) {
+  const t = useTranslations();
+  const [state, action] = useActionState(changeProjectStatusAction, idle as ActionState<{ version: number }>);
+  if (next.length === 0) return null;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="version" value={state.status === 'ok' ? state.data.version : version} />
+      <label>
+        {t('updateForm.changeStatus')}
+        <select name="status" className={inputClass}>
+          {next.map((s) => (
+            <option key={s} value={s}>{t(`status.${s}` as 'status.PREPARING')}</option>
+          ))}
+        </select>
+      </label>
+      <SubmitButton label={t('users.save')} pendingLabel={t('users.saving')} />
+      <FieldErrors state={state} name="status" />
+      <FormMessage state={state} okText={t('users.saved')} />
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { ConflictError, defineMutation, FieldError } from '@/lib/action';
+import { projectResource } from './resource';
+import { feedbackSchema, reviewUpdateSchema } from './schemas';
+
+/** The first day of the quarter `now` is in. */
+export function currentQuarter(now = new Date()) {
+  return new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
+}
+
+/** A village committee confirms or disputes (with a reason) an update about its village. */
+export const reviewUpdate = defineMutation({
+  schema: reviewUpdateSchema,
+  action: 'project.confirmUpdate',
+  async resource(tx, input) {
+    const update = await tx.projectUpdate.findUnique({ where: { id: input.updateId }, select: { projectId: true } });
+    return update ? projectResource(tx, update.projectId) : null;
+  },
+  async run({ tx, input, user, audit }) {
+    const fields = { id: true, projectId: true, period: true, confirmation: true, disputeReason: true, confirmedById: true, version: true } as const;
+    const before = await tx.projectUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: fields });
+    const { count } = await tx.projectUpdate.updateMany({
+      where: { id: input.updateId, version: input.version },
+      data: {
+        confirmation: input.decision,
+        disputeReason: input.decision === 'DISPUTED' ? input.reason : null,
+        confirmedById: user.id,
+        version: { increment: 1 },
+      },
+    });
+    if (count !== 1) throw new ConflictError();
+    const after = await tx.projectUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: fields });
+    await audit({ action: input.decision === 'DISPUTED' ? 'projectUpdate.dispute' : 'projectUpdate.confirm', entity: 'ProjectUpdate', entityId: input.updateId, before, after });
+    return { version: after.version };
+  },
+});
+
+/** One rating per project, village and quarter; editable (with its version) until the quarter ends. */
+export const giveFeedback = defineMutation({
+  schema: feedbackSchema,
+  action: 'project.giveFeedback',
+  resource: (tx, input) => projectResource(tx, input.projectId),
+  async run({ tx, input, user, audit }) {
+    if (input.quarter.getTime() !== currentQuarter().getTime()) throw new FieldError('quarter', 'validation.periodClosed');
+    const key = { projectId_villageId_period: { projectId: input.projectId, villageId: user.villageId!, period: input.quarter } };
+    const before = await tx.feedback.findUnique({ where: key });
+    if (before && before.version !== input.version) throw new ConflictError();
+    if (!before && input.version) throw new ConflictError();
+    const data = { rating: input.rating, comment: input.comment, authorId: user.id };
+    const after = before
+      ? await tx.feedback.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } })
+      : await tx.feedback.create({ data: { ...data, projectId: input.projectId, villageId: user.villageId!, period: input.quarter } });
+    await audit({ action: before ? 'feedback.update' : 'feedback.create', entity: 'Feedback', entityId: after.id, before, after });
+    return { id: after.id, version: after.version };
+  },
+});

@@ -1,0 +1,25 @@
+import { ConflictError, defineMutation } from '@/lib/action';
+import { reportIncomeSchema } from './schemas';
+
+/**
+ * A village committee reports its village's income, one row per year. A
+ * correction must name the version it corrects; the audit row keeps what it was.
+ */
+export const reportIncome = defineMutation({
+  schema: reportIncomeSchema,
+  action: 'village.reportIncome',
+  async resource(tx, input) {
+    const village = await tx.village.findUnique({ where: { id: input.villageId }, select: { zoneId: true, zone: { select: { pairings: { select: { soeId: true } } } } } });
+    return village ? { villageId: input.villageId, zoneId: village.zoneId, soeIds: village.zone.pairings.map((p) => p.soeId) } : null;
+  },
+  async run({ tx, input, user, audit }) {
+    const key = { villageId_year: { villageId: input.villageId, year: input.year } };
+    const before = await tx.villageIncome.findUnique({ where: key });
+    if (before ? before.version !== input.version : input.version !== undefined) throw new ConflictError();
+    const after = before
+      ? await tx.villageIncome.update({ where: { id: before.id }, data: { amount: input.amount, reportedById: user.id, sourceId: null, version: { increment: 1 } } })
+      : await tx.villageIncome.create({ data: { villageId: input.villageId, year: input.year, amount: input.amount, reportedById: user.id } });
+    await audit({ action: before ? 'income.correct' : 'income.report', entity: 'VillageIncome', entityId: after.id, before, after });
+    return { id: after.id, version: after.version };
+  },
+});

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { yuanSchema } from '@/lib/projects/schemas';
+
+const id = z.coerce.number().int().positive();
+
+/** A village's collective income for one ended (or the current) year; a correction carries the row's version. */
+export const reportIncomeSchema = z.object({
+  villageId: id,
+  year: z.coerce
+    .number('validation.year')
+    .int('validation.year')
+    .min(2000, 'validation.year')
+    .refine((y) => y <= new Date().getUTCFullYear(), 'validation.yearInFuture'),
+  amount: yuanSchema,
+  version: z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional()),
+});
