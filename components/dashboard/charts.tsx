@@ -39,8 +39,8 @@ export function AccreditationChart({
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <ReferenceLine y={target} stroke={AMBER} strokeDasharray="4 4" label={{ value: labels.target, fontSize: 11, fill: AMBER }} />
-        <Line type="stepAfter" dataKey="actual" name={labels.actual} stroke={RED} strokeWidth={2} dot={false} connectNulls />
-        <Line type="linear" dataKey="trajectory" name={labels.trajectory} stroke={SLATE} strokeDasharray="5 5" dot={false} connectNulls />
+        <Line isAnimationActive={false} type="stepAfter" dataKey="actual" name={labels.actual} stroke={RED} strokeWidth={2} dot={false} connectNulls />
+        <Line isAnimationActive={false} type="linear" dataKey="trajectory" name={labels.trajectory} stroke={SLATE} strokeDasharray="5 5" dot={false} connectNulls />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -65,7 +65,7 @@ export function IncomeChart({
         <YAxis tick={{ fontSize: 11 }} tickFormatter={moneyTick(axis)} />
         <Tooltip formatter={(v) => Number(v).toLocaleString()} />
         <ReferenceLine y={target} stroke={RED} strokeWidth={2} />
-        <Bar dataKey="average" name={label} fill={SLATE} />
+        <Bar isAnimationActive={false} dataKey="average" name={label} fill={SLATE} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -79,7 +79,7 @@ export function CountBarChart({ points, label, color = SLATE }: { points: { labe
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} />
         <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
         <Tooltip />
-        <Bar dataKey="value" name={label} fill={color} />
+        <Bar isAnimationActive={false} dataKey="value" name={label} fill={color} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -102,8 +102,8 @@ export function InvestmentChart({
         <YAxis tick={{ fontSize: 11 }} tickFormatter={moneyTick(axis)} />
         <Tooltip formatter={(v) => Number(v).toLocaleString()} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="planned" name={labels.planned} fill="#cbd5e1" />
-        <Bar dataKey="made" name={labels.made} fill={RED} />
+        <Bar isAnimationActive={false} dataKey="planned" name={labels.planned} fill="#cbd5e1" />
+        <Bar isAnimationActive={false} dataKey="made" name={labels.made} fill={RED} />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatMonth, formatYuan } from '@/lib/i18n/format';
+import { DemoTag } from '@/components/ui/demo-banner';
 import { exceedsPopulation } from '@/lib/metrics/quality';
 import type { getProject } from '@/lib/projects/queries';
 import { ReviewForm } from './review-form';
@@ -21,8 +22,9 @@ export async function ProjectActivity({ project }: { project: Project }) {
           {project.updates.map((u) => (
             <li key={u.id}>
               <p className="font-medium">
-                {formatDate(u.period, locale)} · {u.progressPct}%{' '}
+                {formatMonth(u.period, locale)} · {u.progressPct}%{' '}
                 <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${confirmationClass[u.confirmation]}`}>{t(`enum.UpdateConfirmation.${u.confirmation}`)}</span>
+                {u.source?.isDemo && <DemoTag />}
               </p>
               <p className={u.confirmation === 'DISPUTED' ? 'text-rose-800 line-through decoration-rose-400' : 'text-slate-700'}>
                 {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatCount(u.jobsCreated, locale)} ·{' '}
@@ -68,7 +70,7 @@ export async function ProjectActivity({ project }: { project: Project }) {
         <ul className="mt-2 space-y-2 text-sm">
           {project.feedback.map((f) => (
             <li key={f.id}>
-              <span className="font-medium">{f.village.name}</span> · {formatDate(f.period, locale)} · {t('projectPage.rating', { rating: f.rating })}
+              <span className="font-medium">{f.village.name}</span> · {`${f.period.getUTCFullYear()}-Q${Math.floor(f.period.getUTCMonth() / 3) + 1}`} · {t('projectPage.rating', { rating: f.rating })}
               {f.comment && <p className="text-slate-600">{f.comment}</p>}
             </li>
           ))}

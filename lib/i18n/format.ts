@@ -31,3 +31,8 @@ export function formatDate(value: Date, locale: Locale): string {
 export function moneyAxis(locale: Locale) {
   return locale === 'zh-CN' ? { divisor: 10_000, suffix: '万' } : { divisor: 1_000, suffix: 'k' };
 }
+
+/** A reporting month (stored as its first day). */
+export function formatMonth(value: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(value);
+}

@@ -69,6 +69,7 @@ export async function getProject(user: SessionUser, id: number) {
           disputeReason: true,
           version: true,
           author: { select: { displayName: true } },
+          source: { select: { isDemo: true } },
         },
         orderBy: { period: 'desc' },
         take: 24,

@@ -14,7 +14,7 @@ export async function getVillage(user: SessionUser, id: number) {
       sourceNote: true,
       source: { select: { title: true, isDemo: true } },
       zone: { select: { id: true, name: true, district: { select: { name: true } }, pairings: { select: { soeId: true } } } },
-      incomes: { select: { year: true, amount: true, updatedAt: true }, orderBy: { year: 'asc' } },
+      incomes: { select: { year: true, amount: true, updatedAt: true, version: true }, orderBy: { year: 'asc' } },
       projects: {
         where: { project: projectScope(user) },
         select: { project: { select: { id: true, name: true, status: true, soe: { select: { name: true } } } } },
@@ -26,7 +26,8 @@ export async function getVillage(user: SessionUser, id: number) {
   if (!can(user, 'village.read', resource)) return null;
   return {
     ...village,
-    incomes: village.incomes.map((i) => ({ year: i.year, amount: i.amount.toString(), updatedAt: i.updatedAt })),
+    incomes: village.incomes.map((i) => ({ year: i.year, amount: i.amount.toString(), updatedAt: i.updatedAt, version: i.version })),
+    canReportIncome: can(user, 'village.reportIncome', resource),
     projects: village.projects.map((p) => p.project),
   };
 }

@@ -72,7 +72,17 @@ export default async function DashboardPage() {
         <KpiCard
           title={t('dashboard.participation')}
           value={t('dashboard.participationValue', { soes: data.participation.soes, zones: data.participation.pairedZones })}
-          reported={[reported('SOE_PARTY_COMMITTEES', count), reported('PAIRED_JOINT_COMMITTEES', count)].filter(Boolean).join(' / ') || undefined}
+          reported={
+            data.reported.SOE_PARTY_COMMITTEES && data.reported.PAIRED_JOINT_COMMITTEES
+              ? `${t('dashboard.reported')} · ${t('dashboard.reportedAt', {
+                  date: formatDate(data.reported.SOE_PARTY_COMMITTEES.asOf, locale),
+                  value: t('dashboard.participationValue', {
+                    soes: count(data.reported.SOE_PARTY_COMMITTEES.value),
+                    zones: count(data.reported.PAIRED_JOINT_COMMITTEES.value),
+                  }),
+                })}`
+              : undefined
+          }
           asOf={asOf(data.participation.asOf)}
         />
         <KpiCard

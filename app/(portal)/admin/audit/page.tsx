@@ -11,13 +11,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const user = await requirePermission('audit.read', {});
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string' && v !== ''));
   const filter = auditFilterSchema.parse(raw);
-  const [t, locale, { rows, total }, entities] = await Promise.all([
+  const [t, tAll, locale, { rows, total }, entities] = await Promise.all([
     getTranslations('audit'),
+    getTranslations(),
     getLocale().then(toLocale),
     listAuditEntries(user, filter),
     listAuditEntities(user),
   ]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  // Known actions and records by name; anything newer shows its code.
+  const label = (key: string, fallback: string) => (tAll.has(key as never) ? tAll(key as never) : fallback);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Shanghai' });
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;
   return (
@@ -29,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <select name="entity" defaultValue={filter.entity ?? ''} className={inputClassName}>
             <option value="">{t('all')}</option>
             {entities.map((e) => (
-              <option key={e}>{e}</option>
+              <option key={e} value={e}>{label(`auditEntity.${e}`, e)}</option>
             ))}
           </select>
         </label>
@@ -72,9 +75,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <tr key={r.id} className="border-b border-slate-100 align-top">
                 <td className="whitespace-nowrap p-2 tabular-nums">{time.format(r.at)}</td>
                 <td className="p-2">{r.actorName ?? t('system')}</td>
-                <td className="p-2 font-mono text-xs">{r.action}</td>
+                <td className="p-2" title={r.action}>{label(`auditAction.${r.action}`, r.action)}</td>
                 <td className="p-2">
-                  {r.entity} {r.entityId && <span className="text-slate-500">#{r.entityId}</span>}
+                  {label(`auditEntity.${r.entity}`, r.entity)} {r.entityId && <span className="text-slate-500">#{r.entityId}</span>}
                 </td>
                 <td className="max-w-md p-2">
                   {r.before != null && (

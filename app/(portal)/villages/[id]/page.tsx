@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DemoTag } from '@/components/ui/demo-banner';
+import { IncomeForm } from '@/components/villages/income-form';
+import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatYuan } from '@/lib/i18n/format';
@@ -28,6 +30,13 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
         </p>
         {village.sourceNote && !village.source?.isDemo && <p className="text-xs text-slate-500">{t('demo.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
       </header>
+      {village.canReportIncome && (
+        <IncomeForm
+          villageId={village.id}
+          year={latestCompleteYear(new Date())}
+          existing={village.incomes.find((i) => i.year === latestCompleteYear(new Date())) ?? null}
+        />
+      )}
       <section aria-labelledby="income" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="income" className="font-semibold">{t('zones.incomes')}</h2>
         <table className="mt-2 w-full max-w-md text-left text-sm">
