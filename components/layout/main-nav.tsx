@@ -8,6 +8,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
   const t = await getTranslations();
   const links = [
     can(user, 'dashboard.read', {}) && { href: '/dashboard', label: t('nav.dashboard') },
+    user.villageId !== null && { href: `/villages/${user.villageId}`, label: t('nav.myVillage') },
     { href: '/zones', label: t('nav.zones') },
     user.role !== 'VILLAGE_COMMITTEE' && { href: '/soes', label: t('nav.soes') },
     { href: '/projects', label: user.role === 'ORG_ADMIN' || user.role === 'ORG_VIEWER' ? t('nav.projects') : t('nav.myProjects') },
