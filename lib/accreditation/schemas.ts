@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { idSchema } from '@/lib/ids';
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 export const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
 
 /** A calendar date (yyyy-mm-dd), not in the future. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idSchema } from '@/lib/ids';
 import { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, WorkBatch, BeneficiaryKind } from '@/lib/db/enums';
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 const text = (max: number) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().trim().max(max, 'validation.tooLong').nullable());
 const enumOf = <T extends Record<string, string>>(e: T) => z.enum(Object.values(e) as [T[keyof T], ...T[keyof T][]], 'validation.required');
 

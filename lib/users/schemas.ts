@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { idSchema } from '@/lib/ids';
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional());
 
 export const passwordSchema = z

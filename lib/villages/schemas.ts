@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idSchema } from '@/lib/ids';
 import { yuanSchema } from '@/lib/projects/schemas';
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 
 /** A village's collective income for one ended (or the current) year; a correction carries the row's version. */
 export const reportIncomeSchema = z.object({

@@ -2,10 +2,11 @@ import 'server-only';
 import { z } from 'zod';
 import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
+import { idSchema } from '@/lib/ids';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 
 export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
-  district: z.coerce.number().int().positive().optional().catch(undefined),
+  district: idSchema.optional().catch(undefined),
   demo: z.enum(['accredited', 'candidate', 'none']).optional().catch(undefined),
 });
 export type ZoneListParams = z.infer<typeof zoneListSchema>;

@@ -7,6 +7,7 @@ import { StatusForm } from '@/components/projects/status-form';
 import { UpdateForm } from '@/components/projects/update-form';
 import { DemoTag } from '@/components/ui/demo-banner';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
 import { getProject, listZoneVillages } from '@/lib/projects/queries';
@@ -17,8 +18,8 @@ const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const project = Number.isSafeInteger(id) && id > 0 ? await getProject(user, id) : null;
+  const id = parseId((await params).id);
+  const project = id === null ? null : await getProject(user, id);
   if (!project) notFound();
   const [t, locale, zoneVillages] = await Promise.all([getTranslations(), getLocale().then(toLocale), project.canEdit ? listZoneVillages(project.zone?.id ?? null) : []]);
   const latest = project.updates[0];

@@ -3,14 +3,15 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DemoTag } from '@/components/ui/demo-banner';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
 import { getSoe } from '@/lib/soes/queries';
 
 export default async function SoePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const soe = Number.isSafeInteger(id) && id > 0 ? await getSoe(user, id) : null;
+  const id = parseId((await params).id);
+  const soe = id === null ? null : await getSoe(user, id);
   if (!soe) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   return (

@@ -5,6 +5,7 @@ import { DemoTag } from '@/components/ui/demo-banner';
 import { IncomeForm } from '@/components/villages/income-form';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
@@ -12,8 +13,8 @@ import { getVillage } from '@/lib/villages/queries';
 
 export default async function VillagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const village = Number.isSafeInteger(id) && id > 0 ? await getVillage(user, id) : null;
+  const id = parseId((await params).id);
+  const village = id === null ? null : await getVillage(user, id);
   if (!village) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   return (

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DemoTag } from '@/components/ui/demo-banner';
 import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 import { getZone } from '@/lib/zones/queries';
@@ -11,8 +12,8 @@ const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as 
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const zone = Number.isSafeInteger(id) && id > 0 ? await getZone(user, id) : null;
+  const id = parseId((await params).id);
+  const zone = id === null ? null : await getZone(user, id);
   if (!zone) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   const years = [...new Set(zone.villages.flatMap((v) => v.incomes.map((i) => i.year)))].sort();
