@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ExportLinks } from '@/components/lists/list-controls';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Dashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
@@ -20,7 +21,10 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <section aria-labelledby="soe-board" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
-        <h2 id="soe-board" className="font-semibold">{t('soeBoard')}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="soe-board" className="font-semibold">{t('soeBoard')}</h2>
+          <ExportLinks path="/api/exports/soe-leaderboard" current={{}} />
+        </div>
         <table className="mt-2 w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
@@ -49,7 +53,10 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
         </table>
       </section>
       <section aria-labelledby="districts" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="districts" className="font-semibold">{t('districts')}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="districts" className="font-semibold">{t('districts')}</h2>
+          <ExportLinks path="/api/exports/districts" current={{}} />
+        </div>
         <table className="mt-2 w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>

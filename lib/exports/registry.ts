@@ -1,12 +1,15 @@
 import 'server-only';
-import type { SessionUser } from '@/lib/auth/policy';
+import { can, type SessionUser } from '@/lib/auth/policy';
+import { getDistrictBreakdown, getSoeLeaderboard } from '@/lib/dashboard/queries';
+import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
 import { listZones, zoneListSchema } from '@/lib/zones/queries';
-import { listProjects } from '@/lib/projects/queries';
+import { listProjects, projectListSchema } from '@/lib/projects/queries';
 import { MAX_EXPORT_ROWS, type Table } from './tabular';
 
-type Exporter = (user: SessionUser, params: Record<string, string>, locale: Locale) => Promise<Table>;
+/** null: the user may not see this table (the route answers 404). */
+type Exporter = (user: SessionUser, params: Record<string, string>, locale: Locale) => Promise<Table | null>;
 
 /** Every list that can be exported, each through the same scoped query as its page. */
 export const exporters: Record<string, Exporter> = {
@@ -33,9 +36,9 @@ export const exporters: Record<string, Exporter> = {
       })),
     };
   },
-  async projects(user, _params, locale) {
+  async projects(user, params, locale) {
     const t = translator(locale);
-    const rows = await listProjects(user);
+    const { rows } = await listProjects(user, { ...projectListSchema.parse(params), page: 1 }, MAX_EXPORT_ROWS + 1);
     return {
       name: t('projects.title'),
       columns: [
@@ -44,15 +47,57 @@ export const exporters: Record<string, Exporter> = {
         { key: 'soe', header: t('projects.soe') },
         { key: 'zone', header: t('projects.zone') },
         { key: 'status', header: t('projects.status') },
+        { key: 'mode', header: t('projectForm.mode') },
         { key: 'plannedInvestment', header: t('projects.planned') },
+        { key: 'lastUpdate', header: t('dashboard.lastUpdate') },
+        { key: 'progressPct', header: t('updateForm.progress') },
         { key: 'demo', header: t('demo.tag') },
       ],
-      rows: rows.slice(0, MAX_EXPORT_ROWS + 1).map(({ isDemo, ...p }) => ({
+      rows: rows.map(({ isDemo, ...p }) => ({
         ...p,
+        mode: t(`enum.CooperationMode.${p.mode}` as 'enum.CooperationMode.OTHER'),
+        lastUpdate: p.lastUpdate?.toISOString().slice(0, 7) ?? null,
         zone: p.zone ?? t('projects.cityWide'),
         status: t(`status.${p.status}` as 'status.PREPARING'),
         demo: isDemo ? t('demo.tag') : '',
       })),
+    };
+  },
+  async 'soe-leaderboard'(user, _params, locale) {
+    if (!can(user, 'dashboard.read', {})) return null;
+    const t = translator(locale);
+    const rows = await getSoeLeaderboard(new Date());
+    return {
+      name: t('dashboard.soeBoard'),
+      columns: [
+        { key: 'name', header: t('dashboard.soeBoard') },
+        { key: 'zones', header: t('dashboard.zones') },
+        { key: 'projects', header: t('dashboard.count') },
+        { key: 'planned', header: t('dashboard.planned') },
+        { key: 'made', header: t('dashboard.made') },
+        { key: 'lastUpdate', header: t('dashboard.lastUpdate') },
+        { key: 'stale', header: t('dashboard.stale') },
+      ],
+      rows: rows.map(({ id: _id, ...r }) => ({ ...r, lastUpdate: r.lastUpdate?.toISOString().slice(0, 10) ?? null })),
+    };
+  },
+  async districts(user, _params, locale) {
+    if (!can(user, 'dashboard.read', {})) return null;
+    const t = translator(locale);
+    const now = new Date();
+    const rows = await getDistrictBreakdown(latestCompleteYear(now), now);
+    return {
+      name: t('dashboard.districts'),
+      columns: [
+        { key: 'name', header: t('dashboard.districts') },
+        { key: 'zones', header: t('zones.title') },
+        { key: 'pairedZones', header: t('dashboard.pairedZones') },
+        { key: 'villages', header: t('dashboard.villages') },
+        { key: 'accredited', header: t('dashboard.accredited') },
+        { key: 'averageIncome', header: t('dashboard.avgIncome') },
+        { key: 'projects', header: t('dashboard.count') },
+      ],
+      rows: rows.map(({ id: _id, ...r }) => r),
     };
   },
 };

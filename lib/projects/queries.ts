@@ -1,34 +1,84 @@
 import 'server-only';
 import { can, projectScope, type SessionUser } from '@/lib/auth/policy';
-import { db } from '@/lib/db/client';
+import { z } from 'zod';
+import { db, type Prisma } from '@/lib/db/client';
+import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
+import { idSchema } from '@/lib/ids';
+import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 import { projectResource } from './resource';
 import { currentQuarter } from './review-mutations';
 
-export async function listProjects(user: SessionUser) {
-  const rows = await db().project.findMany({
-    where: projectScope(user),
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      plannedInvestment: true,
-      soe: { select: { name: true } },
-      zone: { select: { name: true } },
-      source: { select: { isDemo: true } },
-      _count: { select: { updates: true } },
-    },
-    orderBy: [{ soe: { name: 'asc' } }, { name: 'asc' }],
-  });
-  return rows.map((p) => ({
-    id: p.id,
-    name: p.name,
-    status: p.status,
-    plannedInvestment: p.plannedInvestment?.toString() ?? null,
-    soe: p.soe.name,
-    zone: p.zone?.name ?? null,
-    isDemo: p.source?.isDemo ?? false,
-    updates: p._count.updates,
-  }));
+export const projectListSchema = listParamsSchema(['name', 'soe', 'zone', 'status', 'planned'] as const).extend({
+  status: z.enum(Object.values(ProjectStatus) as [ProjectStatus, ...ProjectStatus[]]).optional().catch(undefined),
+  mode: z.enum(Object.values(CooperationMode) as [CooperationMode, ...CooperationMode[]]).optional().catch(undefined),
+  soe: idSchema.optional().catch(undefined),
+  district: idSchema.optional().catch(undefined),
+});
+export type ProjectListParams = z.infer<typeof projectListSchema>;
+
+function projectOrder(p: ProjectListParams): Prisma.ProjectOrderByWithRelationInput[] {
+  const dir = p.dir;
+  switch (p.sort) {
+    case 'soe':
+      return [{ soe: { name: dir } }, { name: 'asc' }];
+    case 'zone':
+      return [{ zone: { name: dir } }, { name: 'asc' }];
+    case 'status':
+      return [{ status: dir }, { name: 'asc' }];
+    case 'planned':
+      return [{ plannedInvestment: { sort: dir, nulls: 'last' } }, { name: 'asc' }];
+    default:
+      return [{ name: dir }];
+  }
+}
+
+/** A page of the projects the user may see, filtered and sorted as the URL says. */
+export async function listProjects(user: SessionUser, p: ProjectListParams = projectListSchema.parse({}), take = PAGE_SIZE) {
+  const where: Prisma.ProjectWhereInput = {
+    AND: [
+      projectScope(user),
+      p.q ? { OR: [{ name: { contains: p.q } }, { zone: { name: { contains: p.q } } }] } : {},
+      p.status ? { status: p.status } : {},
+      p.mode ? { mode: p.mode } : {},
+      p.soe ? { soeId: p.soe } : {},
+      p.district ? { zone: { districtId: p.district } } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db().project.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        mode: true,
+        plannedInvestment: true,
+        soe: { select: { name: true } },
+        zone: { select: { name: true } },
+        source: { select: { isDemo: true } },
+        updates: { select: { period: true, progressPct: true }, orderBy: { period: 'desc' }, take: 1 },
+      },
+      orderBy: projectOrder(p),
+      skip: (p.page - 1) * take,
+      take,
+    }),
+    db().project.count({ where }),
+  ]);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      mode: r.mode,
+      plannedInvestment: r.plannedInvestment?.toString() ?? null,
+      soe: r.soe.name,
+      zone: r.zone?.name ?? null,
+      isDemo: r.source?.isDemo ?? false,
+      lastUpdate: r.updates[0]?.period ?? null,
+      progressPct: r.updates[0]?.progressPct ?? null,
+    })),
+  };
 }
 
 /** One project, or null when it does not exist or the user may not read it. */

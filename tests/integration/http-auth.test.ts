@@ -115,6 +115,29 @@ describe('server actions refuse what the policy refuses', () => {
   });
 });
 
+describe('exports respect scope', () => {
+  it("gives a liaison its own SOE's projects as CSV and XLSX, and nothing of the dashboard to a village", async () => {
+    const liaison = await signedIn('liaison-a');
+    const csv = await liaison.fetch('/api/exports/projects?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for Chinese
+    const text = bytes.toString('utf8');
+    expect(text).toContain('甲项目');
+    expect(text).not.toContain('乙项目');
+    const xlsx = await liaison.fetch('/api/exports/projects?format=xlsx&status=PREPARING');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect((await liaison.fetch('/api/exports/soe-leaderboard?format=csv')).status).toBe(200);
+
+    const village = await signedIn('village-b1');
+    expect((await village.fetch('/api/exports/soe-leaderboard?format=csv')).status).toBe(404);
+    expect((await village.fetch('/api/exports/nonsense')).status).toBe(404);
+    expect((await new Browser(server.url).fetch('/api/exports/projects')).status).toBe(401);
+  });
+});
+
 describe('sessions', () => {
   it('locks an account after repeated failures, through the sign-in endpoint', async () => {
     const browser = new Browser(server.url);

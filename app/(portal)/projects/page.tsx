@@ -1,15 +1,28 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ExportLinks } from '@/components/lists/list-controls';
+import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-controls';
 import { DemoTag } from '@/components/ui/demo-banner';
+import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
+import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
 import { toLocale } from '@/lib/i18n/config';
-import { formatYuan } from '@/lib/i18n/format';
-import { listProjects } from '@/lib/projects/queries';
+import { formatMonth, formatYuan } from '@/lib/i18n/format';
+import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
+import { listProjects, projectListSchema } from '@/lib/projects/queries';
+import { listSoes } from '@/lib/soes/queries';
+import { listDistricts } from '@/lib/zones/queries';
 
-export default async function ProjectsPage() {
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const [t, locale, projects] = await Promise.all([getTranslations(), getLocale().then(toLocale), listProjects(user)]);
+  const current = firstValues(await searchParams);
+  const params = projectListSchema.parse(current);
+  const [t, locale, { rows, total }, soes, districts] = await Promise.all([
+    getTranslations(),
+    getLocale().then(toLocale),
+    listProjects(user, params),
+    listSoes(user),
+    listDistricts(),
+  ]);
   const mine = user.role === 'SOE_LIAISON' || user.role === 'VILLAGE_COMMITTEE';
   return (
     <div className="space-y-4">
@@ -19,39 +32,88 @@ export default async function ProjectsPage() {
           {user.role === 'SOE_LIAISON' && (
             <Link href="/projects/new" className="rounded bg-red-800 px-3 py-1.5 text-sm text-white">{t('projectForm.new')}</Link>
           )}
-          <ExportLinks path="/api/exports/projects" current={{}} />
+          <ExportLinks path="/api/exports/projects" current={current} />
         </span>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
+        <label className="lg:col-span-2">
+          {t('list.search')}
+          <input name="q" defaultValue={params.q ?? ''} placeholder={t('projects.searchHint')} className={inputClassName} />
+        </label>
+        <label>
+          {t('projects.status')}
+          <select name="status" defaultValue={params.status ?? ''} className={inputClassName}>
+            <option value="">{t('list.all')}</option>
+            {Object.values(ProjectStatus).map((s) => (
+              <option key={s} value={s}>{t(`status.${s}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('projectForm.mode')}
+          <select name="mode" defaultValue={params.mode ?? ''} className={inputClassName}>
+            <option value="">{t('list.all')}</option>
+            {Object.values(CooperationMode).map((m) => (
+              <option key={m} value={m}>{t(`enum.CooperationMode.${m}`)}</option>
+            ))}
+          </select>
+        </label>
+        {soes.length > 1 && (
+          <label>
+            {t('projects.soe')}
+            <select name="soe" defaultValue={params.soe ?? ''} className={inputClassName}>
+              <option value="">{t('list.all')}</option>
+              {soes.map((s) => (
+                <option key={s.id} value={s.id}>{s.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('zones.district')}
+          <select name="district" defaultValue={params.district ?? ''} className={inputClassName}>
+            <option value="">{t('list.all')}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>{d.name}</option>
+            ))}
+          </select>
+        </label>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
+          <Link href="/projects" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
+        </div>
+      </form>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="p-2">{t('projects.name')}</th>
-              <th scope="col" className="p-2">{t('projects.soe')}</th>
-              <th scope="col" className="p-2">{t('projects.zone')}</th>
-              <th scope="col" className="p-2">{t('projects.status')}</th>
-              <th scope="col" className="p-2 text-right">{t('projects.planned')}</th>
+              <SortHeader label={t('projects.name')} sortKey="name" current={current} />
+              <SortHeader label={t('projects.soe')} sortKey="soe" current={current} />
+              <SortHeader label={t('projects.zone')} sortKey="zone" current={current} />
+              <SortHeader label={t('projects.status')} sortKey="status" current={current} />
+              <SortHeader label={t('projects.planned')} sortKey="planned" current={current} numeric />
+              <th scope="col" className="py-2 pr-3">{t('dashboard.lastUpdate')}</th>
             </tr>
           </thead>
           <tbody>
-            {projects.map((p) => (
+            {rows.map((p) => (
               <tr key={p.id} className="border-b border-slate-100">
-                <td className="p-2">
-                  <Link href={`/projects/${p.id}`} className="font-medium text-red-900 hover:underline">
-                    {p.name}
-                  </Link>
+                <td className="py-2 pr-3">
+                  <Link href={`/projects/${p.id}`} className="font-medium text-red-900 hover:underline">{p.name}</Link>
                   {p.isDemo && <DemoTag />}
                 </td>
-                <td className="p-2">{p.soe}</td>
-                <td className="p-2">{p.zone ?? t('projects.cityWide')}</td>
-                <td className="p-2">{t(`status.${p.status}`)}</td>
-                <td className="p-2 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : t('projects.none')}</td>
+                <td className="py-2 pr-3">{p.soe}</td>
+                <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>
+                <td className="py-2 pr-3">{t(`status.${p.status}`)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : t('projects.none')}</td>
+                <td className="py-2 pr-3">{p.lastUpdate ? `${formatMonth(p.lastUpdate, locale)} · ${p.progressPct}%` : t('projects.none')}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {projects.length === 0 && <p className="p-4 text-sm text-slate-500">{t('projects.empty')}</p>}
+        {rows.length === 0 && <p className="p-4 text-sm text-slate-500">{t('projects.empty')}</p>}
       </div>
+      <Pagination page={params.page} total={total} pageSize={PAGE_SIZE} current={current} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ list
   if (!exporter) return Response.json({ error: t('errors.denied') }, { status: 404 });
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const table = await exporter(user, query, locale);
+  if (!table) return Response.json({ error: t('errors.denied') }, { status: 404 });
   if (table.rows.length > MAX_EXPORT_ROWS) {
     return Response.json({ error: t('errors.exportTooLarge', { max: MAX_EXPORT_ROWS }) }, { status: 413 });
   }
