@@ -110,6 +110,7 @@ export async function getZone(user: SessionUser, id: number) {
           accreditedOn: true,
           closedOn: true,
           closeReason: true,
+          version: true,
           assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true } },
         },
         orderBy: { nominatedOn: 'desc' },
@@ -120,5 +121,6 @@ export async function getZone(user: SessionUser, id: number) {
   return {
     ...zone,
     villages: zone.villages.map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
+    canAccredit: can(user, 'accreditation.manage', {}),
   };
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { AssessForm, CloseForm, NominateForm } from '@/components/accreditation/accreditation-forms';
 import { DemoTag } from '@/components/ui/demo-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
@@ -113,6 +114,19 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           </>
         )}
       </section>
+      {zone.canAccredit && (
+        <section aria-labelledby="accreditation-manage" className="space-y-3 rounded-lg border border-red-200 bg-red-50/40 p-4">
+          <h2 id="accreditation-manage" className="font-semibold">{t('accreditation.manage')}</h2>
+          {(!round || round.status === 'REJECTED' || round.status === 'REVOKED') && <NominateForm zoneId={zone.id} />}
+          {round?.status === 'CANDIDATE' && (
+            <>
+              <AssessForm accreditationId={round.id} version={round.version} assessorName={user.displayName} />
+              <CloseForm accreditationId={round.id} version={round.version} revoking={false} />
+            </>
+          )}
+          {round?.status === 'ACCREDITED' && <CloseForm accreditationId={round.id} version={round.version} revoking />}
+        </section>
+      )}
       <section aria-labelledby="zone-projects" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="zone-projects" className="font-semibold">{t('zones.projects')}</h2>
         <ul className="mt-2 space-y-1 text-sm">
