@@ -12,6 +12,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     { href: '/zones', label: t('nav.zones') },
     user.role !== 'VILLAGE_COMMITTEE' && { href: '/soes', label: t('nav.soes') },
     { href: '/projects', label: user.role === 'ORG_ADMIN' || user.role === 'ORG_VIEWER' ? t('nav.projects') : t('nav.myProjects') },
+    (can(user, 'masterData.manage', {}) || user.role === 'SOE_LIAISON') && { href: '/imports', label: t('nav.imports') },
     can(user, 'user.manage', { userId: 0 }) && { href: '/admin/users', label: t('nav.users') },
     can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },
   ].filter(Boolean) as { href: string; label: string }[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCalendarDate } from '@/lib/dates';
 import { idSchema } from '@/lib/ids';
 
 const id = idSchema;
@@ -7,9 +8,7 @@ export const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANC
 /** A calendar date (yyyy-mm-dd), not in the future. */
 export const pastDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateFormat')
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), 'validation.dateFormat')
+  .transform((s, ctx) => parseCalendarDate(s) ?? (ctx.addIssue({ code: 'custom', message: 'validation.dateFormat' }), z.NEVER))
   .refine((d) => d.getTime() <= Date.now() + 86_400_000, 'validation.dateInFuture');
 
 const reason = z.string().trim().min(4, 'validation.reasonRequired').max(500, 'validation.tooLong');

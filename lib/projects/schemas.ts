@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCalendarDate } from '@/lib/dates';
 import { idSchema } from '@/lib/ids';
 import { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, WorkBatch, BeneficiaryKind } from '@/lib/db/enums';
 
@@ -15,9 +16,8 @@ const optionalYuan = z.preprocess((v) => (v === '' || v == null ? null : v), yua
 
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateFormat')
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'validation.dateFormat');
+  .transform((s, ctx) => parseCalendarDate(s) ?? (ctx.addIssue({ code: 'custom', message: 'validation.dateFormat' }), z.NEVER))
+  .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'validation.dateFormat');
 const optionalDate = z.preprocess((v) => (v === '' || v == null ? null : v), date.nullable());
 const count = (max: number) => z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(max, 'validation.tooLarge');
 

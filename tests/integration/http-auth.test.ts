@@ -138,6 +138,25 @@ describe('exports respect scope', () => {
   });
 });
 
+describe('imports through the upload route', () => {
+  it('checks a file for an administrator, and refuses a cross-site or unauthorised upload', async () => {
+    const file = () => {
+      const form = new FormData();
+      form.set('file', new File(['区,片区,村,人口,户数,年份,村集体经济收入（元）\r\n测试区,甲片区,甲一村,,,2024,1000'], 'v.csv', { type: 'text/csv' }));
+      form.set('mode', 'preview');
+      return form;
+    };
+    const admin = await signedIn('admin');
+    const ok = await admin.fetch('/api/imports/villages', { method: 'POST', body: file(), headers: { Origin: server.url } });
+    expect(await ok.json()).toMatchObject({ status: 'preview', rows: 1 });
+    expect((await admin.fetch('/api/imports/villages', { method: 'POST', body: file(), headers: { Origin: 'https://evil.example' } })).status).toBe(403);
+    const viewer = await signedIn('viewer');
+    expect((await viewer.fetch('/api/imports/villages', { method: 'POST', body: file(), headers: { Origin: server.url } })).status).toBe(422);
+    expect((await admin.fetch('/api/imports/villages/template?format=csv')).status).toBe(200);
+    expect((await viewer.fetch('/api/imports/villages/template?format=csv')).status).toBe(404);
+  });
+});
+
 describe('sessions', () => {
   it('locks an account after repeated failures, through the sign-in endpoint', async () => {
     const browser = new Browser(server.url);
