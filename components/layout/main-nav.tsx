@@ -13,6 +13,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     user.role !== 'VILLAGE_COMMITTEE' && { href: '/soes', label: t('nav.soes') },
     { href: '/projects', label: user.role === 'ORG_ADMIN' || user.role === 'ORG_VIEWER' ? t('nav.projects') : t('nav.myProjects') },
     (can(user, 'masterData.manage', {}) || user.role === 'SOE_LIAISON') && { href: '/imports', label: t('nav.imports') },
+    can(user, 'masterData.manage', {}) && { href: '/admin/master', label: t('nav.master') },
     can(user, 'user.manage', { userId: 0 }) && { href: '/admin/users', label: t('nav.users') },
     can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },
   ].filter(Boolean) as { href: string; label: string }[];

@@ -6,6 +6,7 @@ import { changeProjectStatus, createProject, postProjectUpdate, updateProject } 
 import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
 import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
+import { createPairing, endPairing, saveSoe, saveVillage, saveZone } from '../../lib/master/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -36,6 +37,11 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   nominateZone: [nominateZone, ['zoneId', 'nominatedOn']],
   assessCriterion: [assessCriterion, ['accreditationId', 'version', 'criterion', 'result', 'assessedOn', 'assessorName']],
   closeAccreditation: [closeAccreditation, ['accreditationId', 'version', 'closedOn', 'reason']],
+  saveSoe: [saveSoe, ['id', 'version', 'name', 'shortName', 'category', 'level']],
+  saveZone: [saveZone, ['id', 'version', 'name', 'districtId', 'townshipId', 'mechanisms']],
+  saveVillage: [saveVillage, ['id', 'version', 'name', 'zoneId', 'population', 'households']],
+  createPairing: [createPairing, ['soeId', 'zoneId', 'since']],
+  endPairing: [endPairing, ['pairingId', 'version', 'until']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -52,7 +58,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
