@@ -32,7 +32,7 @@ export function AccreditationChart({
 }) {
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+      <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={24} />
         <YAxis tick={{ fontSize: 11 }} domain={[0, Math.max(target, 10)]} allowDecimals={false} />
@@ -59,7 +59,7 @@ export function IncomeChart({
 }) {
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="year" tick={{ fontSize: 11 }} />
         <YAxis tick={{ fontSize: 11 }} tickFormatter={moneyTick(axis)} />
@@ -74,7 +74,7 @@ export function IncomeChart({
 export function CountBarChart({ points, label, color = SLATE }: { points: { label: string; value: number }[]; label: string; color?: string }) {
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+      <BarChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} />
         <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
@@ -96,7 +96,7 @@ export function InvestmentChart({
 }) {
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} />
         <YAxis tick={{ fontSize: 11 }} tickFormatter={moneyTick(axis)} />

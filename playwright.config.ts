@@ -1,0 +1,39 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end journeys against the production build (`npm start`) on a fresh
+// embedded database, in Debian's Chromium (no browser download).
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [{ name: 'chromium', use: chromium }],
+  webServer: {
+    // A fresh data folder each run: the journeys change data.
+    command: `rm -rf .data/e2e && PORTAL_DATA_DIR=.data/e2e PORT=${PORT} NEXTAUTH_URL=http://localhost:${PORT} node --import tsx lib/server/start.ts`,
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
