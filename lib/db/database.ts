@@ -8,13 +8,13 @@ export type Database = { url: string; embedded: boolean; stop: () => Promise<voi
 export const dataDir = () => path.resolve(process.env.PORTAL_DATA_DIR ?? '.data');
 
 /** DATABASE_URL when set (no embedded server is started), else the embedded PostgreSQL. */
-export async function openDatabase(log?: (line: string) => void): Promise<Database> {
+export async function openDatabase(options: { attach?: boolean; log?: (line: string) => void } = {}): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (url) {
     await checkReachable(url);
     return { url, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: dataDir(), database: 'portal', log });
+  const server = await startEmbeddedPostgres({ dataDir: dataDir(), database: 'portal', log: options.log, attach: options.attach });
   return { url: server.url, embedded: true, stop: server.stop };
 }
 

@@ -17,6 +17,8 @@ type Options = {
   port?: number;
   /** Delete the cluster on stop (tests). */
   persistent?: boolean;
+  /** Use the cluster another running portal already serves (CLI tools), instead of refusing. */
+  attach?: boolean;
   log?: (line: string) => void;
 };
 
@@ -26,8 +28,12 @@ const isRoot = process.getuid?.() === 0;
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const clusterDir = path.resolve(options.dataDir, 'cluster');
   const initialised = await exists(path.join(clusterDir, 'PG_VERSION'));
-  await refuseIfLocked(clusterDir);
   const password = await readOrCreatePassword(options.dataDir);
+  const running = await runningPort(clusterDir);
+  if (running !== null && options.attach) {
+    return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${running}/${options.database}`, port: running, stop: async () => {} };
+  }
+  await refuseIfLocked(clusterDir);
   // The postgres user must be able to reach the cluster inside our folder.
   if (isRoot) await chmod(options.dataDir, ((await stat(options.dataDir)).mode & 0o7777) | 0o711);
   const port = options.port ?? (await freePort());
@@ -87,6 +93,14 @@ async function refuseIfLocked(clusterDir: string) {
   }
   // Left behind by a crash: the PID is gone or belongs to another program now.
   await rm(pidFile, { force: true });
+}
+
+/** The port of the PostgreSQL serving this cluster now, if one is. */
+async function runningPort(clusterDir: string): Promise<number | null> {
+  const lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid) && port > 0 ? port : null;
 }
 
 function isPostgresProcess(pid: number) {
