@@ -57,6 +57,20 @@ describe('sign-in', () => {
     expect((await database.prisma.user.findUniqueOrThrow({ where: { username: 'village-a2' } })).failedLogins).toBe(4);
   });
 
+  it('holds under a burst: 30 wrong passwords at once lock the account, every attempt audited', async () => {
+    const user = await database.prisma.user.create({
+      data: { username: 'burst', displayName: 'burst', role: 'ORG_VIEWER', passwordHash: (await database.prisma.user.findUniqueOrThrow({ where: { id: world.users.admin.id } })).passwordHash },
+    });
+    const before = await database.prisma.auditLog.count({ where: { action: 'auth.signInFailed', actorId: user.id } });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => verifySignIn('burst', `guess-${i}`)));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    const row = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(row.failedLogins).toBeGreaterThanOrEqual(LOCK_AFTER);
+    expect(await database.prisma.auditLog.count({ where: { action: 'auth.signInFailed', actorId: user.id } })).toBe(before + 30);
+    expect(await verifySignIn('burst', FIXTURE_PASSWORD)).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
   it('refuses a deactivated user even with the right password', async () => {
     const u = await database.prisma.user.create({
       data: { username: 'gone', displayName: 'gone', role: 'ORG_VIEWER', passwordHash: (await database.prisma.user.findUniqueOrThrow({ where: { id: world.users.admin.id } })).passwordHash, active: false },
