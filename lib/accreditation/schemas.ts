@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { parseCalendarDate } from '@/lib/dates';
 import { idSchema } from '@/lib/ids';
+import { calendarDate } from '@/lib/validation';
 
 const id = idSchema;
 export const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
 
 /** A calendar date (yyyy-mm-dd), not in the future. */
-export const pastDate = z
-  .string()
-  .transform((s, ctx) => parseCalendarDate(s) ?? (ctx.addIssue({ code: 'custom', message: 'validation.dateFormat' }), z.NEVER))
-  .refine((d) => d.getTime() <= Date.now() + 86_400_000, 'validation.dateInFuture');
+export const pastDate = calendarDate.refine((d) => d.getTime() <= Date.now() + 86_400_000, 'validation.dateInFuture');
 
 const reason = z.string().trim().min(4, 'validation.reasonRequired').max(500, 'validation.tooLong');
 

@@ -1,24 +1,19 @@
 import { z } from 'zod';
-import { parseCalendarDate } from '@/lib/dates';
 import { idSchema } from '@/lib/ids';
+import { blankAsNull, blankAsUndefined, calendarDate, enumOf, optionalText } from '@/lib/validation';
 import { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, WorkBatch, BeneficiaryKind } from '@/lib/db/enums';
 
 const id = idSchema;
-const text = (max: number) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().trim().max(max, 'validation.tooLong').nullable());
-const enumOf = <T extends Record<string, string>>(e: T) => z.enum(Object.values(e) as [T[keyof T], ...T[keyof T][]], 'validation.required');
 
 /** Yuan with at most two decimals, as a string: money never passes through a float. */
 export const yuanSchema = z
   .string('validation.yuanFormat')
   .trim()
   .regex(/^\d{1,14}(\.\d{1,2})?$/, 'validation.yuanFormat');
-const optionalYuan = z.preprocess((v) => (v === '' || v == null ? null : v), yuanSchema.nullable());
+const optionalYuan = blankAsNull(yuanSchema);
 
-const date = z
-  .string()
-  .transform((s, ctx) => parseCalendarDate(s) ?? (ctx.addIssue({ code: 'custom', message: 'validation.dateFormat' }), z.NEVER))
-  .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'validation.dateFormat');
-const optionalDate = z.preprocess((v) => (v === '' || v == null ? null : v), date.nullable());
+const date = calendarDate.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'validation.dateFormat');
+const optionalDate = blankAsNull(date);
 const count = (max: number) => z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(max, 'validation.tooLarge');
 
 const projectFields = {
@@ -30,8 +25,8 @@ const projectFields = {
   plannedInvestment: optionalYuan,
   startDate: optionalDate,
   endDate: optionalDate,
-  jointVenture: text(120),
-  description: text(2000),
+  jointVenture: optionalText(120),
+  description: optionalText(2000),
   villageIds: z.array(id).max(50).default([]),
 };
 const datesInOrder = (v: { startDate: Date | null; endDate: Date | null }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
@@ -50,7 +45,7 @@ const beneficiarySchema = z.object({
   villageId: id,
   kind: enumOf(BeneficiaryKind),
   people: count(1_000_000),
-  households: z.preprocess((v) => (v === '' || v == null ? null : v), count(1_000_000).nullable()),
+  households: blankAsNull(count(1_000_000)),
 });
 
 /** A month's update; figures are cumulative to the month's end. */
@@ -64,7 +59,7 @@ export const postUpdateSchema = z.object({
   investmentToDate: yuanSchema,
   jobsCreated: count(10_000_000),
   incomeToVillages: yuanSchema,
-  narrative: text(2000),
+  narrative: optionalText(2000),
   beneficiaries: z.array(beneficiarySchema).max(200).default([]),
 });
 
@@ -73,7 +68,7 @@ export const reviewUpdateSchema = z
     updateId: id,
     version: id,
     decision: z.enum(['CONFIRMED', 'DISPUTED'], 'validation.required'),
-    reason: text(500),
+    reason: optionalText(500),
   })
   .refine((v) => v.decision !== 'DISPUTED' || (v.reason?.length ?? 0) >= 4, { path: ['reason'], message: 'validation.reasonRequired' });
 
@@ -85,6 +80,6 @@ export const feedbackSchema = z.object({
     .regex(/^\d{4}-Q[1-4]$/, 'validation.quarterFormat')
     .transform((q) => new Date(Date.UTC(Number(q.slice(0, 4)), (Number(q.slice(6)) - 1) * 3, 1))),
   rating: z.coerce.number('validation.rating').int('validation.rating').min(1, 'validation.rating').max(5, 'validation.rating'),
-  comment: text(1000),
-  version: z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional()),
+  comment: optionalText(1000),
+  version: blankAsUndefined(id),
 });

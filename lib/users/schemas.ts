@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
+import { blankAsUndefined } from '@/lib/validation';
 
 const id = idSchema;
-const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional());
+const optionalId = blankAsUndefined(id);
 
 export const passwordSchema = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
+import { blankAsUndefined } from '@/lib/validation';
 import { yuanSchema } from '@/lib/projects/schemas';
 
 const id = idSchema;
@@ -13,5 +14,5 @@ export const reportIncomeSchema = z.object({
     .min(2000, 'validation.year')
     .refine((y) => y <= new Date().getUTCFullYear(), 'validation.yearInFuture'),
   amount: yuanSchema,
-  version: z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional()),
+  version: blankAsUndefined(id),
 });
