@@ -1,8 +1,8 @@
-// npm run db:migrate | db:migration -- <name> | db:seed [-- --force] | db:backup [-- file] | db:restore -- file
+// npm run db:migrate | db:migration -- <name> | db:seed [-- --force] [--scale N] | db:backup [-- file] | db:restore -- file
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { backup, restore } from './backup';
-import { openDatabase } from './database';
+import { createDatabase, openDatabase } from './database';
 import { SetupError } from './errors';
 import { createMigration, migrate } from './migrate';
 
@@ -22,6 +22,11 @@ async function main(command: string | undefined, args: string[]) {
         break;
       }
       case 'seed': {
+        const scale = option(args, '--scale');
+        if (scale !== undefined) {
+          await seedScaleDatabase(db.url, scale, args.includes('--force'));
+          break;
+        }
         await migrate(db.url, console.log);
         const { seed } = await import('../../prisma/seed/seed');
         await seed(db.url, { force: args.includes('--force'), log: console.log });
@@ -50,6 +55,34 @@ async function main(command: string | undefined, args: string[]) {
   } finally {
     await db.stop();
   }
+}
+
+function option(args: string[], name: string) {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (!value) throw new SetupError(`${name} needs a value.`);
+  return value;
+}
+
+/** N × Wuhan's size in its own database (portal_scale_N) beside the portal's, so demo data stays as it is. */
+async function seedScaleDatabase(url: string, value: string, force: boolean) {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new SetupError(`--scale ${value}: expected a number from 0.01 to 1000.`);
+  const name = `portal_scale_${String(n).replace('.', '_')}`;
+  const target = await createDatabase(url, name);
+  await migrate(target, console.log);
+  const { seed } = await import('../../prisma/seed/seed');
+  const { seeded } = await seed(target, { force, log: console.log });
+  if (!seeded) throw new SetupError(`Database ${name} already has data: add --force to rebuild it.`);
+  const { seedScale, scaleSizes } = await import('../../prisma/seed/scale');
+  console.log(`Scale ×${n}: ${JSON.stringify(scaleSizes(n))}`);
+  const started = performance.now();
+  const counts = await seedScale(target, n, console.log);
+  const seconds = (performance.now() - started) / 1000;
+  const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(`Scale ×${n}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s), ANALYZE included.`);
+  console.log(process.env.DATABASE_URL ? `Serve it with DATABASE_URL=${target.replace(/:[^:@/]*@/, ':***@')}` : `Serve it with: PORTAL_DATABASE=${name} npm start`);
 }
 
 main(process.argv[2], process.argv.slice(3)).then(

@@ -14,7 +14,7 @@ export async function openDatabase(options: { attach?: boolean; log?: (line: str
     await checkReachable(url);
     return { url, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: dataDir(), database: 'portal', log: options.log, attach: options.attach });
+  const server = await startEmbeddedPostgres({ dataDir: dataDir(), database: process.env.PORTAL_DATABASE ?? 'portal', log: options.log, attach: options.attach });
   return { url: server.url, embedded: true, stop: server.stop };
 }
 
@@ -39,4 +39,20 @@ export async function checkReachable(url: string) {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Creates database `name` on the server of `url` (if missing) and returns its URL. */
+export async function createDatabase(url: string, name: string) {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new SetupError(`Database name ${name}: use a–z, 0–9 and _.`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
 }
