@@ -6,35 +6,50 @@ import { INCOME_JUMP_FACTOR, STALE_AFTER_DAYS } from '@/lib/metrics/quality';
 // dashboard's "needs attention" lists (the first LIMIT of each, and the count).
 const LIMIT = 50;
 
-export async function getQualityFlags(year: number, today: Date) {
-  const prisma = db();
-  const [stale, missingIncome, overPopulation, incomeJumps] = await Promise.all([
-    prisma.$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
-      SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
-      FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
-      LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
-      WHERE p.status = 'IN_PROGRESS'
-        AND coalesce(l.period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int
-      ORDER BY l.period NULLS FIRST, p.id LIMIT ${LIMIT}`,
-    prisma.$queryRaw<{ id: number; name: string; zone: string; total: number }[]>`
-      SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
-      FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
-      WHERE EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = z.id AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))
-        AND NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year})
-      ORDER BY z.name, v.name LIMIT ${LIMIT}`,
-    prisma.$queryRaw<{ projectId: number; project: string; village: string; people: number; population: number; total: number }[]>`
-      SELECT p.id AS "projectId", p.name AS project, v.name AS village, b.people, v.population, (count(*) OVER ())::int AS total
-      FROM "Beneficiary" b JOIN "Village" v ON v.id = b."villageId" JOIN "Project" p ON p.id = b."projectId"
-      WHERE v.population IS NOT NULL AND b.people > v.population
-      ORDER BY b.people - v.population DESC LIMIT ${LIMIT}`,
-    prisma.$queryRaw<{ villageId: number; village: string; year: number; previous: string; current: string; total: number }[]>`
-      SELECT v.id AS "villageId", v.name AS village, cur.year, prev.amount::text AS previous, cur.amount::text AS current,
+export function getStaleProjects(today: Date) {
+  return db().$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
+    SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
+    FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
+    LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
+    WHERE p.status = 'IN_PROGRESS'
+      AND coalesce(l.period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int
+    ORDER BY l.period NULLS FIRST, p.id LIMIT ${LIMIT}`;
+}
+
+export function getVillagesMissingIncome(year: number, today: Date) {
+  return db().$queryRaw<{ id: number; name: string; zone: string; total: number }[]>`
+    SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
+    FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
+    WHERE EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = z.id AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))
+      AND NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year})
+    ORDER BY z.name, v.name LIMIT ${LIMIT}`;
+}
+
+export function getBeneficiariesOverPopulation() {
+  return db().$queryRaw<{ projectId: number; project: string; village: string; people: number; population: number; total: number }[]>`
+    SELECT p.id AS "projectId", p.name AS project, v.name AS village, b.people, v.population, (count(*) OVER ())::int AS total
+    FROM "Beneficiary" b JOIN "Village" v ON v.id = b."villageId" JOIN "Project" p ON p.id = b."projectId"
+    WHERE v.population IS NOT NULL AND b.people > v.population
+    ORDER BY b.people - v.population DESC LIMIT ${LIMIT}`;
+}
+
+export function getIncomeJumps() {
+  return db().$queryRaw<{ villageId: number; village: string; year: number; previous: string; current: string; total: number }[]>`
+    SELECT v.id AS "villageId", v.name AS village, cur.year, prev.amount::text AS previous, cur.amount::text AS current,
         (count(*) OVER ())::int AS total
-      FROM "VillageIncome" cur
-      JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
-      JOIN "Village" v ON v.id = cur."villageId"
-      WHERE prev.amount > 0 AND (cur.amount > prev.amount * ${INCOME_JUMP_FACTOR} OR cur.amount * ${INCOME_JUMP_FACTOR} < prev.amount)
-      ORDER BY cur.year DESC, v.name LIMIT ${LIMIT}`,
+    FROM "VillageIncome" cur
+    JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
+    JOIN "Village" v ON v.id = cur."villageId"
+    WHERE prev.amount > 0 AND (cur.amount > prev.amount * ${INCOME_JUMP_FACTOR} OR cur.amount * ${INCOME_JUMP_FACTOR} < prev.amount)
+    ORDER BY cur.year DESC, v.name LIMIT ${LIMIT}`;
+}
+
+export async function getQualityFlags(year: number, today: Date) {
+  const [stale, missingIncome, overPopulation, incomeJumps] = await Promise.all([
+    getStaleProjects(today),
+    getVillagesMissingIncome(year, today),
+    getBeneficiariesOverPopulation(),
+    getIncomeJumps(),
   ]);
   return { stale, missingIncome, overPopulation, incomeJumps };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { forecastReachDate, latestCompleteYear, meets, progress, trajectoryPoints } from '@/lib/metrics/trajectory';
+import { cachedUntilDataChanges } from './cache';
 import { getQualityFlags } from './flags';
 import {
   getAccreditationHistory,
@@ -9,8 +10,7 @@ import {
   getIncomeByYear,
   getIncomeDistribution,
   getKpis,
-  getProjectsBy,
-  getProjectTotals,
+  getProjectBreakdown,
   getSoeLeaderboard,
 } from './queries';
 
@@ -42,13 +42,15 @@ async function reported() {
 /** Everything the citywide dashboard shows, or null when the user may not see it. */
 export async function getDashboard(user: SessionUser, now = new Date()) {
   if (!can(user, 'dashboard.read', {})) return null;
+  return cachedUntilDataChanges(now.toISOString().slice(0, 10), () => computeDashboard(now));
+}
+
+async function computeDashboard(now: Date) {
   const goal = await targets();
   const year = latestCompleteYear(now);
-  const [kpis, statuses, byMode, byOutcome, history, incomeByYear, distribution, soes, districts, flags, reportedFigures] = await Promise.all([
+  const [kpis, projects, history, incomeByYear, distribution, soes, districts, flags, reportedFigures] = await Promise.all([
     getKpis(year, goal.income, now),
-    getProjectTotals(),
-    getProjectsBy('mode'),
-    getProjectsBy('outcomeArea'),
+    getProjectBreakdown(),
     getAccreditationHistory(),
     getIncomeByYear(goal.income, now),
     getIncomeDistribution(year, now),
@@ -57,7 +59,7 @@ export async function getDashboard(user: SessionUser, now = new Date()) {
     getQualityFlags(year, now),
     reported(),
   ]);
-  const all = statuses.find((r) => r.status === null);
+  const all = projects.total;
   const historyPoints = history.map((h) => ({ date: h.month, value: h.total }));
   const averageIncome = kpis.averageIncome;
   return {
@@ -89,14 +91,14 @@ export async function getDashboard(user: SessionUser, now = new Date()) {
     },
     projects: {
       total: all?.projects ?? 0,
-      byStatus: statuses.filter((r) => r.status !== null) as ((typeof statuses)[number] & { status: string })[],
+      byStatus: projects.byStatus,
       planned: all?.planned ?? '0',
       made: all?.made ?? '0',
       jobs: all?.jobs ?? 0,
       incomeToVillages: all?.incomeToVillages ?? '0',
       asOf: all?.asOf ?? null,
-      byMode,
-      byOutcome,
+      byMode: projects.byMode,
+      byOutcome: projects.byOutcome,
     },
     participation: { soes: kpis.soes, pairedZones: kpis.pairedZones, beneficiaries: kpis.beneficiaries, asOf: kpis.pairingAsOf },
     soes,

@@ -28,67 +28,65 @@ export async function getKpis(year: number, incomeTarget: string, today: Date) {
       beneficiaries: number;
     }[]
   >`
-    WITH paired AS (
-      SELECT DISTINCT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date)
-    ), income AS (
-      SELECT vi.amount, vi."updatedAt" FROM "VillageIncome" vi
-      JOIN "Village" v ON v.id = vi."villageId" JOIN paired p ON p."zoneId" = v."zoneId"
-      WHERE vi.year = ${year}
-    )
-    SELECT
-      (SELECT count(*)::int FROM "Zone" WHERE "accreditedAt" IS NOT NULL) AS accredited,
-      (SELECT count(DISTINCT "zoneId")::int FROM "Accreditation" WHERE status = 'CANDIDATE') AS candidates,
-      (SELECT max(greatest("nominatedOn", "accreditedOn", "closedOn")) FROM "Accreditation") AS "accreditationAsOf",
-      (SELECT count(*)::int FROM "Village" v JOIN paired p ON p."zoneId" = v."zoneId") AS villages,
-      (SELECT count(*)::int FROM income) AS "villagesReporting",
-      (SELECT count(*)::int FROM income WHERE amount > ${incomeTarget}::numeric) AS "villagesAbove",
-      (SELECT round(avg(amount), 2)::text FROM income) AS "averageIncome",
-      (SELECT max("updatedAt") FROM income) AS "incomeAsOf",
-      (SELECT count(DISTINCT pr."soeId")::int FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId"
-        WHERE s.level = 'MUNICIPAL' AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)) AS soes,
-      (SELECT count(*)::int FROM paired) AS "pairedZones",
-      (SELECT max("since") FROM "Pairing") AS "pairingAsOf",
-      (SELECT coalesce(sum(people), 0)::int FROM "Beneficiary") AS beneficiaries
+    SELECT z.accredited, a.candidates, a."accreditationAsOf", i.villages, i."villagesReporting", i."villagesAbove",
+      i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries
+    FROM (SELECT count(*)::int AS accredited FROM "Zone" WHERE "accreditedAt" IS NOT NULL) z,
+      (SELECT count(DISTINCT "zoneId") FILTER (WHERE status = 'CANDIDATE')::int AS candidates,
+         max(greatest("nominatedOn", "accreditedOn", "closedOn")) AS "accreditationAsOf" FROM "Accreditation") a,
+      -- One pass over the villages of paired zones and their incomes of the year.
+      (SELECT count(*)::int AS villages, count(vi.amount)::int AS "villagesReporting",
+         count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS "villagesAbove",
+         round(avg(vi.amount), 2)::text AS "averageIncome", max(vi."updatedAt") AS "incomeAsOf"
+       FROM "Village" v LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = ${year}
+       WHERE v."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))) i,
+      (SELECT count(DISTINCT pr."soeId")::int AS soes FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId"
+       WHERE s.level = 'MUNICIPAL' AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)) s,
+      (SELECT count(DISTINCT "zoneId") FILTER (WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))::int AS "pairedZones",
+         max("since") AS "pairingAsOf" FROM "Pairing") pz,
+      (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b
   `;
   return row!;
 }
 
+type ProjectGroup = { projects: number; planned: string; made: string; jobs: number; incomeToVillages: string; asOf: Date | null };
+
 /**
- * Projects by status with planned and made investment, jobs and income to
- * villages (latest update of each); the row with status null is the total.
+ * Projects with planned and made investment, jobs and income to villages (the
+ * latest update of each), by status, by cooperation mode and by outcome area,
+ * and in total: one pass over the projects (GROUPING SETS).
  */
-export async function getProjectTotals() {
-  return sql().$queryRaw<
-    { status: string | null; projects: number; planned: string; made: string; jobs: number; incomeToVillages: string; asOf: Date | null }[]
-  >`
+export async function getProjectBreakdown() {
+  return shapeProjectBreakdown(await sql().$queryRaw<ProjectGroupRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", "jobsCreated", "incomeToVillages", period
       FROM "ProjectUpdate" ORDER BY "projectId", period DESC
     )
-    SELECT p.status::text AS status, count(*)::int AS projects,
+    SELECT p.status::text AS status, p.mode::text AS mode, p."outcomeArea"::text AS "outcomeArea",
+      GROUPING(p.status, p.mode, p."outcomeArea")::int AS grouping, count(*)::int AS projects,
       coalesce(sum(p."plannedInvestment"), 0)::text AS planned,
       coalesce(sum(l."investmentToDate"), 0)::text AS made,
       coalesce(sum(l."jobsCreated"), 0)::int AS jobs,
       coalesce(sum(l."incomeToVillages"), 0)::text AS "incomeToVillages",
       max(greatest(l.period, p."updatedAt"::date)) AS "asOf"
     FROM "Project" p LEFT JOIN latest l ON l."projectId" = p.id
-    GROUP BY ROLLUP (p.status) ORDER BY p.status NULLS LAST
-  `;
+    GROUP BY GROUPING SETS ((p.status), (p.mode), (p."outcomeArea"), ())
+    ORDER BY grouping, status, mode, "outcomeArea"
+  `);
 }
 
-/** Projects and investment by a dimension of the project (cooperation mode or outcome area). */
-export async function getProjectsBy(dimension: 'mode' | 'outcomeArea') {
-  // The column name is one of two literals, never user input.
-  const column = dimension === 'mode' ? 'mode' : '"outcomeArea"';
-  return sql().$queryRawUnsafe<{ key: string; projects: number; planned: string; made: string }[]>(`
-    WITH latest AS (
-      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate" FROM "ProjectUpdate" ORDER BY "projectId", period DESC
-    )
-    SELECT p.${column}::text AS key, count(*)::int AS projects,
-      coalesce(sum(p."plannedInvestment"), 0)::text AS planned, coalesce(sum(l."investmentToDate"), 0)::text AS made
-    FROM "Project" p LEFT JOIN latest l ON l."projectId" = p.id
-    GROUP BY 1 ORDER BY 1
-  `);
+type ProjectGroupRow = ProjectGroup & { status: string | null; mode: string | null; outcomeArea: string | null; grouping: number };
+
+export function shapeProjectBreakdown(rows: ProjectGroupRow[]) {
+  // GROUPING() has a bit set for each column not grouped by: 0b011 → by status, 0b101 → by mode, 0b110 → by outcome area.
+  const group = (bits: number) => rows.filter((r) => r.grouping === bits);
+  const total = group(0b111)[0];
+  const pick = ({ projects, planned, made, jobs, incomeToVillages, asOf }: ProjectGroup): ProjectGroup => ({ projects, planned, made, jobs, incomeToVillages, asOf });
+  return {
+    total: total ? pick(total) : null,
+    byStatus: group(0b011).map((r) => ({ status: r.status!, ...pick(r) })),
+    byMode: group(0b101).map((r) => ({ key: r.mode!, ...pick(r) })),
+    byOutcome: group(0b110).map((r) => ({ key: r.outcomeArea!, ...pick(r) })),
+  };
 }
 
 /** Net accredited demo zones at the end of each month with a change (revocations count down). */

@@ -1,0 +1,83 @@
+// Times each dashboard query as the app runs it (Prisma, lib/dashboard) against
+// its SQL floor (tests/bench/floor.ts through pg), and checks both give the same
+// figures. Run by tests/bench/run.ts in its own process (DATABASE_URL set):
+//   node --conditions=react-server --import tsx tests/bench/queries.ts
+import pg from 'pg';
+import { getDashboard } from '../../lib/dashboard/overview';
+import { clearDashboardCache } from '../../lib/dashboard/cache';
+import * as flags from '../../lib/dashboard/flags';
+import * as q from '../../lib/dashboard/queries';
+import { db } from '../../lib/db/client';
+import { latestCompleteYear } from '../../lib/metrics/trajectory';
+import { floors } from './floor';
+
+const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 11);
+export type QueryTiming = { name: string; appMs: number; floorMs: number; ratio: number; same: boolean };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const normalize = (value: unknown) =>
+  JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await fn();
+  return [performance.now() - started, result];
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL!;
+  const today = new Date();
+  const year = latestCompleteYear(today);
+  const target = '500000';
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const app: Record<string, () => Promise<unknown>> = {
+    kpis: () => q.getKpis(year, target, today).then((r) => [r]),
+    projectBreakdown: q.getProjectBreakdown,
+    accreditationHistory: q.getAccreditationHistory,
+    incomeByYear: () => q.getIncomeByYear(target, today),
+    incomeDistribution: () => q.getIncomeDistribution(year, today),
+    soeLeaderboard: () => q.getSoeLeaderboard(today),
+    districts: () => q.getDistrictBreakdown(year, today),
+    staleProjects: () => flags.getStaleProjects(today),
+    missingIncome: () => flags.getVillagesMissingIncome(year, today),
+    overPopulation: flags.getBeneficiariesOverPopulation,
+    incomeJumps: flags.getIncomeJumps,
+  };
+  const timings: QueryTiming[] = [];
+  for (const [name, floor] of Object.entries(floors(year, target, today))) {
+    const run = app[name]!;
+    const floorRun = async () => {
+      const rows = (await client.query(floor.sql, floor.params)).rows as never[];
+      return floor.shape ? floor.shape(rows) : rows;
+    };
+    const appTimes: number[] = [];
+    const floorTimes: number[] = [];
+    let same = true;
+    for (let i = 0; i < RUNS + 2; i++) {
+      const [a, appRows] = await time(run);
+      const [f, floorRows] = await time(floorRun);
+      if (i === 0) same = normalize(appRows) === normalize(floorRows);
+      if (i >= 2) (appTimes.push(a), floorTimes.push(f));
+    }
+    const appMs = median(appTimes);
+    const floorMs = median(floorTimes);
+    timings.push({ name, appMs, floorMs, ratio: appMs / floorMs, same });
+  }
+  // The whole dashboard as a page asks for it, with its cache empty and then warm.
+  const admin = { id: 0, role: 'ORG_ADMIN', soeId: null, zoneId: null, villageId: null } as unknown as Parameters<typeof getDashboard>[0];
+  const dashboard = { coldMs: [] as number[], warmMs: [] as number[] };
+  for (let i = 0; i < RUNS; i++) {
+    clearDashboardCache();
+    dashboard.coldMs.push((await time(() => getDashboard(admin, today)))[0]);
+    dashboard.warmMs.push((await time(() => getDashboard(admin, today)))[0]);
+  }
+  await client.end();
+  await db().$disconnect();
+  process.stdout.write(JSON.stringify({ timings, dashboard: { coldMs: median(dashboard.coldMs), warmMs: median(dashboard.warmMs) } }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../lib/auth/policy';
+import { getDashboard } from '../../lib/dashboard/overview';
+import { scaleSizes, seedScale } from '../../prisma/seed/scale';
+import { seed } from '../../prisma/seed/seed';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+// The scale generator, and the dashboard's cache: the same figures while
+// nothing changes, new figures after any committed write (from the app or not).
+const NOW = new Date('2026-11-28T00:00:00Z');
+const SCALE = 0.05;
+const org: SessionUser = { id: 0, username: 't', displayName: 't', role: 'ORG_VIEWER', soeId: null, villageId: null, zoneId: null };
+let database: TestDatabase;
+let other: TestDatabase;
+
+beforeAll(async () => {
+  other = await createTestDatabase();
+  await seed(other.url, {});
+  await seedScale(other.url, SCALE);
+  database = await createTestDatabase(); // last: the app's DATABASE_URL
+  await seed(database.url, {});
+}, 120_000);
+afterAll(async () => {
+  await database.drop();
+  await other.drop();
+});
+
+const count = async (db: TestDatabase, table: string) =>
+  Number((await db.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}"`))[0]!.n);
+const fingerprint = (db: TestDatabase) =>
+  db.prisma.$queryRawUnsafe<{ md5: string }[]>(
+    `SELECT md5(string_agg(concat_ws(',', v.name, v.population, vi.year, vi.amount), ';' ORDER BY vi.id)) AS md5
+     FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"`,
+  );
+
+describe('npm run db:seed -- --scale N', () => {
+  it('adds N × Wuhan of zones, villages, SOEs and projects, with incomes and updates, the same on every run', async () => {
+    const sizes = scaleSizes(SCALE);
+    const base = { Zone: await count(database, 'Zone'), Village: await count(database, 'Village'), Soe: await count(database, 'Soe'), Project: await count(database, 'Project') };
+    const counts = await seedScale(database.url, SCALE);
+    expect(counts.Zone).toBe(sizes.zones);
+    expect(await count(database, 'Zone')).toBe(base.Zone + sizes.zones);
+    expect(await count(database, 'Village')).toBe(base.Village + sizes.villages);
+    expect(await count(database, 'Soe')).toBe(base.Soe + sizes.soes);
+    expect(await count(database, 'Project')).toBe(base.Project + sizes.projects);
+    expect(counts.VillageIncome).toBeGreaterThan(sizes.villages * 4);
+    expect(counts.ProjectUpdate).toBeGreaterThan(sizes.projects);
+    // Every update within its project's plan, and cumulative figures never falling.
+    const [bad] = await database.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (
+        SELECT u."investmentToDate" > p."plannedInvestment" OR u."investmentToDate" < lag(u."investmentToDate") OVER w AS bad
+        FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId" WINDOW w AS (PARTITION BY u."projectId" ORDER BY u.period)) x
+      WHERE bad`;
+    expect(bad!.n).toBe(0);
+    expect(await fingerprint(database)).toEqual(await fingerprint(other));
+  });
+});
+
+describe('the dashboard cache', () => {
+  it('serves the same figures while nothing is written', async () => {
+    const first = await getDashboard(org, NOW);
+    expect(await getDashboard(org, NOW)).toBe(first);
+  });
+
+  it('computes again after any committed write, even one made outside the app', async () => {
+    const before = (await getDashboard(org, NOW))!;
+    await database.prisma.$executeRaw`UPDATE "Zone" SET "accreditedAt" = NULL WHERE id = (SELECT min(id) FROM "Zone" WHERE "accreditedAt" IS NOT NULL)`;
+    const after = (await getDashboard(org, NOW))!;
+    expect(after.zones.accredited).toBe(before.zones.accredited - 1);
+  });
+
+  it('keeps a day’s figures to that day', async () => {
+    const today = await getDashboard(org, NOW);
+    expect(await getDashboard(org, new Date('2026-11-29T00:00:00Z'))).not.toBe(today);
+  });
+});
