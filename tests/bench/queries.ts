@@ -58,7 +58,9 @@ async function main() {
       const [a, appRows] = await time(run);
       const [f, floorRows] = await time(floorRun);
       if (i === 0) same = normalize(appRows) === normalize(floorRows);
-      if (i >= 2) (appTimes.push(a), floorTimes.push(f));
+      if (i < 2) continue; // warm-up
+      appTimes.push(a);
+      floorTimes.push(f);
     }
     const appMs = median(appTimes);
     const floorMs = median(floorTimes);
