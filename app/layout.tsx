@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,12 +8,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title'), description: t('subtitle') };
 }
 
+// Namespaces only server components use stay on the server: every page carries the rest.
+const SERVER_ONLY = new Set(['audit', 'auditAction', 'auditEntity', 'metric', 'home', 'health', 'target', 'demo', 'nav', 'list']);
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const clientMessages = Object.fromEntries(Object.entries(messages).filter(([namespace]) => !SERVER_ONLY.has(namespace)));
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -3,7 +3,7 @@ import type { Dashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan, moneyAxis } from '@/lib/i18n/format';
 import { ChartFrame } from './chart-frame';
-import { AccreditationChart, CountBarChart, IncomeChart, InvestmentChart } from './charts';
+import { AccreditationChart, CountBarChart, IncomeChart, InvestmentChart } from './lazy-charts';
 
 export async function DashboardCharts({ data }: { data: Dashboard }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);

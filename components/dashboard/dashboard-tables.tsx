@@ -51,6 +51,14 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
             ))}
           </tbody>
         </table>
+        {(data.soes[0]?.total ?? 0) > data.soes.length && (
+          <p className="mt-2 text-sm text-slate-600">
+            {t('soeBoardMore', { shown: data.soes.length, total: data.soes[0]!.total })}{' '}
+            <Link href="/soes" className="text-red-800 underline">
+              {t('soeBoardAll')}
+            </Link>
+          </p>
+        )}
       </section>
       <section aria-labelledby="districts" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-center justify-between gap-2">

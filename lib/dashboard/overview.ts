@@ -16,6 +16,8 @@ import {
 
 /** The five-year action began in 2021 (program-facts.md). */
 export const PROGRAM_START = new Date('2021-01-01T00:00:00Z');
+/** The dashboard shows the leading SOEs; the SOE list and the export have them all. */
+export const SOE_BOARD_ROWS = 20;
 const FALLBACK = { zones: 60, income: '500000', deadline: new Date('2025-12-31T00:00:00Z') };
 
 async function targets() {
@@ -54,7 +56,7 @@ async function computeDashboard(now: Date) {
     getAccreditationHistory(),
     getIncomeByYear(goal.income, now),
     getIncomeDistribution(year, now),
-    getSoeLeaderboard(now),
+    getSoeLeaderboard(now, SOE_BOARD_ROWS),
     getDistrictBreakdown(year, now),
     getQualityFlags(year, now),
     reported(),

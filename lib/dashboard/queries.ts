@@ -128,10 +128,14 @@ export async function getIncomeDistribution(year: number, today: Date) {
   `;
 }
 
-/** Per SOE: zones paired now, projects, planned and made investment, newest update, stale projects. */
-export async function getSoeLeaderboard(today: Date) {
+/**
+ * Per SOE: zones paired now, projects, planned and made investment, newest
+ * update, stale projects; the first `limit` by investment made (all when null),
+ * each row carrying the number of SOEs in `total`.
+ */
+export async function getSoeLeaderboard(today: Date, limit: number | null = null) {
   return sql().$queryRaw<
-    { id: number; name: string; zones: number; projects: number; planned: string; made: string; lastUpdate: Date | null; stale: number }[]
+    { id: number; name: string; zones: number; projects: number; planned: string; made: string; lastUpdate: Date | null; stale: number; total: number }[]
   >`
     WITH latest AS (
       SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", period FROM "ProjectUpdate" ORDER BY "projectId", period DESC
@@ -147,9 +151,10 @@ export async function getSoeLeaderboard(today: Date) {
     )
     SELECT s.id, s.name, coalesce(z.zones, 0)::int AS zones, coalesce(pp.projects, 0)::int AS projects,
       coalesce(pp.planned, 0)::text AS planned, coalesce(pp.made, 0)::text AS made, pp."lastUpdate",
-      coalesce(pp.stale, 0)::int AS stale
+      coalesce(pp.stale, 0)::int AS stale, (count(*) OVER ())::int AS total
     FROM "Soe" s LEFT JOIN per_project pp ON pp."soeId" = s.id LEFT JOIN zones z ON z."soeId" = s.id
     ORDER BY coalesce(pp.made, 0) DESC, s.name
+    LIMIT ${limit}
   `;
 }
 

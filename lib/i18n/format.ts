@@ -1,5 +1,16 @@
 import type { Locale } from './config';
 
+// Building an Intl formatter costs far more than using one (it was the largest
+// part of rendering the dashboard): each is made once per locale and kind.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter as T;
+}
+const number = (locale: string, maximumFractionDigits?: number) =>
+  cached(`n|${locale}|${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits }));
+
 /**
  * Money in yuan, exact input (a decimal string) to a readable figure:
  * zh-CN counts in 万元 / 亿元 as officials do; English in yuan.
@@ -10,21 +21,21 @@ export function formatYuan(value: string | number, locale: Locale): string {
     const abs = Math.abs(amount);
     if (abs >= 1e8) return `${trim(amount / 1e8)} 亿元`;
     if (abs >= 1e4) return `${trim(amount / 1e4)} 万元`;
-    return `${new Intl.NumberFormat('zh-CN').format(amount)} 元`;
+    return `${number('zh-CN').format(amount)} 元`;
   }
-  return `${new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(amount)} yuan`;
+  return `${number('en', 0).format(amount)} yuan`;
 }
 
 function trim(n: number) {
-  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(n);
+  return number('zh-CN', 2).format(n);
 }
 
 export function formatCount(value: string | number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(Number(value));
+  return number(locale).format(Number(value));
 }
 
 export function formatDate(value: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(value);
+  return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })).format(value);
 }
 
 /** How money axes count: 万 (10,000) in Chinese, thousands in English. */
@@ -34,5 +45,5 @@ export function moneyAxis(locale: Locale) {
 
 /** A reporting month (stored as its first day). */
 export function formatMonth(value: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(value);
+  return cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })).format(value);
 }

@@ -2,6 +2,7 @@
 // PostgreSQL, or DATABASE_URL), migrations, seed-if-empty, then Next.js.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../db/database';
 import { SetupError } from '../db/errors';
 import { migrate } from '../db/migrate';
@@ -42,8 +43,9 @@ async function main() {
     await run([nextBin, 'build'], env);
     await recordBuild();
   }
-  app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', String(port)], {
-    env,
+  const serve = dev ? [nextBin, 'dev', '--port', String(port)] : ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))];
+  app = spawn(process.execPath, serve, {
+    env: dev ? env : { ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   app.on('exit', (code) => {

@@ -3,6 +3,7 @@
 // Columns and order match lib/dashboard, so the benchmark also checks the figures agree.
 import { STALE_AFTER_DAYS, INCOME_JUMP_FACTOR } from '../../lib/metrics/quality';
 
+import { SOE_BOARD_ROWS } from '../../lib/dashboard/overview';
 import { shapeProjectBreakdown } from '../../lib/dashboard/queries';
 
 /** `shape` turns the rows into the app function's return shape, where that is not rows. */
@@ -76,10 +77,11 @@ export function floors(year: number, target: string, today: Date): Record<string
           (SELECT count(DISTINCT "zoneId") FROM "Pairing" pr WHERE pr."soeId" = s.id AND pr.since <= $1::date AND (pr.until IS NULL OR pr.until >= $1::date))::int AS zones,
           count(p.id)::int AS projects, coalesce(sum(p."plannedInvestment"), 0)::text AS planned,
           coalesce(sum(l."investmentToDate"), 0)::text AS made, max(l.period) AS "lastUpdate",
-          count(*) FILTER (WHERE p.status = 'IN_PROGRESS' AND coalesce(l.period, p."startDate", p."createdAt"::date) < $1::date - ${STALE_AFTER_DAYS})::int AS stale
+          count(*) FILTER (WHERE p.status = 'IN_PROGRESS' AND coalesce(l.period, p."startDate", p."createdAt"::date) < $1::date - ${STALE_AFTER_DAYS})::int AS stale,
+          (count(*) OVER ())::int AS total
         FROM "Soe" s LEFT JOIN "Project" p ON p."soeId" = s.id LEFT JOIN (${LATEST}) l ON l."projectId" = p.id
-        GROUP BY s.id ORDER BY coalesce(sum(l."investmentToDate"), 0) DESC, s.name`,
-      params: [day],
+        GROUP BY s.id ORDER BY coalesce(sum(l."investmentToDate"), 0) DESC, s.name LIMIT $2`,
+      params: [day, SOE_BOARD_ROWS],
     },
     districts: {
       sql: `
@@ -100,7 +102,7 @@ export function floors(year: number, target: string, today: Date): Record<string
         FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
         LEFT JOIN (SELECT "projectId", max(period) AS period FROM "ProjectUpdate" GROUP BY 1) l ON l."projectId" = p.id
         WHERE p.status = 'IN_PROGRESS' AND coalesce(l.period, p."startDate", p."createdAt"::date) < $1::date - ${STALE_AFTER_DAYS}
-        ORDER BY l.period NULLS FIRST, p.id LIMIT 50`,
+        ORDER BY l.period NULLS FIRST, p.id LIMIT 20`,
       params: [day],
     },
     missingIncome: {
@@ -109,14 +111,14 @@ export function floors(year: number, target: string, today: Date): Record<string
         FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
         LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = $2
         WHERE vi.id IS NULL AND z.id IN (${PAIRED})
-        ORDER BY z.name, v.name LIMIT 50`,
+        ORDER BY z.name, v.name LIMIT 20`,
       params: [day, year],
     },
     overPopulation: {
       sql: `
         SELECT p.id AS "projectId", p.name AS project, v.name AS village, b.people, v.population, (count(*) OVER ())::int AS total
         FROM "Beneficiary" b JOIN "Village" v ON v.id = b."villageId" JOIN "Project" p ON p.id = b."projectId"
-        WHERE b.people > v.population ORDER BY b.people - v.population DESC LIMIT 50`,
+        WHERE b.people > v.population ORDER BY b.people - v.population DESC LIMIT 20`,
       params: [],
     },
     incomeJumps: {
@@ -126,7 +128,7 @@ export function floors(year: number, target: string, today: Date): Record<string
         FROM "VillageIncome" cur JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
         JOIN "Village" v ON v.id = cur."villageId"
         WHERE prev.amount > 0 AND (cur.amount > prev.amount * ${INCOME_JUMP_FACTOR} OR cur.amount * ${INCOME_JUMP_FACTOR} < prev.amount)
-        ORDER BY cur.year DESC, v.name LIMIT 50`,
+        ORDER BY cur.year DESC, v.name LIMIT 20`,
       params: [],
     },
   };

@@ -3,7 +3,7 @@
 // figures. Run by tests/bench/run.ts in its own process (DATABASE_URL set):
 //   node --conditions=react-server --import tsx tests/bench/queries.ts
 import pg from 'pg';
-import { getDashboard } from '../../lib/dashboard/overview';
+import { getDashboard, SOE_BOARD_ROWS } from '../../lib/dashboard/overview';
 import { clearDashboardCache } from '../../lib/dashboard/cache';
 import * as flags from '../../lib/dashboard/flags';
 import * as q from '../../lib/dashboard/queries';
@@ -37,7 +37,7 @@ async function main() {
     accreditationHistory: q.getAccreditationHistory,
     incomeByYear: () => q.getIncomeByYear(target, today),
     incomeDistribution: () => q.getIncomeDistribution(year, today),
-    soeLeaderboard: () => q.getSoeLeaderboard(today),
+    soeLeaderboard: () => q.getSoeLeaderboard(today, SOE_BOARD_ROWS),
     districts: () => q.getDistrictBreakdown(year, today),
     staleProjects: () => flags.getStaleProjects(today),
     missingIncome: () => flags.getVillagesMissingIncome(year, today),

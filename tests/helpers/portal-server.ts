@@ -18,8 +18,9 @@ export async function startPortalServer(databaseUrl: string): Promise<PortalServ
   }
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: TEST_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+  // The launcher's server (lib/server/serve.ts: a Next.js worker per core).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'lib/server/serve.ts'], {
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: TEST_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForHealthy(`${url}/api/health`, 60_000);
@@ -42,13 +43,17 @@ export class Browser {
   cookie(name: string) {
     return this.cookies.get(name);
   }
+  /** The Cookie header this browser sends. */
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
   setCookie(name: string, value: string) {
     this.cookies.set(name, value);
   }
 
   async fetch(path: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (this.cookies.size) headers.set('cookie', this.cookieHeader());
     const response = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');

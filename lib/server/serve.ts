@@ -1,0 +1,46 @@
+// The production server: one Next.js process per core (node:cluster), all on
+// one port. `next start` runs a single process, which keeps one core busy and
+// leaves the rest idle. A worker that dies is replaced.
+import cluster from 'node:cluster';
+import http from 'node:http';
+import os from 'node:os';
+import next from 'next';
+
+const port = Number(process.env.PORT ?? 3000);
+const workers = Math.max(1, Number(process.env.PORTAL_WORKERS) || os.availableParallelism());
+
+if (cluster.isPrimary) {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`Portal worker ${worker.process.pid} ended (${signal ?? code}); starting another.`);
+    cluster.fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {});
+    if (alive.length === 0) process.exit(0);
+    for (const worker of alive) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+} else {
+  const app = next({ dev: false, dir: process.cwd(), port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => void handle(request, response));
+  server.listen(port);
+  // The primary decides when to stop; Ctrl-C in a terminal reaches every process.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}

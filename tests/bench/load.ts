@@ -1,0 +1,60 @@
+// A closed-loop load: `concurrency` signed-in users each requesting `path`
+// again as soon as the last answer ended, for `seconds`. Time to first byte is
+// the first body byte (Next streams the page), full render the last.
+import http from 'node:http';
+
+export type LoadResult = { concurrency: number; requests: number; errors: number; rps: number; ttfbP50: number; ttfbP95: number; fullP50: number; fullP95: number };
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+function once(agent: http.Agent, url: URL, cookie: string) {
+  return new Promise<{ ttfb: number; full: number; status: number }>((resolve, reject) => {
+    const started = performance.now();
+    let ttfb = 0;
+    const request = http.get(url, { agent, headers: { cookie, 'accept-encoding': 'identity' } }, (response) => {
+      response.once('data', () => (ttfb = performance.now() - started));
+      response.on('data', () => {});
+      response.on('end', () => resolve({ ttfb, full: performance.now() - started, status: response.statusCode ?? 0 }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+export async function load(base: string, path: string, cookie: string, concurrency: number, seconds: number): Promise<LoadResult> {
+  const url = new URL(path, base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const ttfbs: number[] = [];
+  const fulls: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const user = async () => {
+    while (performance.now() < until) {
+      try {
+        const r = await once(agent, url, cookie);
+        if (r.status !== 200) errors++;
+        ttfbs.push(r.ttfb);
+        fulls.push(r.full);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, user));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return {
+    concurrency,
+    requests: fulls.length,
+    errors,
+    rps: fulls.length / elapsed,
+    ttfbP50: percentile(ttfbs, 50),
+    ttfbP95: percentile(ttfbs, 95),
+    fullP50: percentile(fulls, 50),
+    fullP95: percentile(fulls, 95),
+  };
+}

@@ -1,0 +1,126 @@
+// npm run bench [-- --scale 1,100 --users 1,10,50 --seconds 10]
+// The citywide dashboard at N × Wuhan's size: each query against its SQL floor,
+// TTFB and full render under concurrent signed-in users, first-load JS and LCP,
+// against a production build. Prints a table and writes it to .data/bench/report.md.
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDatabase } from '../../lib/db/database';
+import { startEmbeddedPostgres } from '../../lib/db/embedded';
+import { migrate } from '../../lib/db/migrate';
+import { seedScale } from '../../prisma/seed/scale';
+import { seed } from '../../prisma/seed/seed';
+import { Browser, startPortalServer } from '../helpers/portal-server';
+import { load, type LoadResult } from './load';
+import { firstLoadJs, largestContentfulPaint } from './page';
+import type { QueryTiming } from './queries';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const scales = arg('scale', '1,100').split(',').map(Number);
+const users = arg('users', '1,10,50').split(',').map(Number);
+const seconds = Number(arg('seconds', '10'));
+const dataDir = path.resolve('.data/bench');
+const ms = (x: number) => x.toFixed(1);
+const lines: string[] = [];
+const out = (line = '') => {
+  console.log(line);
+  lines.push(line);
+};
+
+/** The scale database, generated once and kept in .data/bench (the generator is deterministic). */
+async function scaleDatabase(serverUrl: string, n: number) {
+  const url = await createDatabase(serverUrl, `portal_scale_${String(n).replace('.', '_')}`);
+  await migrate(url, () => {});
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const ready = (await client.query('SELECT 1 FROM "Source" WHERE code = $1', [`SCALE-${n}`])).rowCount === 1;
+  await client.end();
+  if (!ready) {
+    const started = performance.now();
+    await seed(url, { force: true });
+    const counts = await seedScale(url, n);
+    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`Generated ×${n}: ${rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return url;
+}
+
+async function sizes(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT (SELECT count(*) FROM "Zone")::int AS zones, (SELECT count(*) FROM "Village")::int AS villages,
+    (SELECT count(*) FROM "Soe")::int AS soes, (SELECT count(*) FROM "Project")::int AS projects,
+    (SELECT count(*) FROM "VillageIncome")::int AS incomes, (SELECT count(*) FROM "ProjectUpdate")::int AS updates`);
+  await client.end();
+  return rows[0] as Record<string, number>;
+}
+
+function queryTimings(url: string): { timings: QueryTiming[]; dashboard: { coldMs: number; warmMs: number } } {
+  const child = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/bench/queries.ts'], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  if (child.status !== 0) throw new Error(`query timing failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+async function main() {
+  await mkdir(dataDir, { recursive: true });
+  const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
+  try {
+    out(`# Dashboard benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    for (const n of scales) {
+      const url = await scaleDatabase(server.url, n);
+      out();
+      out(`## N = ${n}: ${Object.entries(await sizes(url)).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+      const q = queryTimings(url);
+      out();
+      out('| query | app (ms) | SQL floor (ms) | ratio | same figures |');
+      out('|---|---:|---:|---:|---|');
+      for (const t of q.timings) out(`| ${t.name} | ${ms(t.appMs)} | ${ms(t.floorMs)} | ${t.ratio.toFixed(2)} | ${t.same ? 'yes' : '**NO**'} |`);
+      out(`| whole dashboard, cache empty (queries in parallel) | ${ms(q.dashboard.coldMs)} | | | |`);
+      out(`| whole dashboard, cached | ${ms(q.dashboard.warmMs)} | | | |`);
+
+      const portal = await startPortalServer(url);
+      try {
+        const browser = new Browser(portal.url);
+        if (await browser.signIn('admin', 'Liancun@2025')) throw new Error('admin sign-in failed');
+        const cookie = browser.cookieHeader();
+        await load(portal.url, '/dashboard', cookie, 2, 3); // warm-up: compiled routes, cache
+        const results: LoadResult[] = [];
+        for (const c of users) results.push(await load(portal.url, '/dashboard', cookie, c, seconds));
+        out();
+        out(`| users | requests | req/s | TTFB p50 | TTFB p95 | full p50 | full p95 | errors |`);
+        out('|---:|---:|---:|---:|---:|---:|---:|---:|');
+        for (const r of results)
+          out(`| ${r.concurrency} | ${r.requests} | ${r.rps.toFixed(1)} | ${ms(r.ttfbP50)} | ${ms(r.ttfbP95)} | ${ms(r.fullP50)} | ${ms(r.fullP95)} | ${r.errors} |`);
+        const js = await firstLoadJs(portal.url, '/dashboard', cookie);
+        const cookies = cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) }));
+        const lcp = await largestContentfulPaint(portal.url, '/dashboard', cookies);
+        out();
+        out(`First-load JS: ${js.scripts} scripts, ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(1)} KB raw); HTML ${js.htmlKb.toFixed(1)} KB. LCP (Chromium, median of 5 cold loads): ${ms(lcp)} ms.`);
+      } finally {
+        await portal.stop();
+      }
+    }
+    const report = path.join(dataDir, 'report.md');
+    await writeFile(report, lines.join('\n') + '\n');
+    console.log(`\nWritten to ${path.relative(process.cwd(), report)}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
