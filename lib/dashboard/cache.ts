@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { readDb } from '@/lib/db/client';
 
 // The citywide dashboard is the same for everyone allowed to see it, so one
 // copy per process serves all. It is keyed on PostgreSQL's current snapshot
@@ -8,13 +8,14 @@ import { db } from '@/lib/db/client';
 // psql, can leave a stale copy behind, and nothing needs to be told to
 // invalidate it. The key is read before computing: figures that already
 // include a later commit are stored under the older key, which no later
-// reader will match.
+// reader will match. Key and figures come from the same server (the replica
+// when DATABASE_REPLICA_URL is set), which applies commits in order.
 
 type Entry<T> = { key: string; value: Promise<T> };
 let entry: Entry<unknown> | undefined;
 
 export async function cachedUntilDataChanges<T>(day: string, compute: () => Promise<T>): Promise<T> {
-  const [{ snapshot }] = await db().$queryRaw<[{ snapshot: string }]>`SELECT pg_current_snapshot()::text AS snapshot`;
+  const [{ snapshot }] = await readDb().$queryRaw<[{ snapshot: string }]>`SELECT pg_current_snapshot()::text AS snapshot`;
   const key = `${day}|${snapshot}`;
   if (entry?.key === key) return entry.value as Promise<T>;
   // Concurrent readers of the same state share one computation.

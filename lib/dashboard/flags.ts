@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { readDb } from '@/lib/db/client';
 import { INCOME_JUMP_FACTOR, STALE_AFTER_DAYS } from '@/lib/metrics/quality';
 
 // Figures that break the rules of lib/metrics/quality.ts, as SQL, for the
@@ -7,7 +7,7 @@ import { INCOME_JUMP_FACTOR, STALE_AFTER_DAYS } from '@/lib/metrics/quality';
 const LIMIT = 20;
 
 export function getStaleProjects(today: Date) {
-  return db().$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
+  return readDb().$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
     SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
     FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
     LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
@@ -17,7 +17,7 @@ export function getStaleProjects(today: Date) {
 }
 
 export function getVillagesMissingIncome(year: number, today: Date) {
-  return db().$queryRaw<{ id: number; name: string; zone: string; total: number }[]>`
+  return readDb().$queryRaw<{ id: number; name: string; zone: string; total: number }[]>`
     SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
     FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
     WHERE EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = z.id AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))
@@ -26,7 +26,7 @@ export function getVillagesMissingIncome(year: number, today: Date) {
 }
 
 export function getBeneficiariesOverPopulation() {
-  return db().$queryRaw<{ projectId: number; project: string; village: string; people: number; population: number; total: number }[]>`
+  return readDb().$queryRaw<{ projectId: number; project: string; village: string; people: number; population: number; total: number }[]>`
     SELECT p.id AS "projectId", p.name AS project, v.name AS village, b.people, v.population, (count(*) OVER ())::int AS total
     FROM "Beneficiary" b JOIN "Village" v ON v.id = b."villageId" JOIN "Project" p ON p.id = b."projectId"
     WHERE v.population IS NOT NULL AND b.people > v.population
@@ -34,7 +34,7 @@ export function getBeneficiariesOverPopulation() {
 }
 
 export function getIncomeJumps() {
-  return db().$queryRaw<{ villageId: number; village: string; year: number; previous: string; current: string; total: number }[]>`
+  return readDb().$queryRaw<{ villageId: number; village: string; year: number; previous: string; current: string; total: number }[]>`
     SELECT v.id AS "villageId", v.name AS village, cur.year, prev.amount::text AS previous, cur.amount::text AS current,
         (count(*) OVER ())::int AS total
     FROM "VillageIncome" cur

@@ -1,6 +1,6 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
-import { db } from '@/lib/db/client';
+import { readDb } from '@/lib/db/client';
 import { forecastReachDate, latestCompleteYear, meets, progress, trajectoryPoints } from '@/lib/metrics/trajectory';
 import { cachedUntilDataChanges } from './cache';
 import { getQualityFlags } from './flags';
@@ -21,7 +21,7 @@ export const SOE_BOARD_ROWS = 20;
 const FALLBACK = { zones: 60, income: '500000', deadline: new Date('2025-12-31T00:00:00Z') };
 
 async function targets() {
-  const rows = await db().programTarget.findMany({ select: { metric: true, value: true, deadline: true, comparator: true } });
+  const rows = await readDb().programTarget.findMany({ select: { metric: true, value: true, deadline: true, comparator: true } });
   const zones = rows.find((r) => r.metric === 'DEMO_ZONES');
   const income = rows.find((r) => r.metric === 'AVG_VILLAGE_INCOME');
   return {
@@ -34,7 +34,7 @@ async function targets() {
 }
 
 async function reported() {
-  const rows = await db().reportedStatistic.findMany({
+  const rows = await readDb().reportedStatistic.findMany({
     where: { soeId: null, zoneId: null, projectId: null },
     select: { metric: true, value: true, asOf: true, isLowerBound: true },
   });

@@ -1,12 +1,12 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { readDb } from '@/lib/db/client';
 import { STALE_AFTER_DAYS } from '@/lib/metrics/quality';
 
 // The citywide dashboard's figures, each one SQL aggregate (never rows summed
 // in JavaScript). Money stays exact: sums and averages come back as text.
 // "Paired zones" are zones with a pairing in force on the reference date.
 
-const sql = () => db();
+const sql = () => readDb();
 
 export type Kpis = Awaited<ReturnType<typeof getKpis>>;
 
@@ -105,12 +105,10 @@ export async function getAccreditationHistory() {
 /** Average income of villages in paired zones, per year, and how many are above the target. */
 export async function getIncomeByYear(incomeTarget: string, today: Date) {
   return sql().$queryRaw<{ year: number; average: string; villages: number; above: number }[]>`
-    WITH paired AS (
-      SELECT DISTINCT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date)
-    )
     SELECT vi.year, round(avg(vi.amount), 2)::text AS average, count(*)::int AS villages,
       count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS above
-    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" JOIN paired p ON p."zoneId" = v."zoneId"
+    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
+    WHERE v."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))
     GROUP BY vi.year ORDER BY vi.year
   `;
 }

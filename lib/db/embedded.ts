@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -109,10 +110,22 @@ function isPostgresProcess(pid: number) {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A postmaster killed with its parent stays a zombie where no init reaps
+  // orphans (containers without one): it is dead, and its lock stale.
+  if (isZombie(pid)) return false;
   try {
     return execFileSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8' }).includes('postgres');
   } catch {
     return true; // alive but unknown: be safe and treat it as the owner
+  }
+}
+
+function isZombie(pid: number) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc: kill(pid, 0) is all we know
   }
 }
 
