@@ -7,6 +7,6 @@ export async function databaseHealth(): Promise<{ up: boolean; latencyMs?: numbe
     await db().$queryRaw`SELECT 1`;
     return { up: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return { up: false, error: (error as Error).message.split('\n')[0] };
+    return { up: false, error: (error as Error).message.split('\n')[0] || 'database not reachable' };
   }
 }

@@ -11,23 +11,33 @@ const workers = Math.max(1, Number(process.env.PORTAL_WORKERS) || os.availablePa
 
 if (cluster.isPrimary) {
   let stopping = false;
+  let exitCode = 0;
   for (let i = 0; i < workers; i++) cluster.fork();
+  const listening = new Set<number>();
+  cluster.on('listening', (worker) => listening.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+      return;
+    }
+    // One that never started would fail again: stop rather than loop.
+    if (!listening.has(worker.id)) {
+      console.error(`A portal worker could not start (${signal ?? code}).`);
+      exitCode = 1;
+      stop();
       return;
     }
     console.error(`Portal worker ${worker.process.pid} ended (${signal ?? code}); starting another.`);
     cluster.fork();
   });
-  const stop = () => {
+  function stop() {
     if (stopping) return;
     stopping = true;
     const alive = Object.values(cluster.workers ?? {});
-    if (alive.length === 0) process.exit(0);
+    if (alive.length === 0) process.exit(exitCode);
     for (const worker of alive) worker?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
+    setTimeout(() => process.exit(exitCode), 10_000).unref();
+  }
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 } else {
