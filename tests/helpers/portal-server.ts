@@ -9,13 +9,17 @@ export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 export type PortalServer = { url: string; stop: () => Promise<void> };
 
-/** The production build (rebuilt only when sources changed), served on a free port against `databaseUrl`. */
+/** `next build` when the sources changed since the last build. Run once, from the global setup: test files in parallel must not build at once. */
+export async function ensureBuild() {
+  if (await buildIsCurrent()) return;
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error('next build failed');
+  await recordBuild();
+}
+
+/** The production build, served on a free port against `databaseUrl`. */
 export async function startPortalServer(databaseUrl: string): Promise<PortalServer> {
-  if (!(await buildIsCurrent())) {
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (build.status !== 0) throw new Error('next build failed');
-    await recordBuild();
-  }
+  if (!(await buildIsCurrent())) throw new Error('The build is not current: call ensureBuild() first (the test global setup does).');
   const port = await freePort();
   const url = `http://localhost:${port}`;
   // The launcher's server (lib/server/serve.ts: a Next.js worker per core).
@@ -23,7 +27,7 @@ export async function startPortalServer(databaseUrl: string): Promise<PortalServ
     env: { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: TEST_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await waitForHealthy(`${url}/api/health`, 60_000);
+  await waitForHealthy(`${url}/api/health`, 120_000);
   return {
     url,
     stop: () =>
