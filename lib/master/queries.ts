@@ -1,19 +1,33 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
-import { db } from '@/lib/db/client';
+import { db, type Prisma } from '@/lib/db/client';
 
-/** Choices and current pairings for the master-data page; nothing for anyone but administrators. */
-export async function getMasterData(user: SessionUser) {
+/** At most this many zones and SOEs are offered in the forms' choices; a search narrows them. */
+export const MASTER_CHOICES = 500;
+export const PAIRINGS_PER_PAGE = 50;
+
+/**
+ * Choices and pairings in force for the master-data page, narrowed by `q` (a
+ * zone or SOE name) when given; nothing for anyone but administrators.
+ */
+export async function getMasterData(user: SessionUser, q: string | undefined, page: number) {
   if (!can(user, 'masterData.manage', {})) return null;
-  const [districts, soes, zones, pairings] = await Promise.all([
+  const named = q ? { name: { contains: q, mode: 'insensitive' as const } } : {};
+  const pairingWhere: Prisma.PairingWhereInput = { until: null, ...(q ? { OR: [{ zone: named }, { soe: named }] } : {}) };
+  const [districts, soes, soeCount, zones, zoneCount, pairings, pairingCount] = await Promise.all([
     db().district.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db().soe.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db().zone.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db().soe.findMany({ where: named, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
+    db().soe.count({ where: named }),
+    db().zone.findMany({ where: named, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
+    db().zone.count({ where: named }),
     db().pairing.findMany({
-      where: { until: null },
+      where: pairingWhere,
       select: { id: true, since: true, version: true, soe: { select: { name: true } }, zone: { select: { name: true } } },
-      orderBy: [{ zone: { name: 'asc' } }],
+      orderBy: [{ zone: { name: 'asc' } }, { id: 'asc' }],
+      skip: (page - 1) * PAIRINGS_PER_PAGE,
+      take: PAIRINGS_PER_PAGE,
     }),
+    db().pairing.count({ where: pairingWhere }),
   ]);
-  return { districts, soes, zones, pairings };
+  return { districts, soes, soeCount, zones, zoneCount, pairings, pairingCount };
 }

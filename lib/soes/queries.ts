@@ -1,22 +1,41 @@
 import 'server-only';
 import { can, projectScope, soeScope, type SessionUser } from '@/lib/auth/policy';
-import { db } from '@/lib/db/client';
+import type { z } from 'zod';
+import { db, type Prisma } from '@/lib/db/client';
+import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 
-export async function listSoes(user: SessionUser) {
-  const rows = await db().soe.findMany({
-    where: soeScope(user),
-    select: {
-      id: true,
-      name: true,
-      category: true,
-      level: true,
-      nameVerified: true,
-      source: { select: { isDemo: true } },
-      _count: { select: { pairings: true, projects: true } },
-    },
-    orderBy: [{ level: 'asc' }, { name: 'asc' }],
-  });
-  return rows.map((s) => ({ ...s, isDemo: s.source?.isDemo ?? false, zones: s._count.pairings, projects: s._count.projects }));
+export const soeListSchema = listParamsSchema(['name'] as const);
+export type SoeListParams = z.infer<typeof soeListSchema>;
+
+/** A page of the SOEs the user may see, found by name, with their pairings and projects counted. */
+export async function listSoes(user: SessionUser, p: SoeListParams, take = PAGE_SIZE) {
+  const where: Prisma.SoeWhereInput = {
+    AND: [soeScope(user), p.q ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { shortName: { contains: p.q, mode: 'insensitive' } }] } : {}],
+  };
+  const [rows, total] = await Promise.all([
+    db().soe.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        category: true,
+        level: true,
+        nameVerified: true,
+        source: { select: { isDemo: true } },
+        _count: { select: { pairings: true, projects: true } },
+      },
+      orderBy: [{ level: 'asc' }, { name: 'asc' }],
+      skip: (p.page - 1) * take,
+      take,
+    }),
+    db().soe.count({ where }),
+  ]);
+  return { total, rows: rows.map((s) => ({ ...s, isDemo: s.source?.isDemo ?? false, zones: s._count.pairings, projects: s._count.projects })) };
+}
+
+/** Id and name of every SOE the user may see, for filters. */
+export function listSoeChoices(user: SessionUser) {
+  return db().soe.findMany({ where: soeScope(user), select: { id: true, name: true }, orderBy: { name: 'asc' } });
 }
 
 /** An SOE with its zones, projects (with planned investment and latest update); null when unseen. */

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
 import { getDashboard } from '../../lib/dashboard/overview';
+import { PAGE_SIZE } from '../../lib/lists/params';
+import { getMasterData, PAIRINGS_PER_PAGE } from '../../lib/master/queries';
+import { listSoes, soeListSchema } from '../../lib/soes/queries';
 import { scaleSizes, seedScale } from '../../prisma/seed/scale';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -53,6 +56,29 @@ describe('npm run db:seed -- --scale N', () => {
       WHERE bad`;
     expect(bad!.n).toBe(0);
     expect(await fingerprint(database)).toEqual(await fingerprint(other));
+  });
+});
+
+describe('lists that stay small at scale', () => {
+  const admin: SessionUser = { ...org, role: 'ORG_ADMIN' };
+  it('pages the SOE list and finds SOEs by name', async () => {
+    const all = await count(database, 'Soe');
+    const first = await listSoes(admin, soeListSchema.parse({}));
+    expect(first.total).toBe(all);
+    expect(first.rows.length).toBe(Math.min(all, PAGE_SIZE));
+    const found = await listSoes(admin, soeListSchema.parse({ q: '规模测试国企1' }));
+    expect(found.rows.length).toBeGreaterThan(0);
+    expect(found.rows.every((s) => s.name.includes('规模测试国企1'))).toBe(true);
+  });
+
+  it('narrows the master-data choices and pages the pairings', async () => {
+    const data = (await getMasterData(admin, '规模片区1', 1))!;
+    expect(data.zones.length).toBeGreaterThan(0);
+    expect(data.zones.every((z) => z.name.includes('规模片区1'))).toBe(true);
+    expect(data.zoneCount).toBe(data.zones.length);
+    const everything = (await getMasterData(admin, undefined, 1))!;
+    expect(everything.pairings.length).toBe(Math.min(everything.pairingCount, PAIRINGS_PER_PAGE));
+    expect(everything.pairingCount).toBeGreaterThan(PAIRINGS_PER_PAGE);
   });
 });
 

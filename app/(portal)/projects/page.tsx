@@ -9,7 +9,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatMonth, formatYuan } from '@/lib/i18n/format';
 import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
 import { listProjects, projectListSchema } from '@/lib/projects/queries';
-import { listSoes } from '@/lib/soes/queries';
+import { listSoeChoices } from '@/lib/soes/queries';
 import { listDistricts } from '@/lib/zones/queries';
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -20,7 +20,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     getTranslations(),
     getLocale().then(toLocale),
     listProjects(user, params),
-    listSoes(user),
+    listSoeChoices(user),
     listDistricts(),
   ]);
   const mine = user.role === 'SOE_LIAISON' || user.role === 'VILLAGE_COMMITTEE';

@@ -1,15 +1,28 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Pagination } from '@/components/lists/list-controls';
 import { DemoTag } from '@/components/ui/demo-banner';
+import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
-import { listSoes } from '@/lib/soes/queries';
+import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
+import { listSoes, soeListSchema } from '@/lib/soes/queries';
 
-export default async function SoesPage() {
+export default async function SoesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const [t, soes] = await Promise.all([getTranslations(), listSoes(user)]);
+  const current = firstValues(await searchParams);
+  const params = soeListSchema.parse(current);
+  const [t, { rows: soes, total }] = await Promise.all([getTranslations(), listSoes(user, params)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t('home.soes')}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <label>
+          {t('list.search')}
+          <input name="q" defaultValue={params.q ?? ''} placeholder={t('soe.searchHint')} className={inputClassName} />
+        </label>
+        <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
+        <Link href="/soes" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
+      </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
@@ -38,6 +51,7 @@ export default async function SoesPage() {
           </tbody>
         </table>
       </div>
+      <Pagination page={params.page} total={total} pageSize={PAGE_SIZE} current={current} />
     </div>
   );
 }

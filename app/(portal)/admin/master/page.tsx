@@ -1,14 +1,22 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Pagination } from '@/components/lists/list-controls';
 import { EndPairingForm, PairingForm, SoeForm, VillageForm, ZoneForm } from '@/components/master/master-forms';
+import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
-import { getMasterData } from '@/lib/master/queries';
+import { firstValues, listParamsSchema, type SearchParams } from '@/lib/lists/params';
+import { getMasterData, PAIRINGS_PER_PAGE } from '@/lib/master/queries';
 
-export default async function MasterDataPage() {
+const paramsSchema = listParamsSchema(['zone'] as const);
+
+export default async function MasterDataPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const data = await getMasterData(user);
+  const current = firstValues(await searchParams);
+  const params = paramsSchema.parse(current);
+  const data = await getMasterData(user, params.q, params.page);
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   const section = (id: string, title: string, body: React.ReactNode) => (
@@ -20,6 +28,19 @@ export default async function MasterDataPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t('master.title')}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <label>
+          {t('list.search')}
+          <input name="q" defaultValue={params.q ?? ''} placeholder={t('master.searchHint')} className={inputClassName} />
+        </label>
+        <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
+        <Link href="/admin/master" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
+        {(data.zoneCount > data.zones.length || data.soeCount > data.soes.length) && (
+          <p role="status" className="basis-full text-amber-800">
+            {t('master.truncated', { zones: data.zones.length, zoneCount: data.zoneCount, soes: data.soes.length, soeCount: data.soeCount })}
+          </p>
+        )}
+      </form>
       {section('new-soe', t('master.createSoe'), <SoeForm />)}
       {section('new-zone', t('master.createZone'), <ZoneForm districts={data.districts} />)}
       {section('new-village', t('master.createVillage'), <VillageForm zones={data.zones} />)}
@@ -40,6 +61,7 @@ export default async function MasterDataPage() {
           </tbody>
         </table>,
       )}
+      <Pagination page={params.page} total={data.pairingCount} pageSize={PAIRINGS_PER_PAGE} current={current} />
     </div>
   );
 }
