@@ -6,20 +6,24 @@ import { db, type Prisma } from '@/lib/db/client';
 export const MASTER_CHOICES = 500;
 export const PAIRINGS_PER_PAGE = 50;
 
+export type MasterSearch = { zone?: string; soe?: string; page: number };
+
 /**
- * Choices and pairings in force for the master-data page, narrowed by `q` (a
- * zone or SOE name) when given; nothing for anyone but administrators.
+ * Choices and pairings in force for the master-data page, narrowed by a zone
+ * name and an SOE name when given; nothing for anyone but administrators.
  */
-export async function getMasterData(user: SessionUser, q: string | undefined, page: number) {
+export async function getMasterData(user: SessionUser, { zone, soe, page }: MasterSearch) {
   if (!can(user, 'masterData.manage', {})) return null;
-  const named = q ? { name: { contains: q, mode: 'insensitive' as const } } : {};
-  const pairingWhere: Prisma.PairingWhereInput = { until: null, ...(q ? { OR: [{ zone: named }, { soe: named }] } : {}) };
+  const named = (q?: string) => (q ? { name: { contains: q, mode: 'insensitive' as const } } : {});
+  const zoneNamed = named(zone);
+  const soeNamed = named(soe);
+  const pairingWhere: Prisma.PairingWhereInput = { until: null, zone: zoneNamed, soe: soeNamed };
   const [districts, soes, soeCount, zones, zoneCount, pairings, pairingCount] = await Promise.all([
     db().district.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db().soe.findMany({ where: named, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
-    db().soe.count({ where: named }),
-    db().zone.findMany({ where: named, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
-    db().zone.count({ where: named }),
+    db().soe.findMany({ where: soeNamed, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
+    db().soe.count({ where: soeNamed }),
+    db().zone.findMany({ where: zoneNamed, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
+    db().zone.count({ where: zoneNamed }),
     db().pairing.findMany({
       where: pairingWhere,
       select: { id: true, since: true, version: true, soe: { select: { name: true } }, zone: { select: { name: true } } },

@@ -72,11 +72,13 @@ describe('lists that stay small at scale', () => {
   });
 
   it('narrows the master-data choices and pages the pairings', async () => {
-    const data = (await getMasterData(admin, '规模片区1', 1))!;
+    const data = (await getMasterData(admin, { zone: '规模片区1', page: 1 }))!;
     expect(data.zones.length).toBeGreaterThan(0);
     expect(data.zones.every((z) => z.name.includes('规模片区1'))).toBe(true);
     expect(data.zoneCount).toBe(data.zones.length);
-    const everything = (await getMasterData(admin, undefined, 1))!;
+    expect(data.pairings.every((p) => p.zone.name.includes('规模片区1'))).toBe(true);
+    expect(data.soeCount).toBe(await count(database, 'Soe')); // not narrowed by the zone search
+    const everything = (await getMasterData(admin, { page: 1 }))!;
     expect(everything.pairings.length).toBe(Math.min(everything.pairingCount, PAIRINGS_PER_PAGE));
     expect(everything.pairingCount).toBeGreaterThan(PAIRINGS_PER_PAGE);
   });

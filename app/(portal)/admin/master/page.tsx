@@ -7,16 +7,18 @@ import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
-import { firstValues, listParamsSchema, type SearchParams } from '@/lib/lists/params';
+import { z } from 'zod';
+import { firstValues, type SearchParams } from '@/lib/lists/params';
 import { getMasterData, PAIRINGS_PER_PAGE } from '@/lib/master/queries';
 
-const paramsSchema = listParamsSchema(['zone'] as const);
+const search = z.string().trim().max(60).optional().catch(undefined);
+const paramsSchema = z.object({ zone: search, soe: search, page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
 
 export default async function MasterDataPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const current = firstValues(await searchParams);
   const params = paramsSchema.parse(current);
-  const data = await getMasterData(user, params.q, params.page);
+  const data = await getMasterData(user, params);
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   const section = (id: string, title: string, body: React.ReactNode) => (
@@ -30,8 +32,12 @@ export default async function MasterDataPage({ searchParams }: { searchParams: P
       <h1 className="text-xl font-semibold">{t('master.title')}</h1>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label>
-          {t('list.search')}
-          <input name="q" defaultValue={params.q ?? ''} placeholder={t('master.searchHint')} className={inputClassName} />
+          {t('master.searchZone')}
+          <input name="zone" defaultValue={params.zone ?? ''} className={inputClassName} />
+        </label>
+        <label>
+          {t('master.searchSoe')}
+          <input name="soe" defaultValue={params.soe ?? ''} className={inputClassName} />
         </label>
         <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
         <Link href="/admin/master" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
