@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
+import { pageNumber } from '@/lib/lists/params';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -19,7 +20,7 @@ export const auditFilterSchema = z.object({
   entityId: z.string().max(40).optional().catch(undefined),
   from: day,
   to: day,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber,
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

@@ -4,12 +4,17 @@ import { z } from 'zod';
 // can be shared. Anything malformed falls back to the default rather than failing.
 export const PAGE_SIZE = 25;
 
+/** A search box's text: trimmed, at most 60 characters, absent when blank or malformed. */
+export const searchText = z.string().trim().max(60).optional().catch(undefined);
+/** A page number from 1. */
+export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+
 export function listParamsSchema<const S extends readonly [string, ...string[]]>(sortKeys: S) {
   return z.object({
-    q: z.string().trim().max(60).optional().catch(undefined),
+    q: searchText,
     sort: z.enum(sortKeys).catch(sortKeys[0]).default(sortKeys[0]),
     dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
-    page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+    page: pageNumber,
   });
 }
 

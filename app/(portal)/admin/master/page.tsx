@@ -8,11 +8,10 @@ import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import { z } from 'zod';
-import { firstValues, type SearchParams } from '@/lib/lists/params';
+import { firstValues, pageNumber, searchText, type SearchParams } from '@/lib/lists/params';
 import { getMasterData, PAIRINGS_PER_PAGE } from '@/lib/master/queries';
 
-const search = z.string().trim().max(60).optional().catch(undefined);
-const paramsSchema = z.object({ zone: search, soe: search, page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+const paramsSchema = z.object({ zone: searchText, soe: searchText, page: pageNumber });
 
 export default async function MasterDataPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
