@@ -69,13 +69,13 @@ function option(args: string[], name: string) {
 async function seedScaleDatabase(url: string, value: string, force: boolean) {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new SetupError(`--scale ${value}: expected a number from 0.01 to 1000.`);
-  const name = `portal_scale_${String(n).replace('.', '_')}`;
+  const { scaleDatabaseName, seedScale, scaleSizes } = await import('../../prisma/seed/scale');
+  const name = scaleDatabaseName(n);
   const target = await createDatabase(url, name);
   await migrate(target, console.log);
   const { seed } = await import('../../prisma/seed/seed');
   const { seeded } = await seed(target, { force, log: console.log });
   if (!seeded) throw new SetupError(`Database ${name} already has data: add --force to rebuild it.`);
-  const { seedScale, scaleSizes } = await import('../../prisma/seed/scale');
   console.log(`Scale ×${n}: ${JSON.stringify(scaleSizes(n))}`);
   const started = performance.now();
   const counts = await seedScale(target, n, console.log);

@@ -52,7 +52,12 @@ export async function createDatabase(url: string, name: string) {
   } finally {
     await client.end();
   }
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return target.toString();
+  return withDatabase(url, name);
+}
+
+/** The same server's URL, for database `database`. */
+export function withDatabase(url: string, database: string) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
 }

@@ -11,6 +11,9 @@ const LAST_PERIOD = '2026-10-01';
 
 export type ScaleCounts = Record<string, number>;
 
+/** Each scale has its own database beside the portal's, so the demo data stays as it is. */
+export const scaleDatabaseName = (n: number) => `portal_scale_${String(n).replace('.', '_')}`;
+
 /** A deterministic number in [0, 1) for row `i` and stream `salt`. */
 const rnd = (i: string, salt: number) => `((hashint8extended((${i})::bigint, ${salt}) & 1073741823)::float8 / 1073741824.0)`;
 /** One of `values`, picked by hash. */

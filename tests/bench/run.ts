@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createDatabase } from '../../lib/db/database';
 import { startEmbeddedPostgres } from '../../lib/db/embedded';
 import { migrate } from '../../lib/db/migrate';
-import { seedScale } from '../../prisma/seed/scale';
+import { scaleDatabaseName, seedScale } from '../../prisma/seed/scale';
 import { seed } from '../../prisma/seed/seed';
 import { Browser, ensureBuild, startPortalServer } from '../helpers/portal-server';
 import { load, type LoadResult } from './load';
@@ -34,7 +34,7 @@ const out = (line = '') => {
 
 /** The scale database, generated once and kept in .data/bench (the generator is deterministic). */
 async function scaleDatabase(serverUrl: string, n: number) {
-  const url = await createDatabase(serverUrl, `portal_scale_${String(n).replace('.', '_')}`);
+  const url = await createDatabase(serverUrl, scaleDatabaseName(n));
   await migrate(url, () => {});
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { withDatabase } from '../../lib/db/database';
 import { startEmbeddedPostgres } from '../../lib/db/embedded';
 import { migrate } from '../../lib/db/migrate';
 import { ensureBuild } from './portal-server';
@@ -50,10 +51,4 @@ export default async function setup(project: TestProject) {
     await stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
-}
-
-export function withDatabase(url: string, database: string) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
