@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { freePort } from '../../lib/db/embedded';
 import { buildIsCurrent, recordBuild } from '../../lib/server/build-stamp';
@@ -68,6 +69,19 @@ export class Browser {
       else this.cookies.set(name, value);
     }
     return response;
+  }
+
+  /** Posts a server action, found by its exported name in the build's manifest, as React's client does. */
+  async postAction(page: string, exportedName: string, input: Record<string, unknown>) {
+    const manifest = JSON.parse(await readFile('.next/server/server-reference-manifest.json', 'utf8'));
+    const id = Object.entries(manifest.node).find(([, v]) => (v as { exportedName: string }).exportedName === exportedName)?.[0];
+    if (!id) throw new Error(`No server action named ${exportedName} in the build`);
+    const response = await this.fetch(page, {
+      method: 'POST',
+      headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: this.base },
+      body: JSON.stringify([{ status: 'idle' }, input]),
+    });
+    return { status: response.status, body: await response.text() };
   }
 
   /** next-auth's credentials flow, as its client does it. Returns the error code, or null on success. */

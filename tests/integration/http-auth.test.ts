@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOwnPassword } from '../../lib/users/mutations';
@@ -26,19 +25,6 @@ async function signedIn(username: string, password = FIXTURE_PASSWORD) {
   const browser = new Browser(server.url);
   expect(await browser.signIn(username, password)).toBeNull();
   return browser;
-}
-
-/** Posts a server action by its name in the build's manifest, as React's client does. */
-async function postAction(browser: Browser, page: string, exportedName: string, input: Record<string, unknown>) {
-  const manifest = JSON.parse(await readFile('.next/server/server-reference-manifest.json', 'utf8'));
-  const id = Object.entries(manifest.node).find(([, v]) => (v as { exportedName: string }).exportedName === exportedName)?.[0];
-  expect(id, exportedName).toBeTruthy();
-  const response = await browser.fetch(page, {
-    method: 'POST',
-    headers: { 'Next-Action': id!, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: server.url },
-    body: JSON.stringify([{ status: 'idle' }, input]),
-  });
-  return { status: response.status, body: await response.text() };
 }
 
 describe('pages refuse what the policy refuses', () => {
@@ -91,12 +77,12 @@ describe('server actions refuse what the policy refuses', () => {
   it("will not let a liaison edit another SOE's project by id, and changes nothing", async () => {
     const liaison = await signedIn('liaison-a');
     const before = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectB.id } });
-    const denied = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', await projectEdit(database.prisma, world.projectB.id, { name: 'hijacked' }));
+    const denied = await liaison.postAction(`/projects/${world.projectA.id}`, 'updateProjectAction', await projectEdit(database.prisma, world.projectB.id, { name: 'hijacked' }));
     expect(denied.body).toContain('"status":"denied"');
     expect(await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectB.id } })).toEqual(before);
 
     const own = await database.prisma.project.findUniqueOrThrow({ where: { id: world.projectA.id } });
-    const ok = await postAction(liaison, `/projects/${world.projectA.id}`, 'updateProjectAction', await projectEdit(database.prisma, own.id, { name: '甲项目（经浏览器修改）' }));
+    const ok = await liaison.postAction(`/projects/${world.projectA.id}`, 'updateProjectAction', await projectEdit(database.prisma, own.id, { name: '甲项目（经浏览器修改）' }));
     expect(ok.body).toContain('"status":"ok"');
     expect((await database.prisma.project.findUniqueOrThrow({ where: { id: own.id } })).name).toBe('甲项目（经浏览器修改）');
   });
@@ -104,7 +90,7 @@ describe('server actions refuse what the policy refuses', () => {
   it('refuses user management to a non-administrator', async () => {
     const viewer = await signedIn('viewer');
     const count = await database.prisma.user.count();
-    const denied = await postAction(viewer, '/admin/users', 'createUserAction', {
+    const denied = await viewer.postAction('/admin/users', 'createUserAction', {
       username: 'intruder',
       displayName: 'x',
       role: 'ORG_ADMIN',
