@@ -1,10 +1,10 @@
-// npm run db:migrate | db:migration -- <name> | db:seed [-- --force] [--scale N] | db:backup [-- file] | db:restore -- file
+// npm run db:migrate | db:status | db:resolve -- --rolled-back|--applied <name> | db:migration -- <name> | db:seed [-- --force] [--scale N] | db:backup [-- file] | db:restore -- file
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { backup, restore } from './backup';
 import { createDatabase, openDatabase } from './database';
 import { SetupError } from './errors';
-import { createMigration, migrate } from './migrate';
+import { createMigration, migrate, migrationStatus, resolveMigration, type MigrationState } from './migrate';
 
 async function main(command: string | undefined, args: string[]) {
   // Tools share the cluster of a portal that is running, rather than refusing.
@@ -14,6 +14,22 @@ async function main(command: string | undefined, args: string[]) {
       case 'migrate':
         await migrate(db.url, console.log);
         break;
+      case 'status': {
+        const states = await migrationStatus(db.url);
+        for (const s of states) console.log(describeState(s));
+        const pending = states.filter((s) => s.state === 'pending').length;
+        const failed = states.filter((s) => s.state === 'failed').length;
+        console.log(failed ? `${failed} failed: see above for how to resolve.` : pending ? `${pending} pending: \`npm run db:migrate\` (or npm start) applies them.` : 'Database schema is up to date.');
+        break;
+      }
+      case 'resolve': {
+        const as = args.includes('--rolled-back') ? 'rolled-back' : args.includes('--applied') ? 'applied' : null;
+        const name = args.find((a) => !a.startsWith('-'));
+        if (!as || !name) throw new SetupError('Usage: npm run db:resolve -- --rolled-back <migration> | --applied <migration>');
+        await resolveMigration(db.url, name, as);
+        console.log(as === 'rolled-back' ? `Marked ${name} rolled back: the next start applies it again.` : `Marked ${name} applied.`);
+        break;
+      }
       case 'migration': {
         const name = args.find((a) => !a.startsWith('-'));
         if (!name) throw new SetupError('Usage: npm run db:migration -- <name>');
@@ -50,10 +66,23 @@ async function main(command: string | undefined, args: string[]) {
         break;
       }
       default:
-        throw new SetupError(`Unknown command "${command ?? ''}": use migrate, migration <name>, seed, backup [file] or restore <file>.`);
+        throw new SetupError(`Unknown command "${command ?? ''}": use migrate, status, resolve, migration <name>, seed, backup [file] or restore <file>.`);
     }
   } finally {
     await db.stop();
+  }
+}
+
+function describeState(s: MigrationState) {
+  switch (s.state) {
+    case 'applied':
+      return `applied   ${s.name} (${s.at.toISOString()})${s.edited ? ' — migration.sql was edited after it was applied' : ''}`;
+    case 'pending':
+      return `pending   ${s.name}`;
+    case 'failed':
+      return `FAILED    ${s.name}: ${(s.logs ?? 'no log').split('\n')[0]}\n          fix its cause, then npm run db:resolve -- --rolled-back ${s.name} (or --applied if you applied it by hand)`;
+    case 'missing':
+      return `unknown   ${s.name}: recorded in the database, but not in prisma/migrations (a newer version of the portal?)`;
   }
 }
 

@@ -1,6 +1,5 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MigrationList } from '@prisma/schema-engine-wasm';
 
 // prisma/migrations in Prisma's own layout: <timestamp>_<name>/migration.sql and
 // migration_lock.toml. Each folder also keeps the schema.prisma it leads to, so
@@ -16,26 +15,6 @@ export async function migrationNames(dir: string): Promise<string[]> {
     .filter((e) => e.isDirectory() && /^\d{14}_/.test(e.name))
     .map((e) => e.name)
     .sort();
-}
-
-export async function readMigrations(dir: string): Promise<MigrationList> {
-  const names = await migrationNames(dir);
-  const migrationDirectories = await Promise.all(
-    names.map(async (name) => {
-      const content = await readFile(path.join(dir, name, 'migration.sql'), 'utf8').then(
-        (value) => ({ tag: 'ok' as const, value }),
-        (error: Error) => ({ tag: 'error' as const, value: error.message }),
-      );
-      return { path: name, migrationFile: { path: 'migration.sql', content } };
-    }),
-  );
-  const lockContent = await readFile(path.join(dir, LOCKFILE), 'utf8').catch(() => null);
-  return {
-    baseDir: path.resolve(dir),
-    lockfile: { path: LOCKFILE, content: lockContent },
-    shadowDbInitScript: '',
-    migrationDirectories,
-  };
 }
 
 /** The schema file the newest migration leads to, or null before the first. */

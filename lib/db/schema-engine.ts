@@ -7,10 +7,11 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { DiffTarget, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { SetupError } from './errors';
-import { readMigrations } from './migrations-folder';
 
-// Prisma's own schema engine, compiled to WebAssembly: the native one is a
-// download the CLI cannot make offline. Same SQL, same _prisma_migrations rows.
+// Prisma's own schema engine, compiled to WebAssembly (the native one is a
+// download the CLI cannot make offline), used to diff schemas into migration
+// SQL. Applying migrations is lib/db/migrate.ts's job: the engine would send
+// them through the driver adapter, which splits SQL on every `;`.
 
 let glueReady: Promise<void> | undefined;
 let lastPanic: string | undefined;
@@ -51,15 +52,6 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
 function engineError(error: unknown) {
   const message = (error as { message?: string })?.message ?? lastPanic ?? String(error);
   return new SetupError(`Prisma schema engine: ${message.split('\n')[0]}`);
-}
-
-/** Applies pending migrations from the folder, recording them as `prisma migrate deploy` does. */
-export async function applyMigrations(url: string, migrationsDir: string): Promise<string[]> {
-  const migrationsList = await readMigrations(migrationsDir);
-  return withEngine(url, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return out.appliedMigrationNames;
-  });
 }
 
 /** The SQL script that takes a database from one schema state to another. */

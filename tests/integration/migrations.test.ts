@@ -1,9 +1,19 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, pendingSchemaChange, SCHEMA_FILE } from '../../lib/db/migrate';
+import { freePort } from '../../lib/db/embedded';
+import { SetupError } from '../../lib/db/errors';
+import { migrate, migrationStatus, MIGRATIONS_DIR, pendingSchemaChange, resolveMigration, SCHEMA_FILE } from '../../lib/db/migrate';
 import { diffScript, schemaTarget } from '../../lib/db/schema-engine';
 import { catalog } from '../helpers/catalog';
-import { createEmptyDatabase } from '../helpers/database';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../helpers/database';
+
+const exec = promisify(execFile);
 
 describe('prisma/migrations', () => {
   let fromMigrations: Awaited<ReturnType<typeof createEmptyDatabase>>;
@@ -45,5 +55,104 @@ describe('prisma/migrations', () => {
     await client.end();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.finished && r.rolled_back_at === null)).toBe(true);
+  });
+});
+
+describe('a migration that fails', () => {
+  let database: TestDatabase;
+  let dir: string;
+  const bad = '20991231000000_zone_code';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const district = await database.prisma.district.create({ data: { code: 'T1', name: '测试区', nameEn: 'Test' } });
+    await database.prisma.zone.createMany({ data: [{ name: '甲片区', districtId: district.id }, { name: '乙片区', districtId: district.id }] });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'portal-migrations-'));
+    await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  });
+  afterAll(async () => {
+    await database?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function addMigration(name: string, sql: string) {
+    await mkdir(path.join(dir, name), { recursive: true });
+    await writeFile(path.join(dir, name, 'migration.sql'), sql);
+  }
+  const columns = async () =>
+    (await database.prisma.$queryRaw<{ c: string }[]>`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'Zone'`).map((r) => r.c).sort();
+  const recordedNames = async () =>
+    (await database.prisma.$queryRaw<{ n: string }[]>`SELECT migration_name AS n FROM _prisma_migrations ORDER BY 1`).map((r) => r.n);
+
+  it('is rolled back whole, names itself, PostgreSQL\'s message and the offending rows, and leaves no trace', async () => {
+    // A `;` inside a string literal, then a unique index the data breaks: a split script would keep the column.
+    await addMigration(bad, `ALTER TABLE "Zone" ADD COLUMN "code" TEXT;\nUPDATE "Zone" SET "code" = 'a;b';\nCREATE UNIQUE INDEX "Zone_code_key" ON "Zone"("code");\n`);
+    const [columnsBefore, catalogBefore, recordedBefore] = await Promise.all([columns(), catalog(database.url), recordedNames()]);
+    const error = await migrate(database.url, () => {}, dir).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    const message = (error as Error).message;
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain(`Migration ${bad} failed and was rolled back`);
+    expect(message).toMatch(/could not create unique index "Zone_code_key"/);
+    expect(message).toContain('Key (code)=(a;b) is duplicated');
+    expect(await columns()).toEqual(columnsBefore);
+    expect(await catalog(database.url)).toEqual(catalogBefore);
+    expect(await recordedNames()).toEqual(recordedBefore);
+    expect((await migrationStatus(database.url, dir)).find((s) => s.name === bad)?.state).toBe('pending');
+  });
+
+  it('applies once fixed, with a `;` in a string literal, recorded as prisma migrate deploy records it', async () => {
+    await addMigration(bad, `ALTER TABLE "Zone" ADD COLUMN "code" TEXT;\nUPDATE "Zone" SET "code" = 'a;b' || id::text;\nCREATE UNIQUE INDEX "Zone_code_key" ON "Zone"("code");\n`);
+    expect(await migrate(database.url, () => {}, dir)).toEqual([bad]);
+    const codes = await database.prisma.$queryRaw<{ code: string }[]>`SELECT "code" FROM "Zone" ORDER BY id`;
+    expect(codes.every((z) => z.code.startsWith('a;b'))).toBe(true);
+    const [row] = await database.prisma.$queryRaw<{ checksum: string; logs: string | null; steps: number; finished: boolean }[]>`
+      SELECT checksum, logs, applied_steps_count AS steps, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE migration_name = ${bad}`;
+    const sql = await readFile(path.join(dir, bad, 'migration.sql'), 'utf8');
+    expect(row).toEqual({ checksum: createHash('sha256').update(sql).digest('hex'), logs: null, steps: 1, finished: true });
+  });
+
+  it('recorded as failed (by an older version) blocks starts with what to do, and db:resolve clears it', async () => {
+    const next = '20991231000001_zone_note';
+    await addMigration(next, `ALTER TABLE "Zone" ADD COLUMN "note2" TEXT;`);
+    await database.prisma.$executeRaw`INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, started_at, applied_steps_count)
+      VALUES (gen_random_uuid()::text, 'x', ${next}, 'Database error code: 23505 ...', now(), 0)`;
+    const error = await migrate(database.url, () => {}, dir).catch((e: Error) => e);
+    expect((error as Error).message).toContain(`npm run db:resolve -- --rolled-back ${next}`);
+    expect((await migrationStatus(database.url, dir)).find((s) => s.name === next)?.state).toBe('failed');
+    await expect(resolveMigration(database.url, next, 'applied', dir).then(() => resolveMigration(database.url, next, 'rolled-back', dir))).rejects.toThrow(/already applied/);
+    // Marked applied by hand: the column was never made, so take it back and apply it for real.
+    await database.prisma.$executeRaw`DELETE FROM _prisma_migrations WHERE migration_name = ${next} AND finished_at IS NOT NULL`;
+    await database.prisma.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ${next}`;
+    await resolveMigration(database.url, next, 'rolled-back', dir);
+    expect(await migrate(database.url, () => {}, dir)).toEqual([next]);
+    expect(await columns()).toContain('note2');
+    const states = await migrationStatus(database.url, dir);
+    expect(states.every((s) => s.state === 'applied')).toBe(true);
+  });
+
+  it('npm start refuses a database with a failed migration in one line that says what to do', async () => {
+    const empty = await createEmptyDatabase();
+    try {
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      const first = (await readdir(MIGRATIONS_DIR)).filter((n) => /^\d{14}_/.test(n)).sort()[0]!;
+      await client.query(`CREATE TABLE "_prisma_migrations" (id VARCHAR(36) PRIMARY KEY, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL,
+        logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
+      await client.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, logs) VALUES ('1', 'x', $1, 'syntax error at or near "x"')`, [first]);
+      await client.end();
+      const out = await exec(process.execPath, ['--import', 'tsx', 'lib/server/start.ts'], {
+        env: { ...process.env, DATABASE_URL: empty.url, PORT: String(await freePort()) },
+        timeout: 60_000,
+      }).then(
+        () => ({ stderr: '' }),
+        (e: { stderr: string }) => e,
+      );
+      expect(out.stderr.trim().split('\n')).toHaveLength(1);
+      expect(out.stderr).toContain(`Migration ${first} is recorded as failed (syntax error at or near "x")`);
+      expect(out.stderr).toContain('npm run db:resolve');
+    } finally {
+      await empty.drop();
+    }
   });
 });
