@@ -8,6 +8,7 @@ import { SetupError } from '../db/errors';
 import { migrate } from '../db/migrate';
 import { resolveAuthSecret } from './auth-secret';
 import { buildIsCurrent, recordBuild } from './build-stamp';
+import { checkInstall } from './install-check';
 import { assertPortFree, waitForHealthy } from './net';
 
 const dev = process.argv.includes('--dev');
@@ -23,6 +24,7 @@ let stopping = false;
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SetupError(`PORT=${process.env.PORT} is not a port number.`);
   await assertPortFree(port);
+  await checkInstall();
   database = await openDatabase();
   console.log(database.embedded ? `Embedded PostgreSQL is up (${elapsed()}).` : 'Using the PostgreSQL at DATABASE_URL.');
   await migrate(database.url, console.log);
