@@ -23,8 +23,12 @@ function echo(raw: unknown): Echo {
   return out;
 }
 
-/** The record changed since the form loaded it (its version moved on). */
-export class ConflictError extends Error {}
+/** The record changed since the form loaded it (its version moved on); `key` says it more precisely. */
+export class ConflictError extends Error {
+  constructor(readonly key: `${string}.${string}` = 'errors.conflict') {
+    super(key);
+  }
+}
 /** A field-level problem found inside the transaction (e.g. a duplicate). */
 export class FieldError extends Error {
   constructor(
@@ -47,6 +51,8 @@ export type MutationDefinition<S extends z.ZodType, A extends Action, R> = {
   /** What the policy needs to know, read inside the transaction; null when the record does not exist. */
   resource: (tx: Tx, input: z.output<S>, user: SessionUser) => Promise<ResourceFor<A> | null>;
   run: (ctx: { tx: Tx; user: SessionUser; input: z.output<S>; audit: AuditFn }) => Promise<R>;
+  /** The transaction's time limit, for bulk writes (imports); Prisma's default is 5 s. */
+  timeout?: number;
 };
 
 export type Mutation<R> = (user: SessionUser | null, raw: unknown, locale?: Locale) => Promise<ActionState<R>>;
@@ -77,11 +83,13 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
         const result = await def.run({ tx, user, input: parsed.data, audit });
         if (audited !== 1) throw new Error(`${def.action}: a write must leave exactly one audit row, left ${audited}`);
         return result;
-      });
+      }, def.timeout ? { timeout: def.timeout, maxWait: 10_000 } : undefined);
       return { status: 'ok', data };
     } catch (error) {
       if (error instanceof DeniedError) return { status: 'denied', message: t('errors.denied'), values };
-      if (error instanceof ConflictError) return { status: 'conflict', message: t('errors.conflict'), values };
+      if (error instanceof ConflictError) return { status: 'conflict', message: t(error.key as 'errors.conflict'), values };
+      // Two writes of the same natural key at once: the loser is told as of any other conflict.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { status: 'conflict', message: t('errors.conflict'), values };
       if (error instanceof FieldError) {
         const fieldErrors = { [error.field]: [translateIssue(error.key, locale, error.params)] };
         return { status: 'invalid', message: t('errors.invalid'), fieldErrors, values };

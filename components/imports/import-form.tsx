@@ -1,70 +1,167 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
-import type { ImportOutcome } from '@/lib/imports/engine';
+import { useRef, useState, type FormEvent } from 'react';
+import type { ImportChange, ImportOutcome } from '@/lib/imports/engine';
 
-/** Upload a filled-in template; check it first, then import every row or none. */
+/**
+ * Upload a filled-in template: check it first (every error by row and column,
+ * or the new rows and every existing value it changes), then import exactly
+ * what the check listed — the check's token travels with the file.
+ */
 export function ImportForm({ kind }: { kind: string }) {
   const t = useTranslations('imports');
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [checked, setChecked] = useState<Extract<ImportOutcome, { status: 'preview' }> | null>(null);
   const [pending, setPending] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const mode = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value ?? 'preview';
-    const form = new FormData(event.currentTarget);
-    form.set('mode', mode);
+    const body = new FormData(event.currentTarget);
+    body.set('mode', mode);
+    if (mode === 'commit' && checked) body.set('token', checked.token);
     setPending(true);
-    const response = await fetch(`/api/imports/${kind}`, { method: 'POST', body: form });
-    setOutcome((await response.json()) as ImportOutcome);
+    const response = await fetch(`/api/imports/${kind}`, { method: 'POST', body });
+    const result = (await response.json()) as ImportOutcome;
+    setOutcome(result);
+    setChecked(result.status === 'preview' ? result : null);
     setPending(false);
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+    <form ref={form} onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <h2 className="font-semibold">{t(kind as 'villages')}</h2>
-      <p className="flex gap-3">
+      <p className="flex flex-wrap gap-3">
         <a href={`/api/imports/${kind}/template?format=xlsx`} className="text-red-800 underline">{t('template')} (.xlsx)</a>
         <a href={`/api/imports/${kind}/template?format=csv`} className="text-red-800 underline">{t('template')} (.csv)</a>
       </p>
       <label className="block">
         {t('file')}
-        <input type="file" name="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required className="mt-1 block" />
+        <input
+          type="file"
+          name="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+          className="mt-1 block max-w-full"
+          onChange={() => {
+            setOutcome(null);
+            setChecked(null);
+          }}
+        />
       </label>
-      <div className="flex gap-2">
+      <p className="text-slate-600">{t('checkFirst')}</p>
+      <div className="flex flex-wrap gap-2">
         <button type="submit" value="preview" disabled={pending} className="rounded border border-red-800 px-4 py-2 text-red-800 disabled:opacity-60">{t('preview')}</button>
-        <button type="submit" value="commit" disabled={pending} className="rounded bg-red-800 px-4 py-2 text-white disabled:opacity-60">{t('commit')}</button>
       </div>
-      <div aria-live="polite">
-        {outcome?.status === 'preview' && <p className="rounded bg-emerald-50 px-3 py-2 text-emerald-800">{t('previewOk', { rows: outcome.rows })}</p>}
-        {outcome?.status === 'committed' && <p className="rounded bg-emerald-50 px-3 py-2 text-emerald-800">{t('committed', { rows: outcome.rows, ms: outcome.ms })}</p>}
+      <div aria-live="polite" className="space-y-3">
+        {checked && <CheckedPlan outcome={checked} pending={pending} />}
+        {outcome?.status === 'committed' && (
+          <p className="rounded bg-emerald-50 px-3 py-2 text-emerald-800">
+            {t('committed', { rows: outcome.rows, ms: outcome.ms })} <Link href={`/imports/${outcome.importId}`} className="underline">{t('detail', { id: outcome.importId })}</Link>
+          </p>
+        )}
         {outcome?.status === 'failed' && (
           <div role="alert" className="space-y-2">
-            <p className="rounded bg-rose-50 px-3 py-2 text-rose-800">{outcome.message}</p>
+            <p className="rounded bg-rose-50 px-3 py-2 text-rose-800">
+              {outcome.message}{' '}
+              {outcome.importId && <Link href={`/imports/${outcome.importId}`} className="underline">{t('detail', { id: outcome.importId })}</Link>}
+            </p>
             {outcome.errors.length > 0 && (
-              <table className="w-full text-left">
-                <thead className="border-b border-slate-200 text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3">{t('row')}</th>
-                    <th scope="col" className="py-1 pr-3">{t('column')}</th>
-                    <th scope="col" className="py-1">{t('message')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {outcome.errors.map((e, i) => (
-                    <tr key={i} className="border-b border-slate-100">
-                      <td className="py-1 pr-3 tabular-nums">{e.row}</td>
-                      <td className="py-1 pr-3">{e.column}</td>
-                      <td className="py-1">{e.message}</td>
+              <div className="overflow-x-auto">
+                <table className="w-full text-left">
+                  <thead className="border-b border-slate-200 text-slate-600">
+                    <tr>
+                      <th scope="col" className="py-1 pr-3">{t('row')}</th>
+                      <th scope="col" className="py-1 pr-3">{t('column')}</th>
+                      <th scope="col" className="py-1">{t('message')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {outcome.errors.map((e, i) => (
+                      <tr key={i} className="border-b border-slate-100">
+                        <td className="py-1 pr-3 tabular-nums">{e.row}</td>
+                        <td className="py-1 pr-3">{e.column}</td>
+                        <td className="py-1">{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </div>
         )}
       </div>
     </form>
+  );
+}
+
+/** What the check found: new records, changed values (flagged ones first), and the button that imports exactly that. */
+function CheckedPlan({ outcome, pending }: { outcome: Extract<ImportOutcome, { status: 'preview' }>; pending: boolean }) {
+  const t = useTranslations('imports');
+  const { plan } = outcome;
+  const created = Object.entries(plan.created).filter(([, n]) => n > 0);
+  return (
+    <div className="space-y-3 rounded border border-emerald-200 bg-emerald-50/40 p-3">
+      <p className="font-medium text-emerald-900">{t('checked', { rows: outcome.rows })}</p>
+      {created.length > 0 && (
+        <p>
+          {t('created')}：{created.map(([entity, count]) => t('createdItem', { entity: t.has(`entity.${entity}` as never) ? t(`entity.${entity}` as never) : entity, count })).join('；')}
+        </p>
+      )}
+      {plan.unchanged > 0 && <p>{t('unchanged', { count: plan.unchanged })}</p>}
+      {plan.flagged > 0 && <p className="font-medium text-rose-800">{t('flagged', { count: plan.flagged })}</p>}
+      <ChangeTable title={t('changes', { count: plan.changeCount })} rows={plan.changes} total={plan.changeCount} empty={t('noChanges')} />
+      {plan.warningCount > 0 && <ChangeTable title={t('warnings', { count: plan.warningCount })} rows={plan.warnings} total={plan.warningCount} />}
+      {plan.flagged > 0 && (
+        <label className="flex items-start gap-2">
+          <input type="checkbox" name="acceptFlagged" required className="mt-1" />
+          <span>{t('acceptFlagged')}</span>
+        </label>
+      )}
+      <button type="submit" value="commit" disabled={pending} className="rounded bg-red-800 px-4 py-2 text-white disabled:opacity-60">{t('commitChecked')}</button>
+    </div>
+  );
+}
+
+function ChangeTable({ title, rows, total, empty }: { title: string; rows: ImportChange[]; total: number; empty?: string }) {
+  const t = useTranslations('imports');
+  return (
+    <section>
+      <h3 className="font-medium">{title}</h3>
+      {rows.length === 0 ? (
+        empty && <p className="text-slate-600">{empty}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          {total > rows.length && <p className="text-slate-600">{t('shownFirst', { shown: rows.length })}</p>}
+          <table className="w-full text-left">
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3">{t('row')}</th>
+                <th scope="col" className="py-1 pr-3">{t('record')}</th>
+                <th scope="col" className="py-1 pr-3">{t('field')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('before')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('after')}</th>
+                <th scope="col" className="py-1"><span className="sr-only">{t('flagged', { count: 0 })}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={`${c.row}-${c.field}`} className={`border-b border-slate-100 ${c.flag ? 'bg-rose-50' : ''}`}>
+                  <td className="py-1 pr-3 tabular-nums">{c.row}</td>
+                  <td className="py-1 pr-3">{c.label}</td>
+                  <td className="py-1 pr-3">{c.field}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{c.before ?? (c.reference ? `${t('reference')} ${c.reference}` : '—')}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{c.after ?? '—'}</td>
+                  <td className="py-1 text-rose-800">{c.flag && t(`flag.${c.flag}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

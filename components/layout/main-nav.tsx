@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { canReadImports, importKinds } from '@/lib/imports/queries';
 
 /** The links a role may follow; the pages check again on the server. */
 export async function MainNav({ user }: { user: SessionUser }) {
@@ -12,7 +13,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     { href: '/zones', label: t('nav.zones') },
     user.role !== 'VILLAGE_COMMITTEE' && { href: '/soes', label: t('nav.soes') },
     { href: '/projects', label: user.role === 'ORG_ADMIN' || user.role === 'ORG_VIEWER' ? t('nav.projects') : t('nav.myProjects') },
-    (can(user, 'masterData.manage', {}) || user.role === 'SOE_LIAISON') && { href: '/imports', label: t('nav.imports') },
+    (importKinds(user).length > 0 || canReadImports(user)) && { href: '/imports', label: t('nav.imports') },
     can(user, 'masterData.manage', {}) && { href: '/admin/master', label: t('nav.master') },
     can(user, 'user.manage', { userId: 0 }) && { href: '/admin/users', label: t('nav.users') },
     can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },

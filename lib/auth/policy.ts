@@ -28,6 +28,8 @@ export type Resources = {
   accreditation: Record<string, never>;
   user: { userId: number };
   audit: Record<string, never>;
+  /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
+  import: { kind: string; soeId: number | null; importedById?: number | null };
 };
 
 type Rule<K extends keyof Resources> = (user: SessionUser, resource: Resources[K]) => boolean;
@@ -68,6 +70,12 @@ export const rules = {
   'user.manage': ((u) => isAdmin(u)) as Rule<'user'>,
   'user.changeOwnPassword': ((u, r) => u.id === r.userId) as Rule<'user'>,
   'audit.read': ((u) => isAdmin(u)) as Rule<'audit'>,
+  /** Administrators import villages and incomes; a liaison team imports its own SOE's projects. */
+  'import.run': ((u, r) =>
+    r.kind === 'villages' ? isAdmin(u) : r.kind === 'projects' && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
+  'import.read': ((u, r) => isOrg(u) || (r.soeId !== null && isLiaisonOf(u, r.soeId))) as Rule<'import'>,
+  /** An administrator undoes any import; whoever made one may undo it too. */
+  'import.undo': ((u, r) => isAdmin(u) || (r.importedById != null && r.importedById === u.id)) as Rule<'import'>,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof rules;
@@ -101,6 +109,12 @@ export function villageScope(user: SessionUser): Prisma.VillageWhereInput {
   if (isOrg(user)) return {};
   const zone = zoneScope(user);
   return zone === NOTHING ? NOTHING : { zone };
+}
+
+export function importScope(user: SessionUser): Prisma.ImportWhereInput {
+  if (isOrg(user)) return {};
+  if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { soeId: user.soeId };
+  return NOTHING;
 }
 
 export function soeScope(user: SessionUser): Prisma.SoeWhereInput {

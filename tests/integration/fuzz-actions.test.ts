@@ -7,6 +7,7 @@ import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations'
 import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing, saveSoe, saveVillage, saveZone } from '../../lib/master/mutations';
+import { undoImport } from '../../lib/imports/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -42,6 +43,7 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   saveVillage: [saveVillage, ['id', 'version', 'name', 'zoneId', 'population', 'households']],
   createPairing: [createPairing, ['soeId', 'zoneId', 'since']],
   endPairing: [endPairing, ['pairingId', 'version', 'until']],
+  undoImport: [undoImport, ['importId', 'version']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */

@@ -134,7 +134,22 @@ describe('imports through the upload route', () => {
     };
     const admin = await signedIn('admin');
     const ok = await admin.fetch('/api/imports/villages', { method: 'POST', body: file(), headers: { Origin: server.url } });
-    expect(await ok.json()).toMatchObject({ status: 'preview', rows: 1 });
+    const checked = await ok.json();
+    expect(checked).toMatchObject({ status: 'preview', rows: 1, plan: { created: { VillageIncome: 1 } } });
+    // The commit carries the check's token; without it, or with another, nothing is written.
+    const commit = (token: string) => {
+      const form = file();
+      form.set('mode', 'commit');
+      form.set('token', token);
+      return admin.fetch('/api/imports/villages', { method: 'POST', body: form, headers: { Origin: server.url } });
+    };
+    expect((await commit('0'.repeat(64))).status).toBe(422);
+    const committed = await (await commit(checked.token)).json();
+    expect(committed).toMatchObject({ status: 'committed', rows: 1 });
+    expect(await (await commit(checked.token)).json()).toMatchObject({ status: 'failed', importId: committed.importId });
+    expect((await admin.fetch(`/imports/${committed.importId}`)).status).toBe(200);
+    expect((await (await signedIn('liaison-a')).fetch(`/imports/${committed.importId}`)).status).toBe(404);
+    expect((await (await signedIn('village-a1')).fetch('/imports')).status).toBe(404);
     expect((await admin.fetch('/api/imports/villages', { method: 'POST', body: file(), headers: { Origin: 'https://evil.example' } })).status).toBe(403);
     const viewer = await signedIn('viewer');
     expect((await viewer.fetch('/api/imports/villages', { method: 'POST', body: file(), headers: { Origin: server.url } })).status).toBe(422);

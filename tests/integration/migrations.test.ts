@@ -156,3 +156,41 @@ describe('a migration that fails', () => {
     }
   });
 });
+
+describe('the unique project key', () => {
+  it('renames projects that were made twice (and audits it) before it makes the key unique', async () => {
+    const empty = await createEmptyDatabase();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'portal-migrations-'));
+    try {
+      const names = (await readdir(MIGRATIONS_DIR)).filter((n) => /^\d{14}_/.test(n)).sort();
+      const keyMigration = names.findIndex((n) => n.endsWith('_import_undo_and_project_key'));
+      for (const name of names.slice(0, keyMigration)) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+      await migrate(empty.url, () => {}, dir);
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      await client.query(`INSERT INTO "District" (code, name, "nameEn") VALUES ('d', '区', 'D');
+        INSERT INTO "Zone" (name, "districtId", "updatedAt") VALUES ('片', 1, now());
+        INSERT INTO "Soe" (name, category, "updatedAt") VALUES ('企', 'OTHER', now());
+        INSERT INTO "Project" (name, "soeId", "zoneId", mode, method, "outcomeArea", "updatedAt")
+          SELECT n, 1, 1, 'OTHER', 'DIRECT_INVESTMENT', 'GOVERNANCE', now() FROM unnest(ARRAY['甲', '甲', '乙', '甲']) AS n`);
+      await migrate(empty.url, () => {});
+      const { rows } = await client.query('SELECT id, name, version FROM "Project" ORDER BY id');
+      expect(rows).toEqual([
+        { id: 1, name: '甲', version: 1 },
+        { id: 2, name: '甲（重复 #2）', version: 2 },
+        { id: 3, name: '乙', version: 1 },
+        { id: 4, name: '甲（重复 #4）', version: 2 },
+      ]);
+      const audit = await client.query(`SELECT "entityId", before->>'name' AS before, after->>'name' AS after FROM "AuditLog" WHERE action = 'project.renameDuplicate' ORDER BY 1`);
+      expect(audit.rows).toEqual([
+        { entityId: '2', before: '甲', after: '甲（重复 #2）' },
+        { entityId: '4', before: '甲', after: '甲（重复 #4）' },
+      ]);
+      await expect(client.query(`INSERT INTO "Project" (name, "soeId", "zoneId", mode, method, "outcomeArea", "updatedAt") VALUES ('乙', 1, 1, 'OTHER', 'DIRECT_INVESTMENT', 'GOVERNANCE', now())`)).rejects.toThrow(/Project_soeId_zoneId_name_key/);
+      await client.end();
+    } finally {
+      await empty.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

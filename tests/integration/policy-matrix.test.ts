@@ -39,6 +39,12 @@ async function resources() {
     selfAdmin: { userId: w.users.admin.id },
     selfLiaisonA: { userId: w.users.liaisonA.id },
     selfVillageA1: { userId: w.users.villageA1.id },
+    villageImport: { kind: 'villages', soeId: null },
+    projectImportA: { kind: 'projects', soeId: w.soeA.id },
+    projectImportNoSoe: { kind: 'projects', soeId: null },
+    unknownImport: { kind: 'zones', soeId: null },
+    villageImportByAdmin: { kind: 'villages', soeId: null, importedById: w.users.admin.id },
+    projectImportAByLiaisonA: { kind: 'projects', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -76,6 +82,9 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'user.manage': { selfAdmin: ['admin'], selfLiaisonA: ['admin'] },
   'user.changeOwnPassword': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'audit.read': { dashboard: ['admin'] },
+  'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [] },
+  'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG] },
+  'import.undo': { villageImportByAdmin: ['admin'], projectImportAByLiaisonA: ['admin', 'liaisonA'], projectImportNoSoe: ['admin'] },
 };
 
 describe('policy matrix: every role × every action × in- and out-of-scope resources', () => {

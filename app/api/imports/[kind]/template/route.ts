@@ -1,6 +1,8 @@
 import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { toCsv, toXlsx } from '@/lib/exports/tabular';
+import { can } from '@/lib/auth/policy';
+import { importResource } from '@/lib/imports/engine';
 import { importSpec } from '@/lib/imports/registry';
 import { templateTable } from '@/lib/imports/template';
 import { toLocale } from '@/lib/i18n/config';
@@ -10,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   const [user, locale, { kind }] = await Promise.all([getCurrentUser(), getLocale().then(toLocale), params]);
   const spec = importSpec(kind);
-  if (!user || !spec || !spec.allowed(user)) return new Response('Not found', { status: 404 });
+  if (!user || !spec || !can(user, 'import.run', importResource(spec.kind, user))) return new Response('Not found', { status: 404 });
   const table = templateTable(spec, locale);
   if (new URL(request.url).searchParams.get('format') === 'csv') {
     return new Response(toCsv(table), {

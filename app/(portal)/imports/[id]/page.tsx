@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { UndoImportForm } from '@/components/imports/undo-import-form';
+import { requireUser } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
+import { toLocale } from '@/lib/i18n/config';
+import { formatCount } from '@/lib/i18n/format';
+import { getImport } from '@/lib/imports/queries';
+
+/** One import: what it created, every value it changed (before → after), and its undo. */
+export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = parseId((await params).id);
+  const found = id === null ? null : await getImport(user, id);
+  if (!found) notFound();
+  const [t, locale] = await Promise.all([getTranslations('imports'), getLocale().then(toLocale)]);
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  // The values people entered (amount, population, households); who reported it and its source are restored by an undo too.
+  const fields = (values: Record<string, unknown>, shownKeys: Record<string, unknown>) =>
+    Object.entries(values)
+      .filter(([k]) => k in shownKeys && t.has(`fields.${k}` as never))
+      .map(([k, v]) => `${t(`fields.${k}` as never)} ${v === null || v === undefined ? '—' : String(v)}`)
+      .join('，');
+  return (
+    <article className="space-y-4 text-sm">
+      <header>
+        <p><Link href="/imports" className="text-red-900 hover:underline">{t('title')}</Link></p>
+        <h1 className="text-xl font-semibold">{t('detail', { id: found.id })} · {t(found.kind as 'villages')}</h1>
+        <p className="text-slate-600">
+          {time.format(found.createdAt)} · {found.by ?? '—'} · {found.fileName ?? '—'} · {t('rows')} {formatCount(found.rows, locale)} ·{' '}
+          {found.undoneAt ? t('undone', { time: time.format(found.undoneAt) }) + (found.undoneBy ? ` (${found.undoneBy})` : '') : t('standing')}
+        </p>
+      </header>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">{t('createdRecords')}</h2>
+        <ul className="list-inside list-disc">
+          {Object.entries(found.counts).map(([key, n]) => (
+            <li key={key}>{t.has(`counts.${key}` as never) ? t(`counts.${key}` as never) : key}: {formatCount(n, locale)}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">{t('changedRecords')}</h2>
+        {found.changedCount === 0 ? (
+          <p className="text-slate-600">{t('noChanges')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            {found.changedCount > found.changed.length && <p className="text-slate-600">{t('shownFirst', { shown: found.changed.length })}</p>}
+            <table className="w-full text-left">
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">{t('record')}</th>
+                  <th scope="col" className="py-1 pr-3">{t('before')}</th>
+                  <th scope="col" className="py-1">{t('after')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.changed.map((c) => (
+                  <tr key={`${c.entity}-${c.id}`} className="border-b border-slate-100 align-top">
+                    <td className="py-1 pr-3">
+                      {c.label}
+                    </td>
+                    <td className="py-1 pr-3">{fields(c.before, c.after)}</td>
+                    <td className="py-1">{fields(c.after, c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {found.canUndo && <UndoImportForm importId={found.id} version={found.version} />}
+    </article>
+  );
+}
