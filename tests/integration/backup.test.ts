@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
 import { backup, restore } from '../../lib/db/backup';
+import { SetupError } from '../../lib/db/errors';
 import { createPairing, saveSoe, saveVillage, saveZone } from '../../lib/master/mutations';
 import { changeProjectStatus, createProject, postProjectUpdate, updateProject } from '../../lib/projects/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
@@ -204,5 +206,119 @@ describe('backup and restore', () => {
     const before = await digest(source.url);
     await expect(restore(source.url, file)).rejects.toThrow(/needs an empty database/);
     expect(await digest(source.url)).toEqual(before);
+  });
+});
+
+/** Runs `npm run db:<command>` (its script, without npm) against `url`. */
+function cli(url: string, ...args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/db/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+const isEmpty = async (url: string) => Object.entries(await digest(url)).filter(([, v]) => !v.startsWith('0:'));
+
+describe('a backup file', () => {
+  it('is written whole or not at all: a full disk (ENOSPC) leaves the older backup and no partial file, and says so in one line', async () => {
+    const file = path.join(dir, 'full.jsonl.gz');
+    await writeFile(file, 'the older backup');
+    // /dev/full fails every write with ENOSPC, as a full disk does.
+    const partial = path.join(dir, 'full.jsonl.gz.partial-test');
+    await symlink('/dev/full', partial);
+    const error = await backup(source.url, file, { partial }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as Error).message).toBe(`Backup failed: the disk is full (ENOSPC); no backup was written to ${file}.`);
+    expect(await readFile(file, 'utf8')).toBe('the older backup');
+    expect((await readdir(dir)).filter((f) => f.startsWith('full.'))).toEqual(['full.jsonl.gz']);
+  });
+
+  it('killed midway (SIGKILL of npm run db:backup) leaves nothing under its name', async () => {
+    const big = await fresh();
+    await sql(big.url, `INSERT INTO "AuditLog" (action, entity, after) SELECT 'bulk', 'Test', jsonb_build_object('i', g, 'pad', md5(g::text)) FROM generate_series(1, 200000) g`);
+    const file = path.join(dir, 'killed.jsonl.gz');
+    const { child, done } = cli(big.url, 'backup', file);
+    // Killed as soon as the temporary file has data, long before the 200,000 rows are written.
+    let partial: string | undefined;
+    while (child.exitCode === null && !partial) {
+      const found = (await readdir(dir)).find((f) => f.startsWith('killed.jsonl.gz.partial-'));
+      if (found && (await stat(path.join(dir, found))).size > 0) partial = found;
+      else await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    const left = await readdir(dir);
+    expect(left).not.toContain('killed.jsonl.gz');
+    expect(left).toContain(partial);
+  });
+
+  it('that is cut off, corrupted, foreign or changed is refused with one line naming it, and nothing is loaded', async () => {
+    const good = path.join(dir, 'good.jsonl.gz');
+    await backup(source.url, good);
+    const bytes = await readFile(good);
+    const text = gunzipSync(bytes).toString('utf8');
+    const edit = (change: (lines: string[]) => string[]) => gzipSync(change(text.split('\n')).join('\n'));
+    const endRecord = (lines: string[], change: (end: { counts: Record<string, number> }) => void) =>
+      lines.map((l) => {
+        if (!l.startsWith('{"end"')) return l;
+        const end = JSON.parse(l);
+        change(end);
+        return JSON.stringify(end);
+      });
+    const flipped = Buffer.from(bytes);
+    for (let i = 0; i < 64; i++) flipped[(flipped.length >> 1) + i]! ^= 0xff;
+    const cases: [string, Buffer | null, RegExp][] = [
+      ['truncated.gz', bytes.subarray(0, bytes.length >> 1), /it ends early: the backup is incomplete/],
+      ['corrupted.gz', flipped, /it is not an intact gzip file|is not JSON|is not a row|is not part of a backup|checksum does not match/],
+      ['plain.jsonl', Buffer.from(text), /it is not an intact gzip file \(incorrect header check\)/],
+      ['empty.gz', Buffer.alloc(0), /ends early|it is empty/],
+      ['foreign.gz', gzipSync('{"hello":"world"}\n'), /it is not a backup of this portal/],
+      ['words.gz', gzipSync('hello\nworld\n'), /it is not a backup of this portal/],
+      [
+        'other-schema.gz',
+        edit(([header, ...rest]) => [JSON.stringify({ ...JSON.parse(header!), migrations: [...JSON.parse(header!).migrations, '20991231000000_future'] }), ...rest]),
+        /it was made at another schema version/,
+      ],
+      ['cut-lines.gz', edit((lines) => lines.slice(0, 50)), /it ends early: the backup is incomplete/],
+      ['counts.gz', edit((lines) => endRecord(lines, (e) => (e.counts.Project! += 1))), /its end record counts 58 rows of "Project" but it holds 57/],
+      ['changed.gz', edit((lines) => lines.map((l) => l.replace('备份测试村', '篡改测试村'))), /its checksum does not match its rows/],
+      ['after-end.gz', edit((lines) => [...lines.slice(0, -1), '["1"]', '']), /follows the end record/],
+      ['missing.gz', null, /there is no such file/],
+    ];
+    const empty = await fresh();
+    for (const [name, content, reason] of cases) {
+      const file = path.join(dir, name);
+      if (content) await writeFile(file, content);
+      const error = await restore(empty.url, file).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(SetupError);
+      const message = (error as Error).message;
+      expect(message, name).toMatch(new RegExp(`^Cannot restore ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\\n]+; nothing was loaded\\.$`));
+      expect(message, name).toMatch(reason);
+      expect(await isEmpty(empty.url), name).toEqual([]);
+    }
+    // And the good file loads into the same database afterwards.
+    await restore(empty.url, good);
+    expect(await digest(empty.url)).toEqual(await digest(source.url));
+  });
+
+  it('errors of npm run db:restore and db:backup are one line, without a stack', async () => {
+    const empty = await fresh();
+    await writeFile(path.join(dir, 'foreign.jsonl.gz'), gzipSync('{"hello":"world"}\n'));
+    await writeFile(path.join(dir, 'a-file'), '');
+    const [restored, backedUp] = await Promise.all([
+      cli(empty.url, 'restore', path.join(dir, 'foreign.jsonl.gz')).done,
+      cli(empty.url, 'backup', path.join(dir, 'a-file', 'x.jsonl.gz')).done,
+    ]);
+    expect(restored.code).toBe(1);
+    expect(restored.stderr).toBe(`Cannot restore ${path.join(dir, 'foreign.jsonl.gz')}: it is not a backup of this portal; nothing was loaded.\n`);
+    expect(backedUp.code).toBe(1);
+    expect(backedUp.stderr).toMatch(/^Backup failed: [^\n]+; no backup was written to [^\n]+\.\n$/);
+    expect(await isEmpty(empty.url)).toEqual([]);
   });
 });
