@@ -108,16 +108,18 @@ export async function backup(url: string, file: string, internal: { partial?: st
         const select = table.columns.map((c) => `${q(c)}::text`).join(', ');
         const order = table.key.map(q).join(', ');
         let written = 0;
-        for (let offset = 0; ; offset += CHUNK) {
-          const { rows } = await client.query({ text: `SELECT ${select} FROM ${q(table.name)} ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}`, rowMode: 'array' });
-          for (const row of rows) {
-            const line = JSON.stringify(row) + '\n';
-            hash.update(line);
-            yield line;
-          }
+        // A cursor reads each row once (LIMIT/OFFSET rescans the rows before each chunk).
+        await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT ${select} FROM ${q(table.name)} ORDER BY ${order}`);
+        for (;;) {
+          const { rows } = await client.query({ text: `FETCH ${CHUNK} FROM backup_rows`, rowMode: 'array' });
+          // One piece per chunk: zlib handles a few large writes much faster than many small ones.
+          const piece = rows.map((row) => JSON.stringify(row) + '\n').join('');
+          hash.update(piece);
+          if (piece) yield piece;
           written += rows.length;
           if (rows.length < CHUNK) break;
         }
+        await client.query('CLOSE backup_rows');
         counts[table.name] = written;
       }
       yield JSON.stringify({ end: true, counts, sha256: hash.digest('hex') }) + '\n';
