@@ -302,8 +302,13 @@ describe('a backup file', () => {
       expect(message, name).toMatch(reason);
       expect(await isEmpty(empty.url), name).toEqual([]);
     }
-    // And the good file loads into the same database afterwards.
-    await restore(empty.url, good);
+    // And the good file loads into the same database afterwards, also as a backup of the first format (no checksum).
+    const first = path.join(dir, 'format-1.jsonl.gz');
+    await writeFile(
+      first,
+      edit((lines) => lines.map((l, i) => (i === 0 ? l.replace('guoqi-liancun-backup/2', 'guoqi-liancun-backup/1') : l.replace(/,"sha256":"[0-9a-f]+"}$/, '}')))),
+    );
+    await restore(empty.url, first);
     expect(await digest(empty.url)).toEqual(await digest(source.url));
   });
 
