@@ -50,7 +50,9 @@ async function main(command: string | undefined, args: string[]) {
       }
       case 'backup': {
         const file = args.find((a) => !a.startsWith('-')) ?? path.join('backups', `portal-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`);
-        await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+        await mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+          throw new SetupError(`Backup failed: cannot make the folder of ${file} (${error.code ?? error.message}); no backup was written to ${file}.`);
+        });
         const started = performance.now();
         const counts = await backup(db.url, file);
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
