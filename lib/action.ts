@@ -51,7 +51,7 @@ export type MutationDefinition<S extends z.ZodType, A extends Action, R> = {
   /** What the policy needs to know, read inside the transaction; null when the record does not exist. */
   resource: (tx: Tx, input: z.output<S>, user: SessionUser) => Promise<ResourceFor<A> | null>;
   run: (ctx: { tx: Tx; user: SessionUser; input: z.output<S>; audit: AuditFn }) => Promise<R>;
-  /** The transaction's time limit, for bulk writes (imports); Prisma's default is 5 s. */
+  /** The transaction's time limit (default 10 s), longer for bulk writes (imports). */
   timeout?: number;
 };
 
@@ -83,7 +83,7 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
         const result = await def.run({ tx, user, input: parsed.data, audit });
         if (audited !== 1) throw new Error(`${def.action}: a write must leave exactly one audit row, left ${audited}`);
         return result;
-      }, def.timeout ? { timeout: def.timeout, maxWait: 10_000 } : undefined);
+      }, { timeout: def.timeout ?? 10_000, maxWait: 10_000 });
       return { status: 'ok', data };
     } catch (error) {
       if (error instanceof DeniedError) return { status: 'denied', message: t('errors.denied'), values };
