@@ -11,11 +11,11 @@ export async function MainNav({ user }: { user: SessionUser }) {
     can(user, 'dashboard.read', {}) && { href: '/dashboard', label: t('nav.dashboard') },
     user.villageId !== null && { href: `/villages/${user.villageId}`, label: t('nav.myVillage') },
     { href: '/zones', label: t('nav.zones') },
-    user.role !== 'VILLAGE_COMMITTEE' && { href: '/soes', label: t('nav.soes') },
-    { href: '/projects', label: user.role === 'ORG_ADMIN' || user.role === 'ORG_VIEWER' ? t('nav.projects') : t('nav.myProjects') },
+    can(user, 'soe.list', {}) && { href: '/soes', label: t('nav.soes') },
+    { href: '/projects', label: can(user, 'project.readAll', {}) ? t('nav.projects') : t('nav.myProjects') },
     (importKinds(user).length > 0 || canReadImports(user)) && { href: '/imports', label: t('nav.imports') },
     can(user, 'masterData.manage', {}) && { href: '/admin/master', label: t('nav.master') },
-    can(user, 'user.manage', { userId: 0 }) && { href: '/admin/users', label: t('nav.users') },
+    can(user, 'user.manage', {}) && { href: '/admin/users', label: t('nav.users') },
     can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },
   ].filter(Boolean) as { href: string; label: string }[];
   return (

@@ -4,15 +4,16 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
 import { idle, type ActionState } from '@/lib/action-state';
+import { ROLE_SCOPE } from '@/lib/auth/policy';
+import { Role } from '@/lib/db/enums';
 import { createUserAction } from '@/lib/users/actions';
 
 type Option = { id: number; name: string };
-const ROLES = ['ORG_ADMIN', 'ORG_VIEWER', 'SOE_LIAISON', 'VILLAGE_COMMITTEE'] as const;
 
 export function CreateUserForm({ soes, villages }: { soes: Option[]; villages: Option[] }) {
   const t = useTranslations();
   const [state, action] = useActionState(createUserAction, idle as ActionState<{ id: number }>);
-  const [role, setRole] = useState<string>('SOE_LIAISON');
+  const [role, setRole] = useState<Role>(Role.SOE_LIAISON);
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2" key={state.status === 'ok' ? String(state.data.id) : 'form'}>
       <label className="text-sm">
@@ -27,8 +28,8 @@ export function CreateUserForm({ soes, villages }: { soes: Option[]; villages: O
       </label>
       <label className="text-sm">
         {t('users.role')}
-        <select {...fieldProps(state, 'role', role)} onChange={(e) => setRole(e.target.value)} className={inputClass}>
-          {ROLES.map((r) => (
+        <select {...fieldProps(state, 'role', role)} onChange={(e) => setRole(e.target.value as Role)} className={inputClass}>
+          {Object.values(Role).map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>
@@ -36,7 +37,7 @@ export function CreateUserForm({ soes, villages }: { soes: Option[]; villages: O
         </select>
         <FieldErrors state={state} name="role" />
       </label>
-      {role === 'SOE_LIAISON' && (
+      {ROLE_SCOPE[role] === 'soe' && (
         <label className="text-sm">
           {t('users.soe')}
           <select {...fieldProps(state, 'soeId', '')} className={inputClass}>
@@ -50,7 +51,7 @@ export function CreateUserForm({ soes, villages }: { soes: Option[]; villages: O
           <FieldErrors state={state} name="soeId" />
         </label>
       )}
-      {role === 'VILLAGE_COMMITTEE' && (
+      {ROLE_SCOPE[role] === 'village' && (
         <label className="text-sm">
           {t('users.village')}
           <select {...fieldProps(state, 'villageId', '')} className={inputClass}>

@@ -26,6 +26,8 @@ export type Resources = {
   project: { soeId: number; zoneId: number | null; zoneSoeIds: number[]; villageIds: number[] };
   masterData: Record<string, never>;
   accreditation: Record<string, never>;
+  /** Rules about what a role may do at all, with no particular record: nothing to know. */
+  none: Record<string, never>;
   user: { userId: number };
   audit: Record<string, never>;
   /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
@@ -54,8 +56,14 @@ export const rules = {
   'village.reportIncome': ((u, r) =>
     isAdmin(u) || (u.role === 'VILLAGE_COMMITTEE' && u.villageId === r.villageId)) as Rule<'village'>,
   'soe.read': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId)) as Rule<'soe'>,
+  /** The SOE list: every SOE for the org department, its own for a liaison team. */
+  'soe.list': ((u) => isOrg(u) || u.role === 'SOE_LIAISON') as Rule<'none'>,
   'soe.manage': ((u) => isAdmin(u)) as Rule<'soe'>,
   'project.read': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId) || isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
+  /** Every project, not only the user's own SOE's or zone's. */
+  'project.readAll': ((u) => isOrg(u)) as Rule<'none'>,
+  /** May start a new project at all (for its SOE; `project.create` then checks the zone). */
+  'project.propose': ((u) => u.role === 'SOE_LIAISON' && u.soeId !== null) as Rule<'none'>,
   /** A liaison creates projects for its SOE, only in zones paired with it. */
   'project.create': ((u, r) =>
     isLiaisonOf(u, r.soeId) && r.zoneId !== null && r.zoneSoeIds.includes(r.soeId)) as Rule<'project'>,
@@ -67,7 +75,7 @@ export const rules = {
   'project.giveFeedback': ((u, r) => isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
-  'user.manage': ((u) => isAdmin(u)) as Rule<'user'>,
+  'user.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'user.changeOwnPassword': ((u, r) => u.id === r.userId) as Rule<'user'>,
   'audit.read': ((u) => isAdmin(u)) as Rule<'audit'>,
   /** Administrators import villages and incomes; a liaison team imports its own SOE's projects. */
@@ -85,6 +93,19 @@ type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 export function can<A extends Action>(user: SessionUser | null, action: A, resource: ResourceOf<A>): boolean {
   if (!user) return false;
   return (rules[action] as (u: SessionUser, r: ResourceOf<A>) => boolean)(user, resource);
+}
+
+/** The scope a user of each role is tied to: an SOE (liaison), a village (village committee), or none. */
+export const ROLE_SCOPE = {
+  ORG_ADMIN: null,
+  ORG_VIEWER: null,
+  SOE_LIAISON: 'soe',
+  VILLAGE_COMMITTEE: 'village',
+} as const satisfies Record<Role, 'soe' | 'village' | null>;
+
+/** Where signing in lands: the citywide dashboard for the org department, one's own projects otherwise. */
+export function homePath(user: SessionUser) {
+  return isOrg(user) ? '/dashboard' : '/projects';
 }
 
 // ── Scopes for lists: the same answers as `can(user, '<x>.read', …)`, as SQL ──

@@ -155,7 +155,7 @@ export async function getProject(user: SessionUser, id: number) {
 
 /** Zones a liaison may create projects in (paired with its SOE now), with their villages. */
 export async function listPairedZones(user: SessionUser) {
-  if (user.role !== 'SOE_LIAISON' || user.soeId === null) return [];
+  if (!can(user, 'project.propose', {}) || user.soeId === null) return [];
   return db().zone.findMany({
     where: { pairings: { some: { soeId: user.soeId, until: null } } },
     select: { id: true, name: true, villages: { select: { id: true, name: true }, orderBy: { name: 'asc' } } },

@@ -18,7 +18,7 @@ const auditFields = {
 export const createUser = defineMutation({
   schema: createUserSchema,
   action: 'user.manage',
-  resource: async () => ({ userId: 0 }),
+  resource: async () => ({}),
   async run({ tx, input, audit }) {
     if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } }))
       throw new FieldError('username', 'validation.usernameTaken');
@@ -40,7 +40,7 @@ export const createUser = defineMutation({
 export const resetPassword = defineMutation({
   schema: resetPasswordSchema,
   action: 'user.manage',
-  resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? { userId: input.userId } : null),
+  resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? {} : null),
   async run({ tx, input, audit }) {
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
     const passwordHash = await hashPassword(input.password);
@@ -62,7 +62,7 @@ export const resetPassword = defineMutation({
 export const setUserActive = defineMutation({
   schema: setActiveSchema,
   action: 'user.manage',
-  resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? { userId: input.userId } : null),
+  resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? {} : null),
   async run({ tx, input, user, audit }) {
     if (input.userId === user.id && !input.active) throw new FieldError('active', 'validation.cannotDeactivateSelf');
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });

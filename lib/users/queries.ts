@@ -3,7 +3,7 @@ import { can, type SessionUser } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 
 export async function listUsers(user: SessionUser) {
-  if (!can(user, 'user.manage', { userId: 0 })) return [];
+  if (!can(user, 'user.manage', {})) return [];
   return db().user.findMany({
     select: {
       id: true,
@@ -23,7 +23,7 @@ export async function listUsers(user: SessionUser) {
 
 /** Choices for a user's scope in the create form. */
 export async function listScopeOptions(user: SessionUser) {
-  if (!can(user, 'user.manage', { userId: 0 })) return { soes: [], villages: [] };
+  if (!can(user, 'user.manage', {})) return { soes: [], villages: [] };
   const [soes, villages] = await Promise.all([
     db().soe.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     db().village.findMany({

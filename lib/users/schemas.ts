@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
+import { ROLE_SCOPE } from '@/lib/auth/policy';
+import { Role } from '@/lib/db/enums';
 import { blankAsUndefined } from '@/lib/validation';
 
 const id = idSchema;
@@ -11,7 +13,7 @@ export const passwordSchema = z
   .max(128, 'validation.passwordTooLong')
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), 'validation.passwordWeak');
 
-export const roleSchema = z.enum(['ORG_ADMIN', 'ORG_VIEWER', 'SOE_LIAISON', 'VILLAGE_COMMITTEE'], 'validation.roleRequired');
+export const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]], 'validation.roleRequired');
 
 /** A liaison needs an SOE, a village committee a village; organization staff have no scope. */
 export const createUserSchema = z
@@ -28,14 +30,14 @@ export const createUserSchema = z
     password: passwordSchema,
   })
   .superRefine((v, ctx) => {
-    if (v.role === 'SOE_LIAISON' && !v.soeId) ctx.addIssue({ code: 'custom', path: ['soeId'], message: 'validation.soeRequired' });
-    if (v.role === 'VILLAGE_COMMITTEE' && !v.villageId)
+    if (ROLE_SCOPE[v.role] === 'soe' && !v.soeId) ctx.addIssue({ code: 'custom', path: ['soeId'], message: 'validation.soeRequired' });
+    if (ROLE_SCOPE[v.role] === 'village' && !v.villageId)
       ctx.addIssue({ code: 'custom', path: ['villageId'], message: 'validation.villageRequired' });
   })
   .transform((v) => ({
     ...v,
-    soeId: v.role === 'SOE_LIAISON' ? (v.soeId ?? null) : null,
-    villageId: v.role === 'VILLAGE_COMMITTEE' ? (v.villageId ?? null) : null,
+    soeId: ROLE_SCOPE[v.role] === 'soe' ? (v.soeId ?? null) : null,
+    villageId: ROLE_SCOPE[v.role] === 'village' ? (v.villageId ?? null) : null,
   }));
 
 export const resetPasswordSchema = z.object({ userId: id, version: id, password: passwordSchema });

@@ -4,6 +4,7 @@ import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-con
 import { DemoTag } from '@/components/ui/demo-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
 import { toLocale } from '@/lib/i18n/config';
 import { formatMonth, formatYuan } from '@/lib/i18n/format';
@@ -23,13 +24,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     listSoeChoices(user),
     listDistricts(),
   ]);
-  const mine = user.role === 'SOE_LIAISON' || user.role === 'VILLAGE_COMMITTEE';
+  const mine = !can(user, 'project.readAll', {});
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{mine ? t('projects.mine') : t('projects.title')}</h1>
         <span className="flex items-center gap-4">
-          {user.role === 'SOE_LIAISON' && (
+          {can(user, 'project.propose', {}) && (
             <Link href="/projects/new" className="rounded bg-red-800 px-3 py-1.5 text-sm text-white">{t('projectForm.new')}</Link>
           )}
           <ExportLinks path="/api/exports/projects" current={current} />

@@ -6,7 +6,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { listScopeOptions, listUsers } from '@/lib/users/queries';
 
 export default async function UsersPage() {
-  const user = await requirePermission('user.manage', { userId: 0 });
+  const user = await requirePermission('user.manage', {});
   const [t, locale, users, options] = await Promise.all([getTranslations(), getLocale().then(toLocale), listUsers(user), listScopeOptions(user)]);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
