@@ -43,6 +43,11 @@ class DeniedError extends Error {}
 
 type Tx = Prisma.TransactionClient;
 type ResourceFor<A extends Action> = Parameters<typeof can<A>>[2];
+
+/** The tables whose rows carry a `version` that edits must name. */
+export type VersionedTable = 'Project' | 'ProjectUpdate' | 'Feedback' | 'VillageIncome' | 'Soe' | 'Zone' | 'Village' | 'Pairing' | 'Accreditation' | 'User' | 'Import';
+/** The record a write edits, and the version of it that the user saw. */
+export type Versioned = { table: VersionedTable; id: number; version: number };
 type AuditFn = (entry: Omit<AuditEntry, 'actorId' | 'actorName'>) => Promise<void>;
 
 export type MutationDefinition<S extends z.ZodType, A extends Action, R> = {
@@ -50,6 +55,12 @@ export type MutationDefinition<S extends z.ZodType, A extends Action, R> = {
   action: A;
   /** What the policy needs to know, read inside the transaction; null when the record does not exist. */
   resource: (tx: Tx, input: z.output<S>, user: SessionUser) => Promise<ResourceFor<A> | null>;
+  /**
+   * The record this write edits and the version the user saw (null: it edits none, e.g. a create).
+   * The wrapper locks the row and refuses a stale version before `run`, and after it insists the
+   * version moved on by exactly one (`run` writes `version: { increment: 1 }` with its change).
+   */
+  versioned?: (input: z.output<S>, tx: Tx, user: SessionUser) => Versioned | null | Promise<Versioned | null>;
   run: (ctx: { tx: Tx; user: SessionUser; input: z.output<S>; audit: AuditFn }) => Promise<R>;
   /** The transaction's time limit (default 10 s), longer for bulk writes (imports). */
   timeout?: number;
@@ -75,6 +86,8 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
       const data = await db().$transaction(async (tx) => {
         const resource = await def.resource(tx, parsed.data, user);
         if (!resource || !can(user, def.action, resource)) throw new DeniedError();
+        const target = (await def.versioned?.(parsed.data, tx, user)) ?? null;
+        if (target) await lockVersion(tx, target);
         let audited = 0;
         const audit: AuditFn = async (entry) => {
           audited += 1;
@@ -82,6 +95,7 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
         };
         const result = await def.run({ tx, user, input: parsed.data, audit });
         if (audited !== 1) throw new Error(`${def.action}: a write must leave exactly one audit row, left ${audited}`);
+        if (target && (await versionOf(tx, target)) !== target.version + 1) throw new Error(`${def.action}: ${target.table} ${target.id} must move to version ${target.version + 1}`);
         return result;
       }, { timeout: def.timeout ?? 10_000, maxWait: 10_000 });
       return { status: 'ok', data };
@@ -99,15 +113,16 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
   };
 }
 
+async function versionOf(tx: Tx, { table, id }: Versioned): Promise<number | undefined> {
+  const rows = await tx.$queryRawUnsafe<{ version: number }[]>(`SELECT version FROM "${table}" WHERE id = $1 FOR UPDATE`, id);
+  return rows[0]?.version;
+}
+
 /**
- * Optimistic concurrency: updates the row only if it still has the version the
- * user saw, and moves the version on. Throws ConflictError otherwise.
+ * Optimistic concurrency, in one place: the row is locked until the transaction
+ * ends (concurrent edits of it queue), and a version other than the one the
+ * user saw is a conflict, never an overwrite.
  */
-export async function updateVersioned(
-  update: (where: { id: number; version: number }) => Promise<{ count: number }>,
-  id: number,
-  version: number,
-): Promise<void> {
-  const { count } = await update({ id, version });
-  if (count !== 1) throw new ConflictError();
+async function lockVersion(tx: Tx, target: Versioned) {
+  if ((await versionOf(tx, target)) !== target.version) throw new ConflictError();
 }

@@ -1,4 +1,4 @@
-import { ConflictError, defineMutation, FieldError } from '@/lib/action';
+import { defineMutation, FieldError } from '@/lib/action';
 import type { Prisma } from '@/lib/db/client';
 import { assessSchema, closeSchema, CRITERIA, nominateSchema } from './schemas';
 
@@ -9,13 +9,7 @@ import { assessSchema, closeSchema, CRITERIA, nominateSchema } from './schemas';
 type Tx = Prisma.TransactionClient;
 const roundFields = { id: true, zoneId: true, status: true, nominatedOn: true, accreditedOn: true, closedOn: true, closeReason: true, version: true } as const;
 
-async function lockRound(tx: Tx, id: number, version: number) {
-  // Row lock first, so two assessors of one round are serialised, then the version check.
-  await tx.$queryRaw`SELECT id FROM "Accreditation" WHERE id = ${id} FOR UPDATE`;
-  const round = await tx.accreditation.findUniqueOrThrow({ where: { id }, select: roundFields });
-  if (round.version !== version) throw new ConflictError();
-  return round;
-}
+const round = (input: { accreditationId: number; version: number }) => ({ table: 'Accreditation' as const, id: input.accreditationId, version: input.version });
 
 const roundExists = async (tx: Tx, id: number) => ((await tx.accreditation.count({ where: { id } })) ? {} : null);
 
@@ -37,8 +31,9 @@ export const assessCriterion = defineMutation({
   schema: assessSchema,
   action: 'accreditation.manage',
   resource: (tx, input) => roundExists(tx, input.accreditationId),
+  versioned: round,
   async run({ tx, input, user, audit }) {
-    const before = await lockRound(tx, input.accreditationId, input.version);
+    const before = await tx.accreditation.findUniqueOrThrow({ where: { id: input.accreditationId }, select: roundFields });
     if (before.status !== 'CANDIDATE') throw new FieldError('criterion', 'validation.roundClosed');
     if (input.assessedOn < before.nominatedOn) throw new FieldError('assessedOn', 'validation.beforeNomination');
     const assessment = { result: input.result, assessedOn: input.assessedOn, note: input.note ?? null, assessorName: input.assessorName, assessorId: user.id };
@@ -72,8 +67,9 @@ export const closeAccreditation = defineMutation({
   schema: closeSchema,
   action: 'accreditation.manage',
   resource: (tx, input) => roundExists(tx, input.accreditationId),
+  versioned: round,
   async run({ tx, input, audit }) {
-    const before = await lockRound(tx, input.accreditationId, input.version);
+    const before = await tx.accreditation.findUniqueOrThrow({ where: { id: input.accreditationId }, select: roundFields });
     if (before.status !== 'CANDIDATE' && before.status !== 'ACCREDITED') throw new FieldError('reason', 'validation.roundClosed');
     const revoking = before.status === 'ACCREDITED';
     const after = await tx.accreditation.update({

@@ -89,14 +89,14 @@ export const undoImport = defineMutation({
     const found = await tx.import.findUnique({ where: { id: input.importId }, select: { kind: true, soeId: true, userId: true } });
     return found ? { kind: found.kind, soeId: found.soeId, importedById: found.userId } : null;
   },
+  versioned: (input) => ({ table: 'Import', id: input.importId, version: input.version }),
   async run({ tx, input, user, audit }) {
     const before = await tx.import.findUniqueOrThrow({ where: { id: input.importId }, select: { id: true, kind: true, undoneAt: true, version: true, counts: true } });
     if (before.undoneAt) throw new FieldError('importId', 'validation.importUndone');
-    const { count } = await tx.import.updateMany({
-      where: { id: input.importId, version: input.version },
+    await tx.import.update({
+      where: { id: input.importId },
       data: { undoneAt: new Date(), undoneById: user.id, activeKey: null, version: { increment: 1 } },
     });
-    if (count !== 1) throw new ConflictError();
     const entry = await tx.auditLog.findFirstOrThrow({ where: { entity: 'Import', entityId: String(input.importId), action: `import.${before.kind}` }, select: { after: true } });
     const spec = importSpec(before.kind)!;
     await spec.undo(tx, entry.after as unknown as ImportRecord);

@@ -1,25 +1,22 @@
-import { ConflictError, defineMutation, FieldError } from '@/lib/action';
+import { defineMutation, FieldError, type VersionedTable } from '@/lib/action';
 import { endPairingSchema, pairingSchema, soeSchema, villageSchema, zoneSchema } from './schemas';
 
 // Master data, for organization-department administrators: SOEs, zones,
 // villages and pairings. Editing carries the version the form saw.
 
 const master = async () => ({});
-
-function versionOf<T extends { version: number }>(row: T | null, version: number | undefined) {
-  if (!row) throw new FieldError('id', 'validation.required');
-  if (row.version !== version) throw new ConflictError();
-  return row;
-}
+/** An edit (an id) names the version the form saw; a create has neither. */
+const edited = (table: VersionedTable) => (input: { id?: number; version?: number }) => (input.id ? { table, id: input.id, version: input.version ?? 0 } : null);
 
 export const saveSoe = defineMutation({
   schema: soeSchema,
   action: 'masterData.manage',
   resource: master,
-  async run({ tx, input: { id, version, ...data }, audit }) {
+  versioned: edited('Soe'),
+  async run({ tx, input: { id, version: _seen, ...data }, audit }) {
     const clash = await tx.soe.findUnique({ where: { name: data.name }, select: { id: true } });
     if (clash && clash.id !== id) throw new FieldError('name', 'validation.nameTaken');
-    const before = id ? versionOf(await tx.soe.findUnique({ where: { id } }), version) : null;
+    const before = id ? await tx.soe.findUniqueOrThrow({ where: { id } }) : null;
     const after = id ? await tx.soe.update({ where: { id }, data: { ...data, version: { increment: 1 } } }) : await tx.soe.create({ data });
     await audit({ action: id ? 'soe.update' : 'soe.create', entity: 'Soe', entityId: after.id, before, after });
     return { id: after.id, version: after.version };
@@ -30,12 +27,13 @@ export const saveZone = defineMutation({
   schema: zoneSchema,
   action: 'masterData.manage',
   resource: master,
-  async run({ tx, input: { id, version, ...data }, audit }) {
+  versioned: edited('Zone'),
+  async run({ tx, input: { id, version: _seen, ...data }, audit }) {
     if (data.townshipId && !(await tx.township.count({ where: { id: data.townshipId, districtId: data.districtId } })))
       throw new FieldError('townshipId', 'validation.townshipNotInDistrict');
     const clash = await tx.zone.findFirst({ where: { districtId: data.districtId, name: data.name }, select: { id: true } });
     if (clash && clash.id !== id) throw new FieldError('name', 'validation.nameTaken');
-    const before = id ? versionOf(await tx.zone.findUnique({ where: { id } }), version) : null;
+    const before = id ? await tx.zone.findUniqueOrThrow({ where: { id } }) : null;
     const fields = { ...data, mechanisms: [...new Set(data.mechanisms)] };
     const after = id ? await tx.zone.update({ where: { id }, data: { ...fields, version: { increment: 1 } } }) : await tx.zone.create({ data: fields });
     await audit({ action: id ? 'zone.update' : 'zone.create', entity: 'Zone', entityId: after.id, before, after });
@@ -47,11 +45,12 @@ export const saveVillage = defineMutation({
   schema: villageSchema,
   action: 'masterData.manage',
   resource: master,
-  async run({ tx, input: { id, version, ...data }, audit }) {
+  versioned: edited('Village'),
+  async run({ tx, input: { id, version: _seen, ...data }, audit }) {
     if (!(await tx.zone.count({ where: { id: data.zoneId } }))) throw new FieldError('zoneId', 'validation.required');
     const clash = await tx.village.findFirst({ where: { zoneId: data.zoneId, name: data.name }, select: { id: true } });
     if (clash && clash.id !== id) throw new FieldError('name', 'validation.nameTaken');
-    const before = id ? versionOf(await tx.village.findUnique({ where: { id } }), version) : null;
+    const before = id ? await tx.village.findUniqueOrThrow({ where: { id } }) : null;
     const after = id ? await tx.village.update({ where: { id }, data: { ...data, version: { increment: 1 } } }) : await tx.village.create({ data });
     await audit({ action: id ? 'village.update' : 'village.create', entity: 'Village', entityId: after.id, before, after });
     return { id: after.id, version: after.version };
@@ -76,9 +75,10 @@ export const createPairing = defineMutation({
 export const endPairing = defineMutation({
   schema: endPairingSchema,
   action: 'masterData.manage',
-  resource: master,
+  resource: async (tx, input) => ((await tx.pairing.count({ where: { id: input.pairingId } })) ? {} : null),
+  versioned: (input) => ({ table: 'Pairing', id: input.pairingId, version: input.version }),
   async run({ tx, input, audit }) {
-    const before = versionOf(await tx.pairing.findUnique({ where: { id: input.pairingId } }), input.version);
+    const before = await tx.pairing.findUniqueOrThrow({ where: { id: input.pairingId } });
     if (before.until) throw new FieldError('until', 'validation.alreadyEnded');
     if (input.until < before.since) throw new FieldError('until', 'validation.endBeforeStart');
     const after = await tx.pairing.update({ where: { id: input.pairingId }, data: { until: input.until, version: { increment: 1 } } });

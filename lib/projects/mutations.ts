@@ -1,4 +1,4 @@
-import { defineMutation, FieldError, updateVersioned } from '@/lib/action';
+import { defineMutation, FieldError } from '@/lib/action';
 import { Prisma } from '@/lib/db/client';
 import { projectResource } from './resource';
 import { changeStatusSchema, createProjectSchema, postUpdateSchema, updateProjectSchema } from './schemas';
@@ -58,11 +58,12 @@ export const updateProject = defineMutation({
   schema: updateProjectSchema,
   action: 'project.update',
   resource: (tx, input) => projectResource(tx, input.projectId),
+  versioned: (input) => ({ table: 'Project', id: input.projectId, version: input.version }),
   async run({ tx, input, audit }) {
     const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: auditFields });
     await checkVillages(tx, before.zoneId, input.villageIds);
-    const { projectId, version, villageIds, ...fields } = input;
-    await updateVersioned((where) => tx.project.updateMany({ where, data: { ...fields, version: { increment: 1 } } }), projectId, version);
+    const { projectId, version: _seen, villageIds, ...fields } = input;
+    await tx.project.update({ where: { id: projectId }, data: { ...fields, version: { increment: 1 } } });
     await tx.projectVillage.deleteMany({ where: { projectId, villageId: { notIn: villageIds } } });
     await tx.projectVillage.createMany({ data: villageIds.map((villageId) => ({ projectId, villageId })), skipDuplicates: true });
     const after = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: auditFields });
@@ -75,15 +76,11 @@ export const changeProjectStatus = defineMutation({
   schema: changeStatusSchema,
   action: 'project.update',
   resource: (tx, input) => projectResource(tx, input.projectId),
+  versioned: (input) => ({ table: 'Project', id: input.projectId, version: input.version }),
   async run({ tx, input, audit }) {
     const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { id: true, status: true, version: true } });
     if (!canMoveStatus(before.status, input.status)) throw new FieldError('status', 'validation.statusMove');
-    await updateVersioned(
-      (where) => tx.project.updateMany({ where, data: { status: input.status, version: { increment: 1 } } }),
-      input.projectId,
-      input.version,
-    );
-    const after = { ...before, status: input.status, version: before.version + 1 };
+    const after = await tx.project.update({ where: { id: input.projectId }, data: { status: input.status, version: { increment: 1 } }, select: { id: true, status: true, version: true } });
     await audit({ action: 'project.status', entity: 'Project', entityId: input.projectId, before, after });
     return { version: after.version };
   },

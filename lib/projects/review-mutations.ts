@@ -15,11 +15,12 @@ export const reviewUpdate = defineMutation({
     const update = await tx.projectUpdate.findUnique({ where: { id: input.updateId }, select: { projectId: true } });
     return update ? projectResource(tx, update.projectId) : null;
   },
+  versioned: (input) => ({ table: 'ProjectUpdate', id: input.updateId, version: input.version }),
   async run({ tx, input, user, audit }) {
     const fields = { id: true, projectId: true, period: true, confirmation: true, disputeReason: true, confirmedById: true, version: true } as const;
     const before = await tx.projectUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: fields });
-    const { count } = await tx.projectUpdate.updateMany({
-      where: { id: input.updateId, version: input.version },
+    await tx.projectUpdate.update({
+      where: { id: input.updateId },
       data: {
         confirmation: input.decision,
         disputeReason: input.decision === 'DISPUTED' ? input.reason : null,
@@ -27,11 +28,14 @@ export const reviewUpdate = defineMutation({
         version: { increment: 1 },
       },
     });
-    if (count !== 1) throw new ConflictError();
     const after = await tx.projectUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: fields });
     await audit({ action: input.decision === 'DISPUTED' ? 'projectUpdate.dispute' : 'projectUpdate.confirm', entity: 'ProjectUpdate', entityId: input.updateId, before, after });
     return { version: after.version };
   },
+});
+
+const feedbackKey = (input: { projectId: number; quarter: Date }, villageId: number) => ({
+  projectId_villageId_period: { projectId: input.projectId, villageId, period: input.quarter },
 });
 
 /** One rating per project, village and quarter; editable (with its version) until the quarter ends. */
@@ -39,12 +43,15 @@ export const giveFeedback = defineMutation({
   schema: feedbackSchema,
   action: 'project.giveFeedback',
   resource: (tx, input) => projectResource(tx, input.projectId),
+  // The village's rating for the quarter, when it has one: a second rating edits it, with its version.
+  async versioned(input, tx, user) {
+    const found = await tx.feedback.findUnique({ where: feedbackKey(input, user.villageId!), select: { id: true } });
+    if (!found && input.version) throw new ConflictError();
+    return found && { table: 'Feedback', id: found.id, version: input.version ?? 0 };
+  },
   async run({ tx, input, user, audit }) {
     if (input.quarter.getTime() !== currentQuarter().getTime()) throw new FieldError('quarter', 'validation.periodClosed');
-    const key = { projectId_villageId_period: { projectId: input.projectId, villageId: user.villageId!, period: input.quarter } };
-    const before = await tx.feedback.findUnique({ where: key });
-    if (before && before.version !== input.version) throw new ConflictError();
-    if (!before && input.version) throw new ConflictError();
+    const before = await tx.feedback.findUnique({ where: feedbackKey(input, user.villageId!) });
     const data = { rating: input.rating, comment: input.comment, authorId: user.id };
     const after = before
       ? await tx.feedback.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } })

@@ -1,4 +1,4 @@
-import { defineMutation, FieldError, updateVersioned } from '@/lib/action';
+import { defineMutation, FieldError } from '@/lib/action';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from './schemas';
 
@@ -41,18 +41,14 @@ export const resetPassword = defineMutation({
   schema: resetPasswordSchema,
   action: 'user.manage',
   resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? {} : null),
+  versioned: (input) => ({ table: 'User', id: input.userId, version: input.version }),
   async run({ tx, input, audit }) {
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
     const passwordHash = await hashPassword(input.password);
-    await updateVersioned(
-      (where) =>
-        tx.user.updateMany({
-          where,
-          data: { passwordHash, failedLogins: 0, lockedUntil: null, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
-        }),
-      input.userId,
-      input.version,
-    );
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash, failedLogins: 0, lockedUntil: null, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
+    });
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
     await audit({ action: 'user.resetPassword', entity: 'User', entityId: input.userId, before, after });
   },
@@ -63,22 +59,18 @@ export const setUserActive = defineMutation({
   schema: setActiveSchema,
   action: 'user.manage',
   resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? {} : null),
+  versioned: (input) => ({ table: 'User', id: input.userId, version: input.version }),
   async run({ tx, input, user, audit }) {
     if (input.userId === user.id && !input.active) throw new FieldError('active', 'validation.cannotDeactivateSelf');
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
-    await updateVersioned(
-      (where) =>
-        tx.user.updateMany({
-          where,
-          data: {
-            active: input.active,
-            ...(input.active ? { failedLogins: 0, lockedUntil: null } : { sessionEpoch: { increment: 1 } }),
-            version: { increment: 1 },
-          },
-        }),
-      input.userId,
-      input.version,
-    );
+    await tx.user.update({
+      where: { id: input.userId },
+      data: {
+        active: input.active,
+        ...(input.active ? { failedLogins: 0, lockedUntil: null } : { sessionEpoch: { increment: 1 } }),
+        version: { increment: 1 },
+      },
+    });
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
     await audit({ action: input.active ? 'user.activate' : 'user.deactivate', entity: 'User', entityId: input.userId, before, after });
   },

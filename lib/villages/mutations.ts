@@ -1,6 +1,8 @@
 import { ConflictError, defineMutation } from '@/lib/action';
 import { reportIncomeSchema } from './schemas';
 
+const incomeKey = (input: { villageId: number; year: number }) => ({ villageId_year: { villageId: input.villageId, year: input.year } });
+
 /**
  * A village committee reports its village's income, one row per year. A
  * correction must name the version it corrects; the audit row keeps what it was.
@@ -12,10 +14,14 @@ export const reportIncome = defineMutation({
     const village = await tx.village.findUnique({ where: { id: input.villageId }, select: { zoneId: true, zone: { select: { pairings: { select: { soeId: true } } } } } });
     return village ? { villageId: input.villageId, zoneId: village.zoneId, soeIds: village.zone.pairings.map((p) => p.soeId) } : null;
   },
+  // The year's figure, when it was reported already: a correction names the version it corrects.
+  async versioned(input, tx) {
+    const found = await tx.villageIncome.findUnique({ where: incomeKey(input), select: { id: true } });
+    if (!found && input.version !== undefined) throw new ConflictError();
+    return found && { table: 'VillageIncome', id: found.id, version: input.version ?? 0 };
+  },
   async run({ tx, input, user, audit }) {
-    const key = { villageId_year: { villageId: input.villageId, year: input.year } };
-    const before = await tx.villageIncome.findUnique({ where: key });
-    if (before ? before.version !== input.version : input.version !== undefined) throw new ConflictError();
+    const before = await tx.villageIncome.findUnique({ where: incomeKey(input) });
     const after = before
       ? await tx.villageIncome.update({ where: { id: before.id }, data: { amount: input.amount, reportedById: user.id, sourceId: null, version: { increment: 1 } } })
       : await tx.villageIncome.create({ data: { villageId: input.villageId, year: input.year, amount: input.amount, reportedById: user.id } });
