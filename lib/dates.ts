@@ -4,3 +4,8 @@ export function parseCalendarDate(text: string): Date | null {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text ? date : null;
 }
+
+/** The first day of the quarter `now` is in (feedback is given per quarter). */
+export function currentQuarter(now = new Date()) {
+  return new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
+}

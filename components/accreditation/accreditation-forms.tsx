@@ -4,10 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
 import { assessCriterionAction, closeAccreditationAction, nominateZoneAction } from '@/lib/accreditation/actions';
+import { CRITERIA } from '@/lib/accreditation/rounds';
 import { idle, type ActionState } from '@/lib/action-state';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
 
 export function NominateForm({ zoneId }: { zoneId: number }) {
   const t = useTranslations();

@@ -1,10 +1,9 @@
 import { defineMutation, FieldError } from '@/lib/action';
 import type { Prisma } from '@/lib/db/client';
-import { assessSchema, closeSchema, CRITERIA, nominateSchema } from './schemas';
+import { allCriteriaPass, OPEN_STATUSES } from './rounds';
+import { assessSchema, closeSchema, nominateSchema } from './schemas';
 
-// Demo-zone accreditation: a zone becomes a candidate; each of the four
-// criteria is assessed; the zone is accredited the moment all four pass; an
-// accreditation can be revoked (and a candidacy rejected) with a reason.
+// Model-zone accreditation, the writes of the state machine in ./rounds.ts.
 
 type Tx = Prisma.TransactionClient;
 const roundFields = { id: true, zoneId: true, status: true, nominatedOn: true, accreditedOn: true, closedOn: true, closeReason: true, version: true } as const;
@@ -19,7 +18,7 @@ export const nominateZone = defineMutation({
   resource: async (tx, input) => ((await tx.zone.count({ where: { id: input.zoneId } })) ? {} : null),
   async run({ tx, input, audit }) {
     await tx.$queryRaw`SELECT id FROM "Zone" WHERE id = ${input.zoneId} FOR UPDATE`;
-    const open = await tx.accreditation.count({ where: { zoneId: input.zoneId, status: { in: ['CANDIDATE', 'ACCREDITED'] } } });
+    const open = await tx.accreditation.count({ where: { zoneId: input.zoneId, status: { in: OPEN_STATUSES } } });
     if (open) throw new FieldError('zoneId', 'validation.alreadyInAccreditation');
     const round = await tx.accreditation.create({ data: { zoneId: input.zoneId, nominatedOn: input.nominatedOn }, select: roundFields });
     await audit({ action: 'accreditation.nominate', entity: 'Accreditation', entityId: round.id, after: round });
@@ -43,7 +42,7 @@ export const assessCriterion = defineMutation({
       update: { ...assessment, version: { increment: 1 } },
     });
     const all = await tx.assessment.findMany({ where: { accreditationId: before.id }, select: { criterion: true, result: true, assessedOn: true } });
-    const passed = CRITERIA.every((c) => all.some((a) => a.criterion === c && a.result === 'PASS'));
+    const passed = allCriteriaPass(all);
     const accreditedOn = passed ? new Date(Math.max(...all.map((a) => a.assessedOn.getTime()))) : null;
     const after = await tx.accreditation.update({
       where: { id: before.id },

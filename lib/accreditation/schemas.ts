@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { AssessmentResult, Criterion } from '@/lib/db/enums';
 import { idSchema } from '@/lib/ids';
-import { calendarDate } from '@/lib/validation';
+import { calendarDate, enumOf } from '@/lib/validation';
 
 const id = idSchema;
-export const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
 
 /** A calendar date (yyyy-mm-dd), not in the future. */
 export const pastDate = calendarDate.refine((d) => d.getTime() <= Date.now() + 86_400_000, 'validation.dateInFuture');
@@ -15,8 +15,8 @@ export const nominateSchema = z.object({ zoneId: id, nominatedOn: pastDate });
 export const assessSchema = z.object({
   accreditationId: id,
   version: id,
-  criterion: z.enum(CRITERIA, 'validation.required'),
-  result: z.enum(['PASS', 'FAIL'], 'validation.required'),
+  criterion: enumOf(Criterion),
+  result: enumOf(AssessmentResult),
   assessedOn: pastDate,
   assessorName: z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong'),
   note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000, 'validation.tooLong').optional()),

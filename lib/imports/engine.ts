@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
+import { isIncomeJump } from '@/lib/metrics/quality';
 import type { Locale } from '@/lib/i18n/config';
 import { translateIssue, translator } from '@/lib/i18n/translator';
 import { readSheet, type Sheet } from './sheet';
@@ -100,13 +101,13 @@ export const importResource = (kind: ImportKind, user: SessionUser) => ({ kind, 
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
-/** Flags a move from `before` to `after` that is hard to believe. */
+/** Flags a move from `before` to `after` that is hard to believe: the dashboard's income-jump rule, or a unit mistake. */
 export function implausible(before: number, after: number): ChangeFlag | undefined {
   // From nothing to something is how a new figure starts; from something to nothing is worth a look.
   if (before <= 0 || after <= 0) return before > 0 && after <= 0 ? 'jump' : undefined;
   const ratio = Math.max(before, after) / Math.min(before, after);
   if (ratio >= 10 ** 3.5 && ratio <= 10 ** 4.5) return 'unit';
-  return ratio > 5 ? 'jump' : undefined;
+  return isIncomeJump(before, after) ? 'jump' : undefined;
 }
 
 /** One cell through the form's own schema for that field; a refusal becomes the row's issue. */

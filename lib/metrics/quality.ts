@@ -1,13 +1,9 @@
-// Data-quality rules the dashboard flags wherever a figure appears.
+// Data-quality rules. The dashboard states them in SQL (lib/dashboard/flags.ts)
+// with these same constants; pages and imports that judge one figure use these functions.
 
+/** A project in progress with no update (counted from its start) for more than this is stale. */
 export const STALE_AFTER_DAYS = 60;
 export const INCOME_JUMP_FACTOR = 5;
-
-/** A project in progress with no update for STALE_AFTER_DAYS is stale. */
-export function isStale(lastUpdate: Date | null, since: Date, now: Date): boolean {
-  const last = lastUpdate ?? since;
-  return now.getTime() - last.getTime() > STALE_AFTER_DAYS * 86_400_000;
-}
 
 /** An income more than INCOME_JUMP_FACTOR times (or less than 1/FACTOR of) the year before. */
 export function isIncomeJump(previous: number | null, current: number): boolean {

@@ -6,7 +6,7 @@ import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
 import { idSchema } from '@/lib/ids';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 import { projectResource } from './resource';
-import { currentQuarter } from './review-mutations';
+import { currentQuarter } from '@/lib/dates';
 
 export const projectListSchema = listParamsSchema(['name', 'soe', 'zone', 'status', 'planned'] as const).extend({
   status: z.enum(Object.values(ProjectStatus) as [ProjectStatus, ...ProjectStatus[]]).optional().catch(undefined),

@@ -1,11 +1,7 @@
 import { ConflictError, defineMutation, FieldError } from '@/lib/action';
+import { currentQuarter } from '@/lib/dates';
 import { projectResource } from './resource';
 import { feedbackSchema, reviewUpdateSchema } from './schemas';
-
-/** The first day of the quarter `now` is in. */
-export function currentQuarter(now = new Date()) {
-  return new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
-}
 
 /** A village committee confirms or disputes (with a reason) an update about its village. */
 export const reviewUpdate = defineMutation({

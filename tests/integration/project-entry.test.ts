@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeProjectStatus, createProject, postProjectUpdate } from '../../lib/projects/mutations';
-import { currentQuarter, giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
+import { currentQuarter } from '../../lib/dates';
+import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
 import { reportIncome } from '../../lib/villages/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';

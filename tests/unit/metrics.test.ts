@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastReachDate, latestCompleteYear, meets, progress, trajectoryAt, trajectoryPoints } from '../../lib/metrics/trajectory';
-import { exceedsPopulation, isIncomeJump, isStale } from '../../lib/metrics/quality';
+import { exceedsPopulation, isIncomeJump } from '../../lib/metrics/quality';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const START = d('2021-01-01');
@@ -85,14 +85,6 @@ describe('progress and thresholds', () => {
 });
 
 describe('data quality flags', () => {
-  const now = d('2025-12-31');
-  it('flags a project with no update for more than 60 days', () => {
-    expect(isStale(d('2025-11-01'), START, now)).toBe(false);
-    expect(isStale(d('2025-10-31'), START, now)).toBe(true);
-    expect(isStale(null, d('2025-12-01'), now)).toBe(false);
-    expect(isStale(null, d('2025-06-01'), now)).toBe(true);
-  });
-
   it('flags incomes that jump more than 5× either way', () => {
     expect(isIncomeJump(100_000, 500_000)).toBe(false);
     expect(isIncomeJump(100_000, 500_001)).toBe(true);

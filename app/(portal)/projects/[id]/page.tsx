@@ -11,7 +11,7 @@ import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
 import { getProject, listZoneVillages } from '@/lib/projects/queries';
-import { currentQuarter } from '@/lib/projects/review-mutations';
+import { currentQuarter } from '@/lib/dates';
 import { STATUS_TRANSITIONS } from '@/lib/projects/status';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;

@@ -3,13 +3,12 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AssessForm, CloseForm, NominateForm } from '@/components/accreditation/accreditation-forms';
 import { DemoTag } from '@/components/ui/demo-banner';
+import { CRITERIA, nextSteps } from '@/lib/accreditation/rounds';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 import { getZone } from '@/lib/zones/queries';
-
-const CRITERIA = ['PARTY_BUILDING', 'DEVELOPMENT', 'SERVICES', 'GOVERNANCE'] as const;
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -19,6 +18,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   const years = [...new Set(zone.villages.flatMap((v) => v.incomes.map((i) => i.year)))].sort();
   const round = zone.accreditations[0];
+  const next = nextSteps(round);
   return (
     <article className="space-y-4">
       <header>
@@ -117,14 +117,10 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
       {zone.canAccredit && (
         <section aria-labelledby="accreditation-manage" className="space-y-3 rounded-lg border border-red-200 bg-red-50/40 p-4">
           <h2 id="accreditation-manage" className="font-semibold">{t('accreditation.manage')}</h2>
-          {(!round || round.status === 'REJECTED' || round.status === 'REVOKED') && <NominateForm zoneId={zone.id} />}
-          {round?.status === 'CANDIDATE' && (
-            <>
-              <AssessForm accreditationId={round.id} version={round.version} assessorName={user.displayName} />
-              <CloseForm accreditationId={round.id} version={round.version} revoking={false} />
-            </>
-          )}
-          {round?.status === 'ACCREDITED' && <CloseForm accreditationId={round.id} version={round.version} revoking />}
+          {next.nominate && <NominateForm zoneId={zone.id} />}
+          {round && next.assess && <AssessForm accreditationId={round.id} version={round.version} assessorName={user.displayName} />}
+          {round && next.reject && <CloseForm accreditationId={round.id} version={round.version} revoking={false} />}
+          {round && next.revoke && <CloseForm accreditationId={round.id} version={round.version} revoking />}
         </section>
       )}
       <section aria-labelledby="zone-projects" className="rounded-lg border border-slate-200 bg-white p-4">
