@@ -48,6 +48,10 @@ type ResourceFor<A extends Action> = Parameters<typeof can<A>>[2];
 export type VersionedTable = 'Project' | 'ProjectUpdate' | 'Feedback' | 'VillageIncome' | 'Soe' | 'Zone' | 'Village' | 'Pairing' | 'Accreditation' | 'User' | 'Import';
 /** The record a write edits, and the version of it that the user saw. */
 export type Versioned = { table: VersionedTable; id: number; version: number };
+
+/** For a form that creates (no id) or edits (an id and the version it saw) one record. */
+export const editedRecord = (table: VersionedTable) => (input: { id?: number; version?: number }): Versioned | null =>
+  input.id ? { table, id: input.id, version: input.version ?? 0 } : null;
 type AuditFn = (entry: Omit<AuditEntry, 'actorId' | 'actorName'>) => Promise<void>;
 
 export type MutationDefinition<S extends z.ZodType, A extends Action, R> = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCalendarDate } from './dates';
+import { idSchema } from './ids';
 
 // Building blocks shared by the features' zod schemas. Form fields arrive as
 // strings; an empty field means "not given".
@@ -18,3 +19,11 @@ export const enumOf = <T extends Record<string, string>>(e: T) => z.enum(Object.
 
 /** A real yyyy-mm-dd calendar date, as UTC midnight. */
 export const calendarDate = z.string().transform((s, ctx) => parseCalendarDate(s) ?? (ctx.addIssue({ code: 'custom', message: 'validation.dateFormat' }), z.NEVER));
+
+/** A zone's, SOE's or village's name. */
+export const nameSchema = z.string().trim().min(2, 'validation.required').max(60, 'validation.tooLong');
+/** Present when editing (with the version the form saw), absent when creating. */
+export const editFields = {
+  id: z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional()),
+  version: z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional()),
+};

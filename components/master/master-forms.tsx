@@ -5,7 +5,10 @@ import { useActionState } from 'react';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
 import { idle, type ActionState } from '@/lib/action-state';
 import { Mechanism, SoeCategory, SoeLevel } from '@/lib/db/enums';
-import { createPairingAction, endPairingAction, saveSoeAction, saveVillageAction, saveZoneAction } from '@/lib/master/actions';
+import { createPairingAction, endPairingAction } from '@/lib/pairings/actions';
+import { saveSoeAction } from '@/lib/soes/actions';
+import { saveVillageAction } from '@/lib/villages/actions';
+import { saveZoneAction } from '@/lib/zones/actions';
 
 type Option = { id: number; name: string };
 type Saved = ActionState<{ id: number; version: number }>;

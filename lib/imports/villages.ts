@@ -1,7 +1,6 @@
 import { ConflictError, FieldError } from '@/lib/action';
 import { Prisma } from '@/lib/db/client';
-import { villageSchema } from '@/lib/master/schemas';
-import { reportIncomeSchema } from '@/lib/villages/schemas';
+import { reportIncomeSchema, villageSchema } from '@/lib/villages/schemas';
 import { editedSince, implausible, parseCell, type ImportChange, type ImportedChange, type ImportPlan, type ImportSpec, type RowIssue } from './engine';
 
 // Villages with their yearly collective income: one row per village and year.

@@ -1,5 +1,5 @@
-import { ConflictError, defineMutation } from '@/lib/action';
-import { reportIncomeSchema } from './schemas';
+import { ConflictError, defineMutation, editedRecord, FieldError } from '@/lib/action';
+import { reportIncomeSchema, villageSchema } from './schemas';
 
 const incomeKey = (input: { villageId: number; year: number }) => ({ villageId_year: { villageId: input.villageId, year: input.year } });
 
@@ -29,3 +29,21 @@ export const reportIncome = defineMutation({
     return { id: after.id, version: after.version };
   },
 });
+
+/** An administrator adds a village to a zone or edits one (with the version the form saw). */
+export const saveVillage = defineMutation({
+  schema: villageSchema,
+  action: 'masterData.manage',
+  resource: async () => ({}),
+  versioned: editedRecord('Village'),
+  async run({ tx, input: { id, version: _seen, ...data }, audit }) {
+    if (!(await tx.zone.count({ where: { id: data.zoneId } }))) throw new FieldError('zoneId', 'validation.required');
+    const clash = await tx.village.findFirst({ where: { zoneId: data.zoneId, name: data.name }, select: { id: true } });
+    if (clash && clash.id !== id) throw new FieldError('name', 'validation.nameTaken');
+    const before = id ? await tx.village.findUniqueOrThrow({ where: { id } }) : null;
+    const after = id ? await tx.village.update({ where: { id }, data: { ...data, version: { increment: 1 } } }) : await tx.village.create({ data });
+    await audit({ action: id ? 'village.update' : 'village.create', entity: 'Village', entityId: after.id, before, after });
+    return { id: after.id, version: after.version };
+  },
+});
+

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
-import { blankAsUndefined } from '@/lib/validation';
+import { blankAsNull, blankAsUndefined, editFields } from '@/lib/validation';
 import { yuanSchema } from '@/lib/projects/schemas';
 
 const id = idSchema;
@@ -16,3 +16,9 @@ export const reportIncomeSchema = z.object({
   amount: yuanSchema,
   version: blankAsUndefined(id),
 });
+
+const optionalCount = blankAsNull(z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(1_000_000, 'validation.tooLarge'));
+
+/** A village in master data (its name, zone and size). */
+export const villageSchema = z.object({ ...editFields, name: z.string().trim().min(2, 'validation.required').max(40, 'validation.tooLong'), zoneId: idSchema, population: optionalCount, households: optionalCount });
+

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
 import { getDashboard } from '../../lib/dashboard/overview';
 import { PAGE_SIZE } from '../../lib/lists/params';
-import { getMasterData, PAIRINGS_PER_PAGE } from '../../lib/master/queries';
+import { getMasterData, PAIRINGS_PER_PAGE } from '../../lib/pairings/queries';
 import { listSoes, soeListSchema } from '../../lib/soes/queries';
 import { scaleSizes, seedScale } from '../../prisma/seed/scale';
 import { seed } from '../../prisma/seed/seed';

@@ -6,7 +6,10 @@ import { changeProjectStatus, createProject, postProjectUpdate, updateProject } 
 import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
 import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
-import { createPairing, endPairing, saveSoe, saveVillage, saveZone } from '../../lib/master/mutations';
+import { createPairing, endPairing } from '../../lib/pairings/mutations';
+import { saveSoe } from '../../lib/soes/mutations';
+import { saveVillage } from '../../lib/villages/mutations';
+import { saveZone } from '../../lib/zones/mutations';
 import { undoImport } from '../../lib/imports/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDashboard } from '../../lib/dashboard/overview';
-import { createPairing, endPairing, saveSoe, saveVillage, saveZone } from '../../lib/master/mutations';
+import { createPairing, endPairing } from '../../lib/pairings/mutations';
+import { saveSoe } from '../../lib/soes/mutations';
+import { saveVillage } from '../../lib/villages/mutations';
+import { saveZone } from '../../lib/zones/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 

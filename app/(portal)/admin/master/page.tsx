@@ -9,7 +9,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import { z } from 'zod';
 import { firstValues, pageNumber, searchText, type SearchParams } from '@/lib/lists/params';
-import { getMasterData, PAIRINGS_PER_PAGE } from '@/lib/master/queries';
+import { getMasterData, PAIRINGS_PER_PAGE } from '@/lib/pairings/queries';
 
 const paramsSchema = z.object({ zone: searchText, soe: searchText, page: pageNumber });
 
