@@ -16,9 +16,16 @@ export function ImportForm({ kind }: { kind: string }) {
     const form = new FormData(event.currentTarget);
     form.set('mode', mode);
     setPending(true);
-    const response = await fetch(`/api/imports/${kind}`, { method: 'POST', body: form });
-    setOutcome((await response.json()) as ImportOutcome);
-    setPending(false);
+    // Whatever happens (no network, a busy or broken server, an answer that is no outcome), the form
+    // comes back with the chosen file and says why in words.
+    try {
+      const response = await fetch(`/api/imports/${kind}`, { method: 'POST', body: form });
+      setOutcome(await readOutcome(response, t));
+    } catch {
+      setOutcome({ status: 'failed', message: t('networkError'), errors: [], rows: 0 });
+    } finally {
+      setPending(false);
+    }
   }
 
   return (
@@ -67,4 +74,15 @@ export function ImportForm({ kind }: { kind: string }) {
       </div>
     </form>
   );
+}
+
+/** The server's outcome; an answer without one (an empty 500, a proxy's error page) becomes a failure that says so. */
+async function readOutcome(response: Response, t: ReturnType<typeof useTranslations<'imports'>>): Promise<ImportOutcome> {
+  const body = (await response.json().catch(() => null)) as ImportOutcome | null;
+  if (body && typeof body === 'object' && (body.status === 'failed' ? typeof body.message === 'string' : response.ok)) {
+    return body.status === 'failed' ? { ...body, errors: Array.isArray(body.errors) ? body.errors : [] } : body;
+  }
+  if (response.status === 413) return { status: 'failed', message: t('tooLarge'), errors: [], rows: 0 };
+  if (response.status === 429 || response.status === 503) return { status: 'failed', message: t('busy'), errors: [], rows: 0 };
+  return { status: 'failed', message: t('serverError', { status: response.status }), errors: [], rows: 0 };
 }
