@@ -255,7 +255,23 @@ async function readXlsx(buf, limits) {
     },
   });
 
-  // Shared strings, counted while they stream in.
+  // Shared strings: first counted while they unpack (a quick scan, so that a bomb of millions is
+  // refused in a fraction of a second), then read.
+  if (entries.has('xl/sharedStrings.xml')) {
+    let count = 0;
+    let carry = '';
+    await inflateEntry(buf, entries.get('xl/sharedStrings.xml'), { left: limits.maxUncompressedBytes }, (text) => {
+      const chunk = carry + text;
+      for (let i = chunk.indexOf('<si'); i >= 0 && i + 3 < chunk.length; i = chunk.indexOf('<si', i + 3)) {
+        const next = chunk.charCodeAt(i + 3); // <si>, <si/> or <si attr…>, not <sit…>
+        if ((next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13) && ++count > limits.maxSharedStrings) {
+          throw new Refused('tooComplex');
+        }
+      }
+      carry = chunk.slice(-3);
+    });
+  }
+  // Shared strings, read.
   /** @type {(string | {rich: string})[]} */
   const strings = [];
   {
