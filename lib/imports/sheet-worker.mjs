@@ -203,6 +203,31 @@ function columnOf(ref) {
 }
 const rowOf = (ref) => parseInt(ref.replace(/^[A-Z]+/, ''), 10);
 
+async function scanSheet(buf, entry, limits) {
+  if (!entry) return;
+  const tag = /<row\b([^>]*)>|<(?:v|t)(?:\s[^>]*)?>[^<]/g;
+  let index = -1;
+  let values = 0;
+  let carry = '';
+  await inflateEntry(buf, entry, { left: limits.maxUncompressedBytes }, (text) => {
+    const chunk = carry + text;
+    const cut = chunk.lastIndexOf('<'); // a tag may go on in the next piece
+    const body = cut >= 0 ? chunk.slice(0, cut) : chunk;
+    carry = cut >= 0 ? chunk.slice(cut) : '';
+    if (carry.length > 1 << 20) return false; // a very long text: the full read decides
+    tag.lastIndex = 0;
+    for (let m; (m = tag.exec(body)); ) {
+      if (m[1] !== undefined) {
+        const r = /\sr="(\d+)"/.exec(m[1]);
+        index = r ? Number(r[1]) - 1 : index + 1;
+      } else {
+        if (index > limits.maxRows) throw new Refused('tooManyRows');
+        if (++values > limits.maxCells) throw new Refused('tooManyCells');
+      }
+    }
+  });
+}
+
 async function readXlsx(buf, limits) {
   const entries = zipEntries(buf);
   const budget = { left: limits.maxUncompressedBytes };
@@ -312,7 +337,10 @@ async function readXlsx(buf, limits) {
     });
   }
 
-  // The sheet, row by row.
+  // The sheet: first a quick scan while it unpacks, so that a file of far too many rows or cells
+  // is refused in a fraction of a second (a value past row 50,001, or more values than cells allowed),
+  await scanSheet(buf, entries.get(sheetPath), limits);
+  // then row by row.
   const rows = new Rows(limits);
   const merges = [];
   let row = null; // cells of the row being read

@@ -28,6 +28,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
   if (body === 'tooLarge') return tooLarge();
   const form = body ? await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData().catch(() => null) : null;
   const file = form?.get('file');
+  // The proxy passes on at most MAX_IMPORT_BYTES of a body: a form cut there was too large, not empty.
+  if (!(file instanceof File) && body && (body.byteLength >= MAX_IMPORT_BYTES || Number(request.headers.get('content-length') ?? 0) > body.byteLength)) return tooLarge();
   if (!(file instanceof File)) return Response.json({ status: 'failed', message: t('imports.empty'), errors: [] }, { status: 400 });
   const bytes = Buffer.from(await file.arrayBuffer());
   const locked = await withImportLock(user.id, () =>
