@@ -5,6 +5,7 @@
 // the other user's latency, and the portal worker processes' peak memory
 // (VmRSS sampled every 20 ms from /proc, and VmHWM).
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import { createDatabase } from '../../lib/db/database';
 import { migrate } from '../../lib/db/migrate';
 import { seed } from '../../prisma/seed/seed';
@@ -93,7 +94,7 @@ export async function benchUploads(serverUrl: string, out: (line?: string) => vo
     const pids = await workerPids(portal.pid);
     const before = await Promise.all(pids.map(memoryMb));
     out();
-    out(`## Hostile uploads: ${pids.length} portal workers, RSS before ${before.map((m) => m.rss.toFixed(0)).join(' / ')} MB`);
+    out(`## Hostile uploads: ${pids.length} portal workers, RSS before ${before.map((m) => m.rss.toFixed(0)).join(' / ')} MB; load average ${os.loadavg()[0]!.toFixed(1)} (other work on the machine slows every figure)`);
     out(`Files: shared-strings bomb ${(bomb.length / 2 ** 20).toFixed(2)} MB (15,000,000 strings, 255 MB unpacked); ${(rows.length / 2 ** 20).toFixed(2)} MB XLSX of 400,000 rows.`);
     out();
     out('| upload | answers (status, ms) | other user: dashboard loads, p50, slowest (ms) | worker peak RSS, sampled (MB) | worker VmHWM (MB) |');
