@@ -65,8 +65,10 @@ type WorkerAnswer = { rows: string[][] } | { error: SheetError };
 function readInWorker(bytes: Buffer, limits: SheetLimits, timeoutMs: number, heapMb: number): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
     // A literal new URL(…, import.meta.url): Turbopack bundles the worker for the production build.
+    const copy = new Uint8Array(bytes); // handed over to the thread, not copied again
     const worker = new Worker(new URL('./sheet-worker.mjs', import.meta.url), {
-      workerData: { bytes: new Uint8Array(bytes), limits },
+      workerData: { bytes: copy, limits },
+      transferList: [copy.buffer],
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
       stdout: false,
       stderr: false,

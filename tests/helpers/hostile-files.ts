@@ -86,11 +86,11 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>`;
 
-/** A valid XLSX (about 1 MB) whose sharedStrings.xml holds `count` strings `<si><t>x</t></si>` (15 million: 255 MB unpacked). */
-export async function sharedStringsBomb(count = 15_000_000) {
+/** A valid XLSX (about 0.6 MB) whose sharedStrings.xml holds `count` strings `<si><t>x</t></si>` (15 million: 255 MB unpacked), saying it holds `declared`. */
+export async function sharedStringsBomb(count = 15_000_000, declared = count) {
   const strings = await repeated(
     'xl/sharedStrings.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${declared}" uniqueCount="${declared}">`,
     '<si><t>x</t></si>',
     count,
     '</sst>',

@@ -80,6 +80,9 @@ describe('hostile files', () => {
     expect(await readSheet(csv([['a', 'b'], ['1', '2'], ['3', '4']]), { maxCells: 5 })).toBe('tooManyCells');
     const smallBomb = await sharedStringsBomb(200_000);
     expect(await readSheet(smallBomb, { maxSharedStrings: 100_000 })).toBe('tooComplex');
+    // One that says it holds one string is counted all the same.
+    expect(await readSheet(await sharedStringsBomb(200_000, 1), { maxSharedStrings: 100_000 })).toBe('tooComplex');
+    expect(await readSheet(await sharedStringsBomb(15_000_000, 1))).toBe('tooComplex');
     expect(await readSheet(smallBomb, { maxUncompressedBytes: 1024 * 1024 })).toBe('tooComplex');
     expect(await readSheet(smallBomb)).toEqual({ headers: ['x'], rows: [['x']] });
     // A CSV of 10 MB of line breaks: refused at row 50,001, not after parsing five million.
