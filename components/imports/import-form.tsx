@@ -79,9 +79,8 @@ export function ImportForm({ kind }: { kind: string }) {
 /** The server's outcome; an answer without one (an empty 500, a proxy's error page) becomes a failure that says so. */
 async function readOutcome(response: Response, t: ReturnType<typeof useTranslations<'imports'>>): Promise<ImportOutcome> {
   const body = (await response.json().catch(() => null)) as ImportOutcome | null;
-  if (body && typeof body === 'object' && (body.status === 'failed' ? typeof body.message === 'string' : response.ok)) {
-    return body.status === 'failed' ? { ...body, errors: Array.isArray(body.errors) ? body.errors : [] } : body;
-  }
+  if (body?.status === 'failed' && typeof body.message === 'string') return { ...body, errors: Array.isArray(body.errors) ? body.errors : [] };
+  if ((body?.status === 'preview' || body?.status === 'committed') && response.ok) return body;
   if (response.status === 413) return { status: 'failed', message: t('tooLarge'), errors: [], rows: 0 };
   if (response.status === 429 || response.status === 503) return { status: 'failed', message: t('busy'), errors: [], rows: 0 };
   return { status: 'failed', message: t('serverError', { status: response.status }), errors: [], rows: 0 };
