@@ -24,11 +24,19 @@ export function ImportForm({ kind }: { kind: string }) {
     body.set('mode', mode);
     if (mode === 'commit' && checked) body.set('token', checked.token);
     setPending(true);
-    const response = await fetch(`/api/imports/${kind}`, { method: 'POST', body });
-    const result = (await response.json()) as ImportOutcome;
+    // Whatever happens (no network, a busy or broken server, an answer that is no outcome), the form
+    // comes back with the chosen file and says why in words.
+    let result: ImportOutcome;
+    try {
+      result = await readOutcome(await fetch(`/api/imports/${kind}`, { method: 'POST', body }), t);
+    } catch {
+      result = { status: 'failed', message: t('networkError'), errors: [], rows: 0 };
+    } finally {
+      setPending(false);
+    }
     setOutcome(result);
-    setChecked(result.status === 'preview' ? result : null);
-    setPending(false);
+    // A failed commit keeps the checked plan on screen, so it can be imported again once the server is back.
+    if (result.status === 'preview' || result.status === 'committed' || mode === 'preview') setChecked(result.status === 'preview' ? result : null);
   }
 
   return (
@@ -164,4 +172,14 @@ function ChangeTable({ title, rows, total, empty }: { title: string; rows: Impor
       )}
     </section>
   );
+}
+
+/** The server's outcome; an answer without one (an empty 500, a proxy's error page) becomes a failure that says so. */
+async function readOutcome(response: Response, t: ReturnType<typeof useTranslations<'imports'>>): Promise<ImportOutcome> {
+  const body = (await response.json().catch(() => null)) as ImportOutcome | null;
+  if (body?.status === 'failed' && typeof body.message === 'string') return { ...body, errors: Array.isArray(body.errors) ? body.errors : [] };
+  if ((body?.status === 'preview' || body?.status === 'committed') && response.ok) return body;
+  if (response.status === 413) return { status: 'failed', message: t('tooLarge'), errors: [], rows: 0 };
+  if (response.status === 429 || response.status === 503) return { status: 'failed', message: t('busy'), errors: [], rows: 0 };
+  return { status: 'failed', message: t('serverError', { status: response.status }), errors: [], rows: 0 };
 }

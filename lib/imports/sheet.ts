@@ -1,68 +1,114 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { Worker } from 'node:worker_threads';
 
 // Reading an uploaded spreadsheet (XLSX, or CSV in UTF-8) into header + rows of
 // strings, with limits, and telling a spreadsheet from anything else.
+//
+// The reading runs in a worker thread (sheet-worker.mjs) with a hard heap limit
+// and a deadline: it reads while unpacking and stops at the first limit passed,
+// and a file that would still take too much memory or time ends its thread, not
+// the server. A few threads at a time per process; beyond that, 'busy'.
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
+export const MAX_IMPORT_COLUMNS = 100;
+/** Cells with a value; 50,000 rows of 20 columns. */
+export const MAX_IMPORT_CELLS = 1_000_000;
+/** A sheet cannot use more distinct strings than it has cells. */
+export const MAX_SHARED_STRINGS = MAX_IMPORT_CELLS;
+/** Bytes unpacked from the XLSX's zip, counted while inflating (the sizes it declares are not trusted). */
+export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+export const PARSE_TIMEOUT_MS = 4_000;
+export const PARSE_HEAP_MB = 256;
+/** Sheets read at once by one server process. */
+export const PARSE_THREADS = Math.max(1, Number(process.env.PORTAL_IMPORT_THREADS) || 2);
 
 export type Sheet = { headers: string[]; rows: string[][] };
-export type SheetError = 'empty' | 'tooLarge' | 'tooManyRows' | 'notSpreadsheet';
+export type SheetError =
+  | 'empty'
+  | 'tooLarge'
+  | 'tooManyRows'
+  | 'tooManyColumns'
+  | 'tooManyCells'
+  /** Too many shared strings, too many bytes once unpacked, or over the thread's memory. */
+  | 'tooComplex'
+  | 'timeout'
+  /** This process already reads PARSE_THREADS sheets. */
+  | 'busy'
+  | 'notSpreadsheet';
 
-const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+export type SheetLimits = {
+  maxRows: number;
+  maxColumns: number;
+  maxCells: number;
+  maxSharedStrings: number;
+  maxUncompressedBytes: number;
+};
+export type ReadSheetOptions = Partial<SheetLimits> & { timeoutMs?: number; heapMb?: number };
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value).trim();
+const DEFAULT_LIMITS: SheetLimits = {
+  maxRows: MAX_IMPORT_ROWS,
+  maxColumns: MAX_IMPORT_COLUMNS,
+  maxCells: MAX_IMPORT_CELLS,
+  maxSharedStrings: MAX_SHARED_STRINGS,
+  maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES,
+};
+
+let reading = 0;
+
+/** Whether this process would start reading another sheet now. */
+export function sheetReaderAvailable() {
+  return reading < PARSE_THREADS;
 }
 
-async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-    rows.push(values);
+type WorkerAnswer = { rows: string[][] } | { error: SheetError };
+
+function readInWorker(bytes: Buffer, limits: SheetLimits, timeoutMs: number, heapMb: number): Promise<WorkerAnswer> {
+  return new Promise((resolve, reject) => {
+    // A literal new URL(…, import.meta.url): Turbopack bundles the worker for the production build.
+    const copy = new Uint8Array(bytes); // handed over to the thread, not copied again
+    const worker = new Worker(new URL('./sheet-worker.mjs', import.meta.url), {
+      workerData: { bytes: copy, limits },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const settle = (answer: WorkerAnswer | Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      if (answer instanceof Error) reject(answer);
+      else resolve(answer);
+      void worker.terminate();
+    };
+    const deadline = setTimeout(() => settle({ error: 'timeout' }), timeoutMs);
+    worker.once('message', (answer: WorkerAnswer) => settle(answer));
+    worker.once('error', (error: Error & { code?: string }) => {
+      // Over its heap: the thread ends, the server goes on. Anything else is a fault of ours.
+      settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { error: 'tooComplex' } : error);
+    });
+    worker.once('exit', (code) => settle(code === 0 ? new Error('The sheet reader ended without an answer') : { error: 'tooComplex' }));
   });
-  return rows;
-}
-
-function readCsv(bytes: Buffer): string[][] | null {
-  const text = bytes.toString('utf8');
-  // Binary content (images, archives, documents) is not CSV.
-  if (text.includes('\uFFFD') || /[\x00-\x08\x0E-\x1F]/.test(text.slice(0, 4096))) return null;
-  try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-  } catch {
-    return null;
-  }
 }
 
 /** The first sheet of an XLSX or a CSV file, or the reason it cannot be read. */
-export async function readSheet(bytes: Buffer): Promise<Sheet | SheetError> {
+export async function readSheet(bytes: Buffer, options: ReadSheetOptions = {}): Promise<Sheet | SheetError> {
   if (bytes.length === 0) return 'empty';
   if (bytes.length > MAX_IMPORT_BYTES) return 'tooLarge';
-  let rows: string[][] | null;
-  if (isZip(bytes)) {
-    rows = await readXlsx(bytes).catch(() => null);
-  } else {
-    rows = readCsv(bytes);
+  if (!sheetReaderAvailable()) return 'busy';
+  const { timeoutMs = PARSE_TIMEOUT_MS, heapMb = PARSE_HEAP_MB, ...limits } = options;
+  reading++;
+  let answer: WorkerAnswer;
+  try {
+    answer = await readInWorker(bytes, { ...DEFAULT_LIMITS, ...limits }, timeoutMs, heapMb);
+  } finally {
+    reading--;
   }
-  if (rows === null) return 'notSpreadsheet';
-  // Trailing blank lines are not rows.
-  while (rows.length && rows.at(-1)!.every((c) => c === '')) rows.pop();
+  if ('error' in answer) return answer.error;
+  // The reader drops trailing blank rows.
+  const rows = answer.rows;
   if (rows.length < 2) return 'empty';
-  if (rows.length - 1 > MAX_IMPORT_ROWS) return 'tooManyRows';
   const [headers, ...body] = rows;
   return { headers: headers!.map((h) => h.trim()), rows: body };
 }

@@ -1,4 +1,5 @@
 // npm run bench [-- --scale 1,100 --users 1,10,50 --seconds 10]
+// npm run bench -- --uploads   (hostile uploads only: tests/bench/uploads.ts, written to .data/bench/uploads.md)
 // The citywide dashboard at N × Wuhan's size: each query against its SQL floor,
 // TTFB and full render under concurrent signed-in users, first-load JS and LCP,
 // against a production build. Prints a table and writes it to .data/bench/report.md.
@@ -16,6 +17,7 @@ import { Browser, ensureBuild, startPortalServer } from '../helpers/portal-serve
 import { load, type LoadResult } from './load';
 import { firstLoadJs, largestContentfulPaint } from './page';
 import type { QueryTiming } from './queries';
+import { benchUploads } from './uploads';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -75,6 +77,14 @@ async function main() {
   await ensureBuild();
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   try {
+    if (process.argv.includes('--uploads')) {
+      out(`# Upload benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+      await benchUploads(server.url, out);
+      const report = path.join(dataDir, 'uploads.md');
+      await writeFile(report, lines.join('\n') + '\n');
+      console.log(`\nWritten to ${path.relative(process.cwd(), report)}`);
+      return;
+    }
     out(`# Dashboard benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
     for (const n of scales) {
       const url = await scaleDatabase(server.url, n);

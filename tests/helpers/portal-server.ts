@@ -8,7 +8,8 @@ import { waitForHealthy } from '../../lib/server/net';
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
-export type PortalServer = { url: string; stop: () => Promise<void> };
+/** `pid`: the launcher's primary process; the Next.js workers are its children. */
+export type PortalServer = { url: string; pid: number; stop: () => Promise<void> };
 
 /** `next build` when the sources changed since the last build. Run once, from the global setup: test files in parallel must not build at once. */
 export async function ensureBuild() {
@@ -31,6 +32,7 @@ export async function startPortalServer(databaseUrl: string): Promise<PortalServ
   await waitForHealthy(`${url}/api/health`, 120_000);
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -4,7 +4,8 @@ import { isSameOrigin } from '@/lib/http';
 import { previewImport } from '@/lib/imports/engine';
 import { commitImport } from '@/lib/imports/mutations';
 import { importSpec } from '@/lib/imports/registry';
-import { MAX_IMPORT_BYTES } from '@/lib/imports/sheet';
+import { withImportLock } from '@/lib/imports/lock';
+import { MAX_IMPORT_BYTES, sheetReaderAvailable } from '@/lib/imports/sheet';
 import { toLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
 
@@ -18,21 +19,60 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
   if (!user) return Response.json({ status: 'failed', message: t('errors.signedOut'), errors: [] }, { status: 401 });
   const spec = importSpec(kind);
   if (!spec) return Response.json({ status: 'failed', message: t('errors.denied'), errors: [] }, { status: 404 });
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
-    return Response.json({ status: 'failed', message: t('imports.tooLarge'), errors: [] }, { status: 413 });
-  }
-  const form = await request.formData().catch(() => null);
+  const limit = MAX_IMPORT_BYTES + 64 * 1024;
+  const tooLarge = () => Response.json({ status: 'failed', message: t('imports.tooLarge'), errors: [] }, { status: 413 });
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge();
+  // Busy: say so at once rather than queue (another process may have room; the client says try again).
+  if (!sheetReaderAvailable()) return Response.json({ status: 'failed', message: t('imports.busy'), errors: [] }, { status: 503, headers: { 'retry-after': '10' } });
+  // The body is read up to the limit, whatever content-length claimed (or if it claimed nothing).
+  const body = await readBounded(request, limit);
+  if (body === 'tooLarge') return tooLarge();
+  const form = body ? await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData().catch(() => null) : null;
   const file = form?.get('file');
+  // The proxy passes on at most MAX_IMPORT_BYTES of a body: a form cut there was too large, not empty.
+  if (!(file instanceof File) && body && (body.byteLength >= MAX_IMPORT_BYTES || Number(request.headers.get('content-length') ?? 0) > body.byteLength)) return tooLarge();
   if (!(file instanceof File)) return Response.json({ status: 'failed', message: t('imports.empty'), errors: [] }, { status: 400 });
   const bytes = Buffer.from(await file.arrayBuffer());
-  const outcome =
+  const locked = await withImportLock(user.id, () =>
     form!.get('mode') === 'commit'
-      ? await commitImport(spec, user, bytes, {
+      ? commitImport(spec, user, bytes, {
           locale,
           token: String(form!.get('token') ?? ''),
           acceptFlagged: form!.get('acceptFlagged') === 'on',
           fileName: file.name.slice(0, 200),
         })
-      : await previewImport(spec, user, bytes, locale);
+      : previewImport(spec, user, bytes, locale),
+  );
+  if (!locked) return Response.json({ status: 'failed', message: t('imports.userBusy'), errors: [] }, { status: 429, headers: { 'retry-after': '5' } });
+  const outcome = locked.value;
   return Response.json(outcome, { status: outcome.status === 'failed' ? 422 : 200 });
+}
+
+/** The request body, or 'tooLarge' as soon as it passes `limit` bytes (null if there is none or it broke off). */
+async function readBounded(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | 'tooLarge' | null> {
+  if (!request.body) return null;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => {});
+        return 'tooLarge';
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return null;
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }
