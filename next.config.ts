@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time, not bundled: the pg driver and Prisma's adapter.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'exceljs'],
+  // The proxy buffers request bodies up to this size (10 MB by default): room for a 10 MB import file
+  // and its form packaging, so the upload route, not the proxy, says a file is too large.
+  experimental: { proxyClientMaxBodySize: '11mb' },
 };
 
 export default withNextIntl(nextConfig);
