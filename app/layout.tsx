@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Namespaces only server components use stay on the server: every page carries the rest.
-const SERVER_ONLY = new Set(['audit', 'auditAction', 'auditEntity', 'metric', 'home', 'health', 'target', 'demo', 'nav', 'list']);
+const SERVER_ONLY = new Set(['audit', 'auditAction', 'auditEntity', 'metric', 'home', 'health', 'target', 'sample', 'nav', 'list']);
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);

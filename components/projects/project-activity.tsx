@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatMonth, formatYuan } from '@/lib/i18n/format';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { exceedsPopulation } from '@/lib/metrics/quality';
 import type { getProject } from '@/lib/projects/queries';
 import { ReviewForm } from './review-form';
@@ -24,7 +24,7 @@ export async function ProjectActivity({ project }: { project: Project }) {
               <p className="font-medium">
                 {formatMonth(u.period, locale)} · {u.progressPct}%{' '}
                 <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${confirmationClass[u.confirmation]}`}>{t(`enum.UpdateConfirmation.${u.confirmation}`)}</span>
-                {u.source?.isDemo && <DemoTag />}
+                {u.source?.isSample && <SampleTag />}
               </p>
               <p className={u.confirmation === 'DISPUTED' ? 'text-rose-800 line-through decoration-rose-400' : 'text-slate-700'}>
                 {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatCount(u.jobsCreated, locale)} ·{' '}

@@ -22,7 +22,7 @@ const FALLBACK = { zones: 60, income: '500000', deadline: new Date('2025-12-31T0
 
 async function targets() {
   const rows = await readDb().programTarget.findMany({ select: { metric: true, value: true, deadline: true, comparator: true } });
-  const zones = rows.find((r) => r.metric === 'DEMO_ZONES');
+  const zones = rows.find((r) => r.metric === 'MODEL_ZONES');
   const income = rows.find((r) => r.metric === 'AVG_VILLAGE_INCOME');
   return {
     zones: zones ? Number(zones.value) : FALLBACK.zones,

@@ -89,7 +89,7 @@ export function shapeProjectBreakdown(rows: ProjectGroupRow[]) {
   };
 }
 
-/** Net accredited demo zones at the end of each month with a change (revocations count down). */
+/** Net accredited model zones at the end of each month with a change (revocations count down). */
 export async function getAccreditationHistory() {
   return sql().$queryRaw<{ month: Date; change: number; total: number }[]>`
     SELECT month, change::int, (sum(change) OVER (ORDER BY month))::int AS total FROM (
@@ -156,7 +156,7 @@ export async function getSoeLeaderboard(today: Date, limit: number | null = null
   `;
 }
 
-/** Per district: zones, paired zones, villages, demo zones, average income in `year`, projects. */
+/** Per district: zones, paired zones, villages, model zones, average income in `year`, projects. */
 export async function getDistrictBreakdown(year: number, today: Date) {
   return sql().$queryRaw<
     { id: number; name: string; zones: number; pairedZones: number; villages: number; accredited: number; averageIncome: string | null; projects: number }[]

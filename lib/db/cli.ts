@@ -96,7 +96,7 @@ function option(args: string[], name: string) {
   return value;
 }
 
-/** N × Wuhan's size in its own database (portal_scale_N) beside the portal's, so demo data stays as it is. */
+/** N × Wuhan's size in its own database (portal_scale_N) beside the portal's, so sample data stays as it is. */
 async function seedScaleDatabase(url: string, value: string, force: boolean) {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new SetupError(`--scale ${value}: expected a number from 0.01 to 1000.`);

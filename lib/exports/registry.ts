@@ -26,13 +26,13 @@ export const exporters: Record<string, Exporter> = {
         { key: 'projects', header: t('zones.projects') },
         { key: 'soes', header: t('zones.soes') },
         { key: 'accreditedAt', header: t('zones.accreditedAt') },
-        { key: 'demo', header: t('demo.tag') },
+        { key: 'sample', header: t('sample.tag') },
       ],
-      rows: rows.map(({ isDemo, ...z }) => ({
+      rows: rows.map(({ isSample, ...z }) => ({
         ...z,
         soes: z.soes.join('、'),
         accreditedAt: z.accreditedAt?.toISOString().slice(0, 10) ?? null,
-        demo: isDemo ? t('demo.tag') : '',
+        sample: isSample ? t('sample.tag') : '',
       })),
     };
   },
@@ -51,15 +51,15 @@ export const exporters: Record<string, Exporter> = {
         { key: 'plannedInvestment', header: t('projects.planned') },
         { key: 'lastUpdate', header: t('dashboard.lastUpdate') },
         { key: 'progressPct', header: t('updateForm.progress') },
-        { key: 'demo', header: t('demo.tag') },
+        { key: 'sample', header: t('sample.tag') },
       ],
-      rows: rows.map(({ isDemo, ...p }) => ({
+      rows: rows.map(({ isSample, ...p }) => ({
         ...p,
         mode: t(`enum.CooperationMode.${p.mode}` as 'enum.CooperationMode.OTHER'),
         lastUpdate: p.lastUpdate?.toISOString().slice(0, 7) ?? null,
         zone: p.zone ?? t('projects.cityWide'),
         status: t(`status.${p.status}` as 'status.PREPARING'),
-        demo: isDemo ? t('demo.tag') : '',
+        sample: isSample ? t('sample.tag') : '',
       })),
     };
   },

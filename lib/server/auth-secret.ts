@@ -7,7 +7,7 @@ import { SetupError } from '../db/errors';
 
 /**
  * The secret that signs sessions. Real deployments set NEXTAUTH_SECRET (or
- * AUTH_SECRET); a portal holding only demo data makes one and keeps it in the
+ * AUTH_SECRET); a portal holding only sample data makes one and keeps it in the
  * data folder, so sessions survive restarts.
  */
 export async function resolveAuthSecret(databaseUrl: string): Promise<string> {
@@ -16,7 +16,7 @@ export async function resolveAuthSecret(databaseUrl: string): Promise<string> {
     if (given.length < 32) throw new SetupError('NEXTAUTH_SECRET is too short: use at least 32 random characters (e.g. `openssl rand -base64 32`).');
     return given;
   }
-  if (!(await holdsDemoData(databaseUrl)))
+  if (!(await holdsSampleData(databaseUrl)))
     throw new SetupError('Set NEXTAUTH_SECRET (at least 32 random characters): this database holds real data, and sessions must be signed with a secret you control.');
   const file = path.join(dataDir(), 'auth-secret');
   const saved = (await readFile(file, 'utf8').catch(() => '')).trim();
@@ -26,12 +26,12 @@ export async function resolveAuthSecret(databaseUrl: string): Promise<string> {
   return secret;
 }
 
-async function holdsDemoData(url: string) {
+async function holdsSampleData(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM "Source" WHERE "isDemo") AS demo');
-    return rows[0]?.demo === true;
+    const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM "Source" WHERE "isSample") AS sample');
+    return rows[0]?.sample === true;
   } finally {
     await client.end();
   }

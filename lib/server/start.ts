@@ -30,7 +30,7 @@ async function main() {
   await migrate(database.url, console.log);
   const { seed } = await import('../../prisma/seed/seed');
   const { seeded } = await seed(database.url, { log: console.log });
-  if (seeded) console.log(`Seeded the program's facts and demo data (${elapsed()}).`);
+  if (seeded) console.log(`Seeded the program's facts and sample data (${elapsed()}).`);
 
   const env = {
     ...process.env,
@@ -55,8 +55,8 @@ async function main() {
   });
   await waitForHealthy(`http://localhost:${port}/api/health`, 120_000);
   console.log(`\nPortal ready at http://localhost:${port} (started in ${elapsed()}). Ctrl-C stops it.`);
-  const { printDemoAccounts } = await import('../../prisma/seed/print-accounts');
-  await printDemoAccounts(database.url);
+  const { printSampleAccounts } = await import('../../prisma/seed/print-accounts');
+  await printSampleAccounts(database.url);
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv) {

@@ -21,7 +21,7 @@ export async function listSoes(user: SessionUser, p: SoeListParams, take = PAGE_
         category: true,
         level: true,
         nameVerified: true,
-        source: { select: { isDemo: true } },
+        source: { select: { isSample: true } },
         _count: { select: { pairings: true, projects: true } },
       },
       orderBy: [{ level: 'asc' }, { name: 'asc' }],
@@ -30,7 +30,7 @@ export async function listSoes(user: SessionUser, p: SoeListParams, take = PAGE_
     }),
     db().soe.count({ where }),
   ]);
-  return { total, rows: rows.map((s) => ({ ...s, isDemo: s.source?.isDemo ?? false, zones: s._count.pairings, projects: s._count.projects })) };
+  return { total, rows: rows.map((s) => ({ ...s, isSample: s.source?.isSample ?? false, zones: s._count.pairings, projects: s._count.projects })) };
 }
 
 /** Id and name of every SOE the user may see, for filters. */
@@ -52,7 +52,7 @@ export async function getSoe(user: SessionUser, id: number) {
       nameVerified: true,
       liaisonLead: true,
       sourceNote: true,
-      source: { select: { title: true, isDemo: true } },
+      source: { select: { title: true, isSample: true } },
       pairings: { select: { since: true, until: true, zone: { select: { id: true, name: true, district: { select: { name: true } } } } } },
       projects: {
         where: projectScope(user),

@@ -12,7 +12,7 @@ export async function getVillage(user: SessionUser, id: number) {
       population: true,
       households: true,
       sourceNote: true,
-      source: { select: { title: true, isDemo: true } },
+      source: { select: { title: true, isSample: true } },
       zone: { select: { id: true, name: true, district: { select: { name: true } }, pairings: { select: { soeId: true } } } },
       incomes: { select: { year: true, amount: true, updatedAt: true, version: true }, orderBy: { year: 'asc' } },
       projects: {

@@ -7,7 +7,7 @@ import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 
 export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
   district: idSchema.optional().catch(undefined),
-  demo: z.enum(['accredited', 'candidate', 'none']).optional().catch(undefined),
+  modelZone: z.enum(['accredited', 'candidate', 'none']).optional().catch(undefined),
 });
 export type ZoneListParams = z.infer<typeof zoneListSchema>;
 
@@ -17,9 +17,9 @@ function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
       zoneScope(user),
       p.q ? { OR: [{ name: { contains: p.q } }, { villages: { some: { name: { contains: p.q } } } }] } : {},
       p.district ? { districtId: p.district } : {},
-      p.demo === 'accredited' ? { accreditedAt: { not: null } } : {},
-      p.demo === 'candidate' ? { accreditations: { some: { status: 'CANDIDATE' } } } : {},
-      p.demo === 'none' ? { accreditedAt: null } : {},
+      p.modelZone === 'accredited' ? { accreditedAt: { not: null } } : {},
+      p.modelZone === 'candidate' ? { accreditations: { some: { status: 'CANDIDATE' } } } : {},
+      p.modelZone === 'none' ? { accreditedAt: null } : {},
     ],
   };
 }
@@ -44,7 +44,7 @@ const listSelect = {
   accreditedAt: true,
   district: { select: { name: true } },
   township: { select: { name: true } },
-  source: { select: { isDemo: true } },
+  source: { select: { isSample: true } },
   _count: { select: { villages: true, projects: true } },
   pairings: { where: { until: null }, select: { soe: { select: { name: true, shortName: true } } } },
 } satisfies Prisma.ZoneSelect;
@@ -66,7 +66,7 @@ export async function listZones(user: SessionUser, p: ZoneListParams, take = PAG
       projects: z._count.projects,
       soes: z.pairings.map((x) => x.soe.shortName ?? x.soe.name),
       accreditedAt: z.accreditedAt,
-      isDemo: z.source?.isDemo ?? false,
+      isSample: z.source?.isSample ?? false,
     })),
   };
 }
@@ -87,7 +87,7 @@ export async function getZone(user: SessionUser, id: number) {
       mechanisms: true,
       accreditedAt: true,
       sourceNote: true,
-      source: { select: { title: true, isDemo: true } },
+      source: { select: { title: true, isSample: true } },
       district: { select: { name: true } },
       township: { select: { name: true } },
       pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } } }, orderBy: { since: 'asc' } },

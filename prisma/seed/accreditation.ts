@@ -1,6 +1,6 @@
-// Demo accreditation history: a trajectory of demo zones from 2022 to 2025, still short of the target 60.
+// Sample accreditation history: a trajectory of model zones from 2022 to 2025, still short of the target 60.
 import type { AssessmentResult, Criterion } from '../../lib/db/generated/client';
-import { add, addDays, day, DEMO_SOURCE_ID, type SeedData } from './data';
+import { add, addDays, day, SAMPLE_SOURCE_ID, type SeedData } from './data';
 import { personNames } from './names';
 import type { Rng } from './random';
 
@@ -42,10 +42,10 @@ export function addAccreditations(data: SeedData, rng: Rng) {
   };
   const allPass: AssessmentResult[] = ['PASS', 'PASS', 'PASS', 'PASS'];
 
-  // Setbacks only on demo zones: the source reports nothing of the kind about the named ones.
-  const demoZones = rng.shuffle(data.zones.filter((z) => z.sourceId === DEMO_SOURCE_ID));
-  const [revoked, rejected, ...openCandidates] = demoZones.splice(0, 2 + CANDIDATES.length);
-  const accredited = rng.shuffle([...data.zones.filter((z) => z.sourceId !== DEMO_SOURCE_ID), ...demoZones]);
+  // Setbacks only on model zones: the source reports nothing of the kind about the named ones.
+  const modelZones = rng.shuffle(data.zones.filter((z) => z.sourceId === SAMPLE_SOURCE_ID));
+  const [revoked, rejected, ...openCandidates] = modelZones.splice(0, 2 + CANDIDATES.length);
+  const accredited = rng.shuffle([...data.zones.filter((z) => z.sourceId !== SAMPLE_SOURCE_ID), ...modelZones]);
   // The once-rejected zone is accredited in the 2024-12 batch.
   accredited.splice(BATCHES.slice(0, 5).reduce((n, [, c]) => n + c, 0), 0, rejected!);
 

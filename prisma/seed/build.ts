@@ -1,8 +1,8 @@
-// Builds the whole seed in memory, deterministically: facts first, then the demo layer.
+// Builds the whole seed in memory, deterministically: facts first, then the sample layer.
 import { addAccreditations } from './accreditation';
 import { emptySeedData, type SeedData } from './data';
-import { addDemoPlaces } from './demo';
-import { addDemoProjects } from './demo-projects';
+import { addSamplePlaces } from './sample';
+import { addSampleProjects } from './sample-projects';
 import { addFactPlaces } from './facts';
 import { addFactProjects } from './facts-projects';
 import { addIncomes } from './incomes';
@@ -14,9 +14,9 @@ export function buildSeedData(): SeedData {
   const data = emptySeedData();
   addFactPlaces(data);
   addFactProjects(data);
-  addDemoPlaces(data);
+  addSamplePlaces(data);
   addIncomes(data);
-  const schedules = addDemoProjects(data);
+  const schedules = addSampleProjects(data);
   addUpdates(data, schedules, createRng(0x5eed_0b04));
   addOutcomes(data, createRng(0x5eed_0b05));
   addAccreditations(data, createRng(0x5eed_0b06));

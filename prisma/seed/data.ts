@@ -2,7 +2,7 @@
 import type { Prisma } from '../../lib/db/generated/client';
 
 export const FACT_SOURCE_ID = 1;
-export const DEMO_SOURCE_ID = 2;
+export const SAMPLE_SOURCE_ID = 2;
 
 type Row<T> = T & { id: number };
 
@@ -59,7 +59,7 @@ export function addDays(date: Date, days: number): Date {
 
 /** The first day of a month counted from January 2021 (0 = 2021-01). */
 /**
- * The demo data's last month (month 0 = 2021-01): 2026-10. Projects still in
+ * The sample data's last month (month 0 = 2021-01): 2026-10. Projects still in
  * progress report until then, so in late 2026 the dashboard's freshness flags
  * pick out only the deliberately stale ones.
  */

@@ -125,7 +125,7 @@ export function addFactProjects(data: SeedData) {
     if (p.village) data.projectVillages.push({ projectId: row.id, villageId: byName(data.villages, p.village).id });
   }
   const deadline = day('2025-12-31');
-  add(data.targets, { metric: 'DEMO_ZONES', comparator: 'AT_LEAST', value: '60', unit: 'zones', deadline, sourceId: F });
+  add(data.targets, { metric: 'MODEL_ZONES', comparator: 'AT_LEAST', value: '60', unit: 'zones', deadline, sourceId: F });
   add(data.targets, { metric: 'AVG_VILLAGE_INCOME', comparator: 'ABOVE', value: '500000', unit: 'yuan', deadline, sourceId: F });
 
   const asOf = day('2021-12-31');

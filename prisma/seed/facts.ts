@@ -4,7 +4,7 @@ import { ALL_MECHANISMS, add, byName, day, FACT_SOURCE_ID, type SeedData } from 
 const F = FACT_SOURCE_ID;
 
 export const FACT_SOURCE_CODE = 'zgzzrsb-first-year';
-export const DEMO_SOURCE_CODE = 'demo';
+export const SAMPLE_SOURCE_CODE = 'sample';
 
 export const DISTRICTS = [
   ['xinzhou', '新洲区', 'Xinzhou'],
@@ -103,14 +103,14 @@ export function addFactPlaces(data: SeedData) {
     code: FACT_SOURCE_CODE,
     title: '《中国组织人事报》转载：武汉“国企联村”行动首年报道',
     publisher: '中国组织人事报',
-    isDemo: false,
+    isSample: false,
     note: '转载自一篇关于武汉“国企联村”五年行动首年情况的文章；未载明发表日期。',
   });
   add(data.sources, {
-    code: DEMO_SOURCE_CODE,
-    title: '演示数据（合成）',
-    isDemo: true,
-    note: '为演示门户而确定性生成的合成数据，不是事实，不得引用。',
+    code: SAMPLE_SOURCE_CODE,
+    title: '示例数据（合成）',
+    isSample: true,
+    note: '为试用本门户而确定性生成的合成数据，不是事实，不得引用。',
   });
   for (const [code, name, nameEn] of DISTRICTS) add(data.districts, { code, name, nameEn, sourceId: F });
   for (const [district, name, kind] of TOWNSHIPS) {

@@ -1,13 +1,13 @@
-// Demo village collective income, 2021–2025, in exact fen; with the oddities the dashboard should flag.
-import { add, DEMO_SOURCE_ID, yuan, type SeedData } from './data';
+// Sample village collective income, 2021–2025, in exact fen; with the oddities the dashboard should flag.
+import { add, SAMPLE_SOURCE_ID, yuan, type SeedData } from './data';
 import { createRng } from './random';
 
 export const INCOME_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
 export function addIncomes(data: SeedData) {
   const rng = createRng(0x5eed_0b02);
-  const demoVillages = data.villages.filter((v) => v.sourceId === DEMO_SOURCE_ID);
-  const pickedOdd = rng.shuffle(demoVillages).slice(0, 4).map((v) => v.id);
+  const sampleVillages = data.villages.filter((v) => v.sourceId === SAMPLE_SOURCE_ID);
+  const pickedOdd = rng.shuffle(sampleVillages).slice(0, 4).map((v) => v.id);
   const [jumpVillageId, ...missing2025] = pickedOdd as [number, number, number, number];
   // Three villages have not reported 2025 yet.
 
@@ -26,7 +26,7 @@ export function addIncomes(data: SeedData) {
       if (year === 2025 && missing2025.includes(village.id)) continue;
       // A data-entry slip: one extra digit in one year (a >5× jump, then back down).
       const amount = village.id === jumpVillageId && year === 2023 ? fen * 10 : fen;
-      add(data.incomes, { villageId: village.id, year, amount: yuan(amount), sourceId: DEMO_SOURCE_ID });
+      add(data.incomes, { villageId: village.id, year, amount: yuan(amount), sourceId: SAMPLE_SOURCE_ID });
     }
   }
 }

@@ -1,4 +1,4 @@
-// Name pools for demo people and villages: plausible, invented, never repeated.
+// Name pools for sample people and villages: plausible, invented, never repeated.
 import type { Rng } from './random';
 
 const SURNAMES = [...'王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴钟汪田任姜范方石谭廖邹熊金陆孔白崔康邱秦江史顾侯邵孟万段雷钱汤尹黎易常武乔贺赖龚文'];

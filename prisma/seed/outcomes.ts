@@ -1,6 +1,6 @@
-// Demo beneficiary counts and village feedback for started projects.
+// Sample beneficiary counts and village feedback for started projects.
 import type { BeneficiaryKind } from '../../lib/db/generated/client';
-import { add, DEMO_SOURCE_ID, monthIndexOf, monthStart, type SeedData } from './data';
+import { add, SAMPLE_SOURCE_ID, monthIndexOf, monthStart, type SeedData } from './data';
 import type { Rng } from './random';
 
 const COMMENTS: Record<number, string[]> = {
@@ -33,11 +33,11 @@ export function addOutcomes(data: SeedData, rng: Rng) {
     }
   }
   // The oddity the dashboard should flag: more people than the village has.
-  const demoRows = data.beneficiaries.filter((b) => {
+  const sampleRows = data.beneficiaries.filter((b) => {
     const v = data.villages.find((x) => x.id === b.villageId);
-    return v?.sourceId === DEMO_SOURCE_ID && b.kind === 'FARMERS';
+    return v?.sourceId === SAMPLE_SOURCE_ID && b.kind === 'FARMERS';
   });
-  const odd = rng.pick(demoRows);
+  const odd = rng.pick(sampleRows);
   odd.people = Math.round(population(odd.villageId as number) * 1.35);
 
   // Quarterly ratings (period = first day of the quarter) from the villages each project serves.

@@ -1,4 +1,4 @@
-// A tiny deterministic PRNG (mulberry32): the same seed gives the same demo data, byte for byte.
+// A tiny deterministic PRNG (mulberry32): the same seed gives the same sample data, byte for byte.
 export type Rng = ReturnType<typeof createRng>;
 
 export function createRng(seed: number) {

@@ -1,17 +1,17 @@
 // `npm run db:seed -- --scale N`: N × Wuhan's size of synthetic program data,
-// added to the demo seed, generated inside PostgreSQL (generate_series) in one
+// added to the sample seed, generated inside PostgreSQL (generate_series) in one
 // transaction. Deterministic: every value is a hash of the row's index.
 import pg from 'pg';
 
 /** Wuhan's size (program-facts.md): zones, villages, SOEs, projects at N = 1. */
 export const WUHAN = { zones: 314, villages: 2000, soes: 15, projects: 60, townships: 80 } as const;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
-/** Monthly updates run to the last month the demo layer reports. */
+/** Monthly updates run to the last month the sample layer reports. */
 const LAST_PERIOD = '2026-10-01';
 
 export type ScaleCounts = Record<string, number>;
 
-/** Each scale has its own database beside the portal's, so the demo data stays as it is. */
+/** Each scale has its own database beside the portal's, so the sample data stays as it is. */
 export const scaleDatabaseName = (n: number) => `portal_scale_${String(n).replace('.', '_')}`;
 
 /** A deterministic number in [0, 1) for row `i` and stream `salt`. */
@@ -54,7 +54,7 @@ export async function seedScale(url: string, n: number, log: (line: string) => v
     for (const table of ['Source', 'Township', 'Zone', 'Village', 'Soe', 'Project', 'Accreditation']) ids.push(await max(table));
     const [source, township, zone, village, soe, project, accreditation] = ids as [number, number, number, number, number, number, number];
     const sourceId = source + 1;
-    await run('Source', `INSERT INTO "Source" (id, code, title, "isDemo", note) VALUES ($1, $2, $3, true, $4)`, [
+    await run('Source', `INSERT INTO "Source" (id, code, title, "isSample", note) VALUES ($1, $2, $3, true, $4)`, [
       sourceId,
       `SCALE-${n}`,
       `规模测试数据 ×${n}`,
@@ -67,7 +67,7 @@ export async function seedScale(url: string, n: number, log: (line: string) => v
     await run('Township', `
       INSERT INTO "Township" (id, "districtId", name, kind, "sourceId")
       SELECT ${township} + k, ${districtOf('k')}, '规模乡镇' || k, 'TOWN', ${sourceId} FROM generate_series(1, ${T}) k`);
-    // Zone i sits in township 1 + i % T and that township's district; every 9th is a demo zone.
+    // Zone i sits in township 1 + i % T and that township's district; every 9th is a model zone.
     await run('Zone', `
       INSERT INTO "Zone" (id, name, "districtId", "townshipId", secretary, mechanisms, "accreditedAt", "sourceId", "updatedAt")
       SELECT ${zone} + i, '规模片区' || i, ${districtOf(`1 + i % ${T}`)}, ${township} + 1 + i % ${T}, '书记' || i,

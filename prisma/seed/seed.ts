@@ -1,8 +1,8 @@
-// Seeds an empty database with the program facts and the demo layer, in one transaction.
+// Seeds an empty database with the program facts and the sample layer, in one transaction.
 import { hashPassword } from '../../lib/auth/password';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '../../lib/db/generated/client';
-import { createDemoAccounts } from './accounts';
+import { createSampleAccounts } from './accounts';
 import { buildSeedData } from './build';
 import type { SeedData } from './data';
 
@@ -22,7 +22,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<{ seede
           log('Seed: emptied every table (--force).');
         }
         await insert(tx, data);
-        await createDemoAccounts(tx, hashPassword);
+        await createSampleAccounts(tx, hashPassword);
         await resetSequences(tx);
         return true;
       },

@@ -1,12 +1,12 @@
-// Demo progress reports for every started project (fact ones too: the reports are demo, the project is not).
+// Sample progress reports for every started project (fact ones too: the reports are sample, the project is not).
 import type { UpdateConfirmation } from '../../lib/db/generated/client';
-import { add, byName, DEMO_SOURCE_ID, LAST_MONTH, monthStart, yuan, type SeedData } from './data';
-import type { Schedule } from './demo-projects';
+import { add, byName, SAMPLE_SOURCE_ID, LAST_MONTH, monthStart, yuan, type SeedData } from './data';
+import type { Schedule } from './sample-projects';
 import type { Rng } from './random';
 
 const M = 100_000 * 100; // 0.1 million yuan, in fen
 
-/** Demo schedules for the fact projects: the source dates none but the first (2021-03) and none has a figure. */
+/** Sample schedules for the fact projects: the source dates none but the first (2021-03) and none has a figure. */
 function factSchedules(data: SeedData, rng: Rng): Schedule[] {
   const plan = (name: string, startMonth: number, lastMonth: number, finalProgress: number, envelopeFen: number): Schedule => ({
     projectId: byName(data.projects, name).id, startMonth, lastMonth, finalProgress, envelopeFen, cadence: 3, stale: false,
@@ -42,8 +42,8 @@ const NARRATIVE = {
 };
 const DISPUTES = ['村委会认为本期务工人数与实际不符，请联村工作队核实。', '村集体分红金额与股份经济合作社台账不一致。'];
 
-export function addUpdates(data: SeedData, demoSchedules: Schedule[], rng: Rng) {
-  const schedules = [...factSchedules(data, rng), ...demoSchedules];
+export function addUpdates(data: SeedData, sampleSchedules: Schedule[], rng: Rng) {
+  const schedules = [...factSchedules(data, rng), ...sampleSchedules];
   const ganlushan = byName(data.projects, '甘露山文旅城').id;
   const fresh = schedules.filter((s) => s.lastMonth === LAST_MONTH);
   const disputed = new Set(rng.shuffle(fresh).slice(0, 2).map((s) => s.projectId));
@@ -77,7 +77,7 @@ export function addUpdates(data: SeedData, demoSchedules: Schedule[], rng: Rng) 
         incomeToVillages: yuan(Math.floor(incomeFen * Math.max(0, (share - 0.25) / 0.75))),
         narrative: rng.pick(NARRATIVE[stage]), authorId: null, confirmation,
         disputeReason: confirmation === 'DISPUTED' ? (DISPUTES[[...disputed].indexOf(s.projectId)] as string) : null,
-        sourceId: DEMO_SOURCE_ID,
+        sourceId: SAMPLE_SOURCE_ID,
       });
     });
   }

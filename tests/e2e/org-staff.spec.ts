@@ -14,7 +14,7 @@ test('organization staff read the dashboard, drill to a zone and a project, expo
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '片区' }).click();
   await page.getByRole('combobox', { name: '示范片' }).selectOption('candidate');
   await page.getByRole('button', { name: '筛选' }).click();
-  await expect(page).toHaveURL(/demo=candidate/);
+  await expect(page).toHaveURL(/modelZone=candidate/);
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: '导出 CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
@@ -23,7 +23,7 @@ test('organization staff read the dashboard, drill to a zone and a project, expo
   await expectAccessible(page);
   await shoot(page, 'zone-desktop');
 
-  // Assess all four criteria as passed: the zone becomes a demo zone.
+  // Assess all four criteria as passed: the zone becomes a model zone.
   const revoke = page.getByRole('button', { name: '撤销示范片' });
   for (const criterion of ['党建强', '发展强', '服务优', '治理优']) {
     await page.getByRole('combobox', { name: /^标准/ }).selectOption({ label: criterion });

@@ -27,12 +27,12 @@ test('an expired session goes to sign in and comes back to the page', async ({ p
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name === 'next-auth.session-token')!;
   await context.addCookies([{ ...session, value: 'expired-or-forged' }]);
-  await page.goto('/zones?demo=accredited');
+  await page.goto('/zones?modelZone=accredited');
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel('用户名').fill('viewer');
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/zones\?demo=accredited$/);
+  await expect(page).toHaveURL(/\/zones\?modelZone=accredited$/);
 });
 
 test('English is one switch away and stays chosen', async ({ page }) => {
@@ -43,7 +43,7 @@ test('English is one switch away and stays chosen', async ({ page }) => {
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Citywide overview' })).toBeVisible();
-  await expect(page.getByText(/Demo data/)).toBeVisible();
+  await expect(page.getByText(/Sample data/)).toBeVisible();
   await page.goto('/zones');
   await expect(page.getByRole('heading', { name: 'Zones' })).toBeVisible();
   await expectAccessible(page);

@@ -9,7 +9,7 @@ export const FIXTURE_PASSWORD = 'Fixture-pass-2025';
  * paired with both: enough to tell in-scope from out-of-scope for every role.
  */
 export async function buildWorld(prisma: PrismaClient) {
-  const source = await prisma.source.create({ data: { code: 'fixture', title: 'Test fixture', isDemo: true } });
+  const source = await prisma.source.create({ data: { code: 'fixture', title: 'Test fixture', isSample: true } });
   const district = await prisma.district.create({ data: { code: 'd1', name: '测试区', nameEn: 'Test' } });
   const [soeA, soeB] = await Promise.all(
     ['甲集团', '乙集团'].map((name) => prisma.soe.create({ data: { name, category: 'AGRICULTURE', sourceId: source.id } })),

@@ -16,7 +16,7 @@ type Criterion = 'PARTY_BUILDING' | 'DEVELOPMENT' | 'SERVICES' | 'GOVERNANCE';
 const zoneRow = (id: number) => database.prisma.zone.findUniqueOrThrow({ where: { id } });
 const round = (id: number) => database.prisma.accreditation.findUniqueOrThrow({ where: { id } });
 
-describe('demo-zone accreditation', () => {
+describe('model-zone accreditation', () => {
   it('accredits a zone only when all four criteria pass, and revokes it with a reason', async () => {
     const { admin } = world.users;
     const nominated = await nominateZone(admin, { zoneId: world.zoneA.id, nominatedOn: '2025-03-01' });

@@ -28,7 +28,7 @@ async function one<T>(sql: string, ...params: unknown[]): Promise<T> {
 const PAIRED_VILLAGES = `SELECT id FROM "Village" WHERE "zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "until" IS NULL OR "until" >= $1::date)`;
 
 describe('citywide dashboard on the seed data', () => {
-  it('counts accredited demo zones and candidates as the accreditation records do', async () => {
+  it('counts accredited model zones and candidates as the accreditation records do', async () => {
     const r = await one<{ accredited: number; candidates: number }>(`
       SELECT (SELECT count(*)::int FROM "Accreditation" WHERE status = 'ACCREDITED') AS accredited,
              (SELECT count(*)::int FROM (SELECT DISTINCT "zoneId" FROM "Accreditation" WHERE status = 'CANDIDATE') c) AS candidates`);
@@ -84,7 +84,7 @@ describe('citywide dashboard on the seed data', () => {
     for (const r of rows) expect(board.get(r.id), String(r.id)).toMatchObject({ projects: r.projects, zones: r.zones });
   });
 
-  it('breaks villages and demo zones down by district without losing any', async () => {
+  it('breaks villages and model zones down by district without losing any', async () => {
     const r = await one<{ villages: number; accredited: number }>(
       `SELECT (SELECT count(*)::int FROM "Village") AS villages, (SELECT count(*)::int FROM "Zone" WHERE "accreditedAt" IS NOT NULL) AS accredited`,
     );

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 // DATABASE_REPLICA_URL: the citywide aggregates are read there, everything else
 // from the primary. A second database stands in for the replica, holding one
-// demo zone fewer, so the test sees which server answered.
+// model zone fewer, so the test sees which server answered.
 const org: SessionUser = { id: 0, username: 't', displayName: 't', role: 'ORG_VIEWER', soeId: null, villageId: null, zoneId: null };
 let replica: TestDatabase;
 let primary: TestDatabase;

@@ -108,7 +108,7 @@ describe('prisma/seed', () => {
   let other: TestDatabase;
   let prisma: PrismaClient;
   let seedMs = 0;
-  let sourceIds: { fact: number; demo: number };
+  let sourceIds: { fact: number; sample: number };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -117,13 +117,13 @@ describe('prisma/seed', () => {
     const started = performance.now();
     expect(await seed(db.url, {})).toEqual({ seeded: true });
     seedMs = performance.now() - started;
-    const [fact, demo] = await Promise.all([
+    const [fact, sample] = await Promise.all([
       prisma.source.findUniqueOrThrow({ where: { code: 'zgzzrsb-first-year' } }),
-      prisma.source.findUniqueOrThrow({ where: { code: 'demo' } }),
+      prisma.source.findUniqueOrThrow({ where: { code: 'sample' } }),
     ]);
-    expect(fact.isDemo).toBe(false);
-    expect(demo.isDemo).toBe(true);
-    sourceIds = { fact: fact.id, demo: demo.id };
+    expect(fact.isSample).toBe(false);
+    expect(sample.isSample).toBe(true);
+    sourceIds = { fact: fact.id, sample: sample.id };
   });
   afterAll(async () => {
     await Promise.all([db?.drop(), other?.drop()]);
@@ -138,7 +138,7 @@ describe('prisma/seed', () => {
     it('has both program targets', async () => {
       const targets = await prisma.programTarget.findMany({ orderBy: { metric: 'asc' } });
       expect(targets.map((t) => [t.metric, t.comparator, t.value.toString(), t.deadline.toISOString().slice(0, 10), t.sourceId])).toEqual([
-        ['DEMO_ZONES', 'AT_LEAST', '60', '2025-12-31', sourceIds.fact],
+        ['MODEL_ZONES', 'AT_LEAST', '60', '2025-12-31', sourceIds.fact],
         ['AVG_VILLAGE_INCOME', 'ABOVE', '500000', '2025-12-31', sourceIds.fact],
       ]);
     });
@@ -193,7 +193,7 @@ describe('prisma/seed', () => {
       expect(minzhu.villages).toHaveLength(5);
       const maojiachong = minzhu.villages.find((v) => v.name === '毛家冲村');
       expect(maojiachong).toMatchObject({ sourceId: sourceIds.fact, population: null, households: null });
-      expect(minzhu.villages.filter((v) => v.sourceId === sourceIds.demo)).toHaveLength(4);
+      expect(minzhu.villages.filter((v) => v.sourceId === sourceIds.sample)).toHaveLength(4);
       const yaojiashan = await prisma.village.findFirstOrThrow({ where: { name: '姚家山村' }, include: { zone: true } });
       expect([yaojiashan.zone.name, yaojiashan.sourceId, yaojiashan.population]).toEqual(['姚家山片区', sourceIds.fact, null]);
     });
@@ -227,7 +227,7 @@ describe('prisma/seed', () => {
     });
   });
 
-  describe('the demo layer', () => {
+  describe('the sample layer', () => {
     it('has 15 municipal SOEs, 40 zones all paired, and every municipal SOE paired', async () => {
       const soes = await prisma.soe.findMany({ include: { _count: { select: { pairings: true } } } });
       expect(soes).toHaveLength(16);
@@ -242,7 +242,7 @@ describe('prisma/seed', () => {
         expect(z._count.pairings, z.name).toBeGreaterThan(0);
         expect(z._count.villages, z.name).toBeGreaterThanOrEqual(3);
         expect(z._count.villages, z.name).toBeLessThanOrEqual(6);
-        if (z.sourceId === sourceIds.demo) expect(z.secretary && z.firstSecretary && z.townshipId, z.name).toBeTruthy();
+        if (z.sourceId === sourceIds.sample) expect(z.secretary && z.firstSecretary && z.townshipId, z.name).toBeTruthy();
       }
     });
 
@@ -252,7 +252,7 @@ describe('prisma/seed', () => {
       const byStatus = Object.fromEntries(['PREPARING', 'IN_PROGRESS', 'COMPLETED', 'SUSPENDED'].map((s) => [s, projects.filter((p) => p.status === s).length]));
       expect(byStatus).toEqual({ PREPARING: 10, IN_PROGRESS: 30, COMPLETED: 12, SUSPENDED: 4 });
       const modeOf: Record<string, string> = { AGRICULTURE: 'AGRI_FOR_AGRI', FINANCE: 'LOANS_FOR_INVESTORS', CONSTRUCTION: 'BUILD_FOR_FARMERS', COMMERCE: 'COMMERCE_LINKS_FARMS' };
-      for (const p of projects.filter((x) => x.sourceId === sourceIds.demo)) {
+      for (const p of projects.filter((x) => x.sourceId === sourceIds.sample)) {
         expect(p.mode, p.name).toBe(modeOf[p.soe.category] ?? 'OTHER');
         expect(p.zone!.pairings.some((pr) => pr.soeId === p.soeId), p.name).toBe(true);
         const planned = Number(p.plannedInvestment);
@@ -329,7 +329,7 @@ describe('prisma/seed', () => {
         WHERE u."progressPct" < coalesce(u.p0, 0) OR u."investmentToDate" < coalesce(u.i0, 0)
            OR u."jobsCreated" < coalesce(u.j0, 0) OR u."incomeToVillages" < coalesce(u.v0, 0)
            OR u."progressPct" NOT BETWEEN 0 AND 100 OR u."investmentToDate" > p."plannedInvestment"
-           OR extract(day FROM u.period) <> 1 OR u."sourceId" <> ${sourceIds.demo}`;
+           OR extract(day FROM u.period) <> 1 OR u."sourceId" <> ${sourceIds.sample}`;
       expect(bad).toEqual([]);
       const completed = await prisma.project.findMany({ where: { status: 'COMPLETED' }, include: { updates: { orderBy: { period: 'desc' }, take: 1 } } });
       for (const p of completed) expect(p.updates[0]?.progressPct, p.name).toBe(100);
@@ -344,10 +344,10 @@ describe('prisma/seed', () => {
       expect(ratings._max.rating).toBeLessThanOrEqual(5);
     });
 
-    it('points every record that is not a fact at the demo source', async () => {
+    it('points every record that is not a fact at the sample source', async () => {
       for (const t of SOURCED_TABLES) {
         const [r] = await prisma.$queryRawUnsafe<{ other: number }[]>(
-          `SELECT count(*)::int AS other FROM "${t}" WHERE "sourceId" IS NULL OR "sourceId" NOT IN ($1, $2)`, sourceIds.fact, sourceIds.demo);
+          `SELECT count(*)::int AS other FROM "${t}" WHERE "sourceId" IS NULL OR "sourceId" NOT IN ($1, $2)`, sourceIds.fact, sourceIds.sample);
         expect(r!.other, t).toBe(0);
       }
       const factVillages = await prisma.village.findMany({ where: { sourceId: sourceIds.fact } });
@@ -386,7 +386,7 @@ describe('prisma/seed', () => {
       expect([...years].sort()).toEqual([2022, 2023, 2024, 2025]);
     });
 
-    it('creates the demo accounts with their scopes', async () => {
+    it('creates the sample accounts with their scopes', async () => {
       const users = await prisma.user.findMany({ include: { soe: true, village: true }, orderBy: { id: 'asc' } });
       expect(users.map((u) => [u.username, u.role, u.soe?.name ?? u.village?.name ?? null])).toEqual([
         ['admin', 'ORG_ADMIN', null],
@@ -398,7 +398,7 @@ describe('prisma/seed', () => {
       ]);
       const maojiachong = users.find((u) => u.username === 'maojiachong')!.village!;
       const taoyuan = users.find((u) => u.username === 'taoyuan')!.village!;
-      expect(taoyuan.sourceId).toBe(sourceIds.demo);
+      expect(taoyuan.sourceId).toBe(sourceIds.sample);
       expect(taoyuan.zoneId).not.toBe(maojiachong.zoneId);
     });
   });

@@ -6,7 +6,7 @@ const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const START = d('2021-01-01');
 const DEADLINE = d('2025-12-31');
 
-describe('trajectory to 60 demo zones', () => {
+describe('trajectory to 60 model zones', () => {
   it('runs straight from 0 at the start to the target at the deadline', () => {
     expect(trajectoryAt(START, DEADLINE, 60, START)).toBe(0);
     expect(trajectoryAt(START, DEADLINE, 60, DEADLINE)).toBe(60);

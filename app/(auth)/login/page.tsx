@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <h2 className="mb-3 text-base font-medium">{t('auth.title')}</h2>
         <SignInForm callbackUrl={callbackUrl} />
-        <p className="mt-4 text-xs text-slate-500">{t('auth.demoHint')}</p>
+        <p className="mt-4 text-xs text-slate-500">{t('auth.sampleHint')}</p>
       </div>
     </main>
   );

@@ -25,8 +25,8 @@ export default async function DashboardPage() {
       <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
       <section aria-label={t('dashboard.title')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard
-          title={t('dashboard.demoZones')}
-          value={t('dashboard.demoZonesValue', { count: data.zones.accredited, target: data.goal.zones })}
+          title={t('dashboard.modelZones')}
+          value={t('dashboard.modelZonesValue', { count: data.zones.accredited, target: data.goal.zones })}
           progress={data.zones.progress}
           tone={data.zones.accredited >= data.goal.zones ? 'good' : 'behind'}
           sub={
@@ -41,7 +41,7 @@ export default async function DashboardPage() {
               </span>
             </>
           }
-          reported={reported('DEMO_ZONES', count)}
+          reported={reported('MODEL_ZONES', count)}
           asOf={asOf(data.zones.asOf)}
         />
         <KpiCard

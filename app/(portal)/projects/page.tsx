@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-controls';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
@@ -101,7 +101,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               <tr key={p.id} className="border-b border-slate-100">
                 <td className="py-2 pr-3">
                   <Link href={`/projects/${p.id}`} className="font-medium text-red-900 hover:underline">{p.name}</Link>
-                  {p.isDemo && <DemoTag />}
+                  {p.isSample && <SampleTag />}
                 </td>
                 <td className="py-2 pr-3">{p.soe}</td>
                 <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>

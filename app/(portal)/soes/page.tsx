@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/lists/list-controls';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
 import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
@@ -40,7 +40,7 @@ export default async function SoesPage({ searchParams }: { searchParams: Promise
                 <td className="py-2 pr-3">
                   <Link href={`/soes/${s.id}`} className="font-medium text-red-900 hover:underline">{s.name}</Link>
                   {!s.nameVerified && <span className="ml-2 text-xs text-rose-700">({t('soe.unverified')})</span>}
-                  {s.isDemo && <DemoTag />}
+                  {s.isSample && <SampleTag />}
                 </td>
                 <td className="py-2 pr-3">{t(`enum.SoeCategory.${s.category}`)}</td>
                 <td className="py-2 pr-3">{t(`enum.SoeLevel.${s.level}`)}</td>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-controls';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
@@ -37,8 +37,8 @@ export default async function ZonesPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <label>
-          {t('zones.demoFilter')}
-          <select name="demo" defaultValue={params.demo ?? ''} className={inputClassName}>
+          {t('zones.modelZoneFilter')}
+          <select name="modelZone" defaultValue={params.modelZone ?? ''} className={inputClassName}>
             <option value="">{t('list.all')}</option>
             <option value="accredited">{t('zones.accredited')}</option>
             <option value="candidate">{t('zones.candidate')}</option>
@@ -66,7 +66,7 @@ export default async function ZonesPage({ searchParams }: { searchParams: Promis
               <tr key={z.id} className="border-b border-slate-100">
                 <td className="py-2 pr-3">
                   <Link href={`/zones/${z.id}`} className="font-medium text-red-900 hover:underline">{z.name}</Link>
-                  {z.isDemo && <DemoTag />}
+                  {z.isSample && <SampleTag />}
                 </td>
                 <td className="py-2 pr-3">{z.district}{z.township ? ` · ${z.township}` : ''}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">{z.villages}</td>

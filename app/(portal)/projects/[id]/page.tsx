@@ -5,7 +5,7 @@ import { ProjectActivity } from '@/components/projects/project-activity';
 import { ProjectForm } from '@/components/projects/project-form';
 import { StatusForm } from '@/components/projects/status-form';
 import { UpdateForm } from '@/components/projects/update-form';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
@@ -30,15 +30,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       <header>
         <h1 className="text-xl font-semibold">
           {project.name}
-          {project.source?.isDemo && <DemoTag />}
+          {project.source?.isSample && <SampleTag />}
         </h1>
         <p className="text-sm text-slate-600">
           {project.soe.name} · {project.zone?.name ?? t('projects.cityWide')} · {t(`status.${project.status}`)} · {t(`enum.CooperationMode.${project.mode}`)} ·{' '}
           {t(`enum.CooperationMethod.${project.method}`)} · {t(`enum.OutcomeArea.${project.outcomeArea}`)}
         </p>
-        {project.sourceNote && !project.source?.isDemo && (
+        {project.sourceNote && !project.source?.isSample && (
           <p className="mt-1 text-xs text-slate-500">
-            {t('demo.factTag')}: {project.source?.title} — {project.sourceNote}
+            {t('sample.factTag')}: {project.source?.title} — {project.sourceNote}
           </p>
         )}
       </header>

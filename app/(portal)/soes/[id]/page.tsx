@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
@@ -20,13 +20,13 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
         <h1 className="text-xl font-semibold">
           {soe.name}
           {!soe.nameVerified && <span className="ml-2 text-sm text-rose-700">({t('soe.unverified')})</span>}
-          {soe.source?.isDemo && <DemoTag />}
+          {soe.source?.isSample && <SampleTag />}
         </h1>
         <p className="text-sm text-slate-600">
           {t(`enum.SoeCategory.${soe.category}`)} · {t(`enum.SoeLevel.${soe.level}`)}
           {soe.nameEn ? ` · ${soe.nameEn}` : ''}
         </p>
-        {soe.sourceNote && !soe.source?.isDemo && <p className="text-xs text-slate-500">{t('demo.factTag')}: {soe.source?.title} — {soe.sourceNote}</p>}
+        {soe.sourceNote && !soe.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {soe.source?.title} — {soe.sourceNote}</p>}
       </header>
       <section aria-labelledby="soe-zones" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="soe-zones" className="font-semibold">{t('soe.zones')}</h2>

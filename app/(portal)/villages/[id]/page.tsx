@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { IncomeForm } from '@/components/villages/income-form';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
@@ -22,14 +22,14 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
       <header>
         <h1 className="text-xl font-semibold">
           {village.name}
-          {village.source?.isDemo && <DemoTag />}
+          {village.source?.isSample && <SampleTag />}
         </h1>
         <p className="text-sm text-slate-600">
           {village.zone.district.name} · <Link href={`/zones/${village.zone.id}`} className="text-red-900 hover:underline">{village.zone.name}</Link> ·{' '}
           {t('zones.population')} {village.population === null ? '—' : formatCount(village.population, locale)} · {t('zones.households')}{' '}
           {village.households === null ? '—' : formatCount(village.households, locale)}
         </p>
-        {village.sourceNote && !village.source?.isDemo && <p className="text-xs text-slate-500">{t('demo.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
+        {village.sourceNote && !village.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
       </header>
       {village.canReportIncome && (
         <IncomeForm

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AssessForm, CloseForm, NominateForm } from '@/components/accreditation/accreditation-forms';
-import { DemoTag } from '@/components/ui/demo-banner';
+import { SampleTag } from '@/components/ui/sample-banner';
 import { CRITERIA, nextSteps } from '@/lib/accreditation/rounds';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
@@ -24,15 +24,15 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
       <header>
         <h1 className="text-xl font-semibold">
           {zone.name}
-          {zone.source?.isDemo && <DemoTag />}
+          {zone.source?.isSample && <SampleTag />}
         </h1>
         <p className="text-sm text-slate-600">
           {zone.district.name}
           {zone.township ? ` · ${zone.township.name}` : ''}
           {zone.accreditedAt ? ` · ${t('zones.accredited')} ${formatDate(zone.accreditedAt, locale)}` : ''}
         </p>
-        {zone.sourceNote && !zone.source?.isDemo && (
-          <p className="text-xs text-slate-500">{t('demo.factTag')}: {zone.source?.title} — {zone.sourceNote}</p>
+        {zone.sourceNote && !zone.source?.isSample && (
+          <p className="text-xs text-slate-500">{t('sample.factTag')}: {zone.source?.title} — {zone.sourceNote}</p>
         )}
       </header>
       <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">

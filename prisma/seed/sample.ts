@@ -1,16 +1,16 @@
-// Layer (b): synthetic SOEs, zones, villages and pairings, all pointing at the demo source.
+// Layer (b): synthetic SOEs, zones, villages and pairings, all pointing at the sample source.
 import type { SoeCategory } from '../../lib/db/generated/client';
-import { ALL_MECHANISMS, add, byName, day, DEMO_SOURCE_ID, type SeedData } from './data';
+import { ALL_MECHANISMS, add, byName, day, SAMPLE_SOURCE_ID, type SeedData } from './data';
 import { personNames, villageNames } from './names';
 import { createRng } from './random';
 
-const D = DEMO_SOURCE_ID;
-const DEMO_NOTE = '演示数据（合成），来源未载。';
+const D = SAMPLE_SOURCE_ID;
+const SAMPLE_NOTE = '示例数据（合成），来源未载。';
 
-/** The demo village the second village-committee account belongs to. */
-export const DEMO_ACCOUNT_VILLAGE = '桃园村';
+/** The sample village the second village-committee account belongs to. */
+export const SAMPLE_ACCOUNT_VILLAGE = '桃园村';
 
-const DEMO_SOES: [string, string, string, SoeCategory][] = [
+const SAMPLE_SOES: [string, string, string, SoeCategory][] = [
   ['武汉地铁集团', '地铁集团', 'Wuhan Metro Group', 'TRANSPORT'],
   ['武汉水务集团', '水务集团', 'Wuhan Water Group', 'UTILITIES'],
   ['武汉金融控股集团', '金控集团', 'Wuhan Financial Holdings Group', 'FINANCE'],
@@ -21,8 +21,8 @@ const DEMO_SOES: [string, string, string, SoeCategory][] = [
   ['武汉生态环境投资集团', '生态环境集团', 'Wuhan Eco-Environment Investment Group', 'UTILITIES'],
 ];
 
-// [district, township, kind, zone] — 29 demo zones over the seven districts.
-const DEMO_ZONES = [
+// [district, township, kind, zone] — 29 model zones over the seven districts.
+const MODEL_ZONES = [
   ['黄陂区', '木兰乡', 'TOWNSHIP', '木兰山片区'],
   ['新洲区', '李集街', 'STREET', '李集东片区'],
   ['新洲区', '汪集街', 'STREET', '汪集湖畔片区'],
@@ -54,32 +54,32 @@ const DEMO_ZONES = [
   ['洪山区', '左岭街', 'STREET', '左岭片区'],
 ] as const;
 
-// Demo zones per SOE (29 in all); a few zones get a second SOE.
+// Model zones per SOE (29 in all); a few zones get a second SOE.
 const PAIRING_PLAN: [string, number][] = [
-  ...DEMO_SOES.map(([name]): [string, number] => [name, 3]),
+  ...SAMPLE_SOES.map(([name]): [string, number] => [name, 3]),
   ['武汉产业投资集团', 1], ['武汉城建集团', 1], ['武汉文投集团', 1], ['武汉商贸集团', 1], ['武汉农商行', 1],
 ];
 // Indexes 1, 8, 15 of the shuffled zones belong to 地铁, 金控 and 长江新区: each gets a different second SOE.
 const SECOND_PAIRINGS = ['武汉农业集团', '武汉地铁集团', '武汉金融控股集团'];
 
-export function addDemoPlaces(data: SeedData) {
+export function addSamplePlaces(data: SeedData) {
   const rng = createRng(0x5eed_0b01);
   const person = personNames(rng);
   const village = villageNames(rng, data.villages.map((v) => v.name));
 
-  for (const [name, shortName, nameEn, category] of DEMO_SOES) {
-    add(data.soes, { name, shortName, nameEn, category, level: 'MUNICIPAL', sourceId: D, sourceNote: DEMO_NOTE });
+  for (const [name, shortName, nameEn, category] of SAMPLE_SOES) {
+    add(data.soes, { name, shortName, nameEn, category, level: 'MUNICIPAL', sourceId: D, sourceNote: SAMPLE_NOTE });
   }
-  // Every SOE's liaison team lead is a demo name, fact SOEs included (the source names none).
+  // Every SOE's liaison team lead is a sample name, fact SOEs included (the source names none).
   for (const soe of data.soes) soe.liaisonLead = person();
 
   const factZoneCount = data.zones.length;
-  for (const [district, township, kind, name] of DEMO_ZONES) {
+  for (const [district, township, kind, name] of MODEL_ZONES) {
     const districtId = byName(data.districts, district).id;
     const t = add(data.townships, { districtId, name: township, kind, sourceId: D });
     add(data.zones, {
       name, districtId, townshipId: t.id, secretary: person(), firstSecretary: person(),
-      mechanisms: [...ALL_MECHANISMS], sourceId: D, sourceNote: DEMO_NOTE,
+      mechanisms: [...ALL_MECHANISMS], sourceId: D, sourceNote: SAMPLE_NOTE,
     });
   }
 
@@ -88,22 +88,22 @@ export function addDemoPlaces(data: SeedData) {
     const existing = data.villages.filter((v) => v.zoneId === zone.id).length;
     const count = zone.name === '民主片区' ? 5 : rng.int(Math.max(3, existing + 2), 6);
     for (let i = existing; i < count; i++) {
-      const fixed = zone.id === factZoneCount + 1 && i === 0 ? DEMO_ACCOUNT_VILLAGE : undefined;
+      const fixed = zone.id === factZoneCount + 1 && i === 0 ? SAMPLE_ACCOUNT_VILLAGE : undefined;
       const population = rng.int(800, 4000);
       const households = Math.round((population / 3.2) * (0.94 + rng.next() * 0.12));
-      add(data.villages, { zoneId: zone.id, name: village(fixed), population, households, sourceId: D, sourceNote: DEMO_NOTE });
+      add(data.villages, { zoneId: zone.id, name: village(fixed), population, households, sourceId: D, sourceNote: SAMPLE_NOTE });
     }
   }
 
-  const demoZones = rng.shuffle(data.zones.slice(factZoneCount));
+  const modelZones = rng.shuffle(data.zones.slice(factZoneCount));
   let next = 0;
   const pair = (soe: string, zoneId: number) =>
     add(data.pairings, {
       soeId: byName(data.soes, soe).id, zoneId, since: day(`202${rng.int(1, 2)}-0${rng.int(1, 9)}-01`),
-      sourceId: D, sourceNote: DEMO_NOTE,
+      sourceId: D, sourceNote: SAMPLE_NOTE,
     });
   for (const [soe, count] of PAIRING_PLAN) {
-    for (let i = 0; i < count; i++) pair(soe, (demoZones[next++] as (typeof demoZones)[number]).id);
+    for (let i = 0; i < count; i++) pair(soe, (modelZones[next++] as (typeof modelZones)[number]).id);
   }
-  SECOND_PAIRINGS.forEach((soe, i) => pair(soe, (demoZones[i * 7 + 1] as (typeof demoZones)[number]).id));
+  SECOND_PAIRINGS.forEach((soe, i) => pair(soe, (modelZones[i * 7 + 1] as (typeof modelZones)[number]).id));
 }

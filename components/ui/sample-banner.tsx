@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 
-export async function DemoBanner() {
-  const t = await getTranslations('demo');
+export async function SampleBanner() {
+  const t = await getTranslations('sample');
   return (
     <div role="note" className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm text-amber-900">
       {t('banner')}
@@ -9,8 +9,8 @@ export async function DemoBanner() {
   );
 }
 
-export async function DemoTag() {
-  const t = await getTranslations('demo');
+export async function SampleTag() {
+  const t = await getTranslations('sample');
   return (
     <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t('tag')}</span>
   );

@@ -1,6 +1,6 @@
-// Layer (b): demo projects in their SOEs' paired zones, so that fact + demo = 56; with their schedules.
+// Layer (b): sample projects in their SOEs' paired zones, so that fact + sample = 56; with their schedules.
 import type { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, SoeCategory, WorkBatch } from '../../lib/db/generated/client';
-import { add, DEMO_SOURCE_ID, LAST_MONTH, monthIndexOf, monthStart, yuan, type SeedData } from './data';
+import { add, SAMPLE_SOURCE_ID, LAST_MONTH, monthIndexOf, monthStart, yuan, type SeedData } from './data';
 import { createRng } from './random';
 
 export const PROJECT_TOTAL = 56;
@@ -8,7 +8,7 @@ export const PROJECT_TOTAL = 56;
 /** How a started project's updates are generated (month 0 = 2021-01, LAST_MONTH = 2026-10). */
 export type Schedule = {
   projectId: number; startMonth: number; lastMonth: number; finalProgress: number;
-  /** Money the updates may report, in fen: the planned investment, or a demo envelope. */
+  /** Money the updates may report, in fen: the planned investment, or a sample envelope. */
   envelopeFen: number; cadence: 1 | 3; stale: boolean;
 };
 
@@ -33,16 +33,16 @@ const MODE: Partial<Record<SoeCategory, CooperationMode>> = {
 const STATUSES: [ProjectStatus, number][] = [['COMPLETED', 9], ['PREPARING', 9], ['IN_PROGRESS', 17], ['SUSPENDED', 4]];
 const STALE_COUNT = 4;
 
-export function addDemoProjects(data: SeedData): Schedule[] {
+export function addSampleProjects(data: SeedData): Schedule[] {
   const rng = createRng(0x5eed_0b03);
-  const demoCount = PROJECT_TOTAL - data.projects.length;
-  const isDemoZone = (zoneId: number) => data.zones.find((z) => z.id === zoneId)?.sourceId === DEMO_SOURCE_ID;
-  // One project per demo zone (its first SOE), the rest spread over any pairing.
-  const firsts = data.pairings.filter((p, i, all) => isDemoZone(p.zoneId) && all.findIndex((q) => q.zoneId === p.zoneId) === i);
+  const sampleCount = PROJECT_TOTAL - data.projects.length;
+  const isSampleZone = (zoneId: number) => data.zones.find((z) => z.id === zoneId)?.sourceId === SAMPLE_SOURCE_ID;
+  // One project per model zone (its first SOE), the rest spread over any pairing.
+  const firsts = data.pairings.filter((p, i, all) => isSampleZone(p.zoneId) && all.findIndex((q) => q.zoneId === p.zoneId) === i);
   const extras = rng.shuffle(data.pairings.filter((p) => !firsts.includes(p)));
-  const slots = [...firsts, ...extras].slice(0, demoCount);
+  const slots = [...firsts, ...extras].slice(0, sampleCount);
   const statuses = rng.shuffle(STATUSES.flatMap(([s, n]) => Array<ProjectStatus>(n).fill(s)));
-  if (statuses.length !== demoCount) throw new Error(`seed: ${statuses.length} statuses for ${demoCount} demo projects`);
+  if (statuses.length !== sampleCount) throw new Error(`seed: ${statuses.length} statuses for ${sampleCount} sample projects`);
 
   const schedules: Schedule[] = [];
   let stale = 0;
@@ -83,8 +83,8 @@ export function addDemoProjects(data: SeedData): Schedule[] {
       startDate: startMonth >= 0 ? monthStart(startMonth) : null,
       endDate: status === 'COMPLETED' ? new Date(monthStart(lastMonth + 1).getTime() - 86_400_000) : null,
       jointVenture: method === 'DIRECT_INVESTMENT' && rng.chance(0.3) ? `${stem}村企联营公司` : null,
-      description: `${soe.shortName ?? soe.name}在${zone.name}实施的${suffix}项目（演示）。`,
-      sourceId: DEMO_SOURCE_ID, sourceNote: '演示数据（合成），来源未载。',
+      description: `${soe.shortName ?? soe.name}在${zone.name}实施的${suffix}项目（示例）。`,
+      sourceId: SAMPLE_SOURCE_ID, sourceNote: '示例数据（合成），来源未载。',
     });
     const villages = rng.shuffle(data.villages.filter((v) => v.zoneId === zone.id)).slice(0, rng.int(1, 3));
     for (const v of villages) data.projectVillages.push({ projectId: project.id, villageId: v.id });
@@ -92,6 +92,6 @@ export function addDemoProjects(data: SeedData): Schedule[] {
       schedules.push({ projectId: project.id, startMonth, lastMonth, finalProgress, envelopeFen: plannedFen, cadence: rng.chance(0.4) ? 1 : 3, stale: isStale });
     }
   });
-  if (stale < 3) throw new Error('seed: too few stale demo projects');
+  if (stale < 3) throw new Error('seed: too few stale sample projects');
   return schedules;
 }
