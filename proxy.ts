@@ -8,8 +8,9 @@ import { securityHeaders } from '@/lib/security/headers';
 // sign-in page, or 401 for the API — the real checks of user, session epoch
 // and policy run on the server in every page and action); and a valid
 // session's expiry slid forward, so sessions end after SESSION_IDLE_SECONDS
-// without a request.
-const PUBLIC = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
+// without a request. The icons and the manifest are public: a phone fetches
+// them before anyone signs in (favicon.ico bypasses the proxy altogether).
+const PUBLIC = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/manifest\.webmanifest$/, /^\/icons\/[\w.-]+$/];
 const SLIDE_AFTER_SECONDS = 5 * 60;
 
 export async function proxy(request: NextRequest) {

@@ -1,12 +1,26 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
-  return { title: t('title'), description: t('subtitle') };
+  return {
+    title: t('title'),
+    description: t('subtitle'),
+    // Files in public/ (scripts/icons.sh); app/manifest.ts links the manifest.
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '16x16 32x32' },
+        { url: '/icons/icon.svg', type: 'image/svg+xml' },
+      ],
+      apple: { url: '/icons/apple-touch-icon.png', sizes: '180x180' },
+    },
+  };
 }
+
+// The header's red: the phone's status bar and the installed app's title bar.
+export const viewport: Viewport = { themeColor: '#991b1b' };
 
 // Namespaces only server components use stay on the server: every page carries the rest.
 const SERVER_ONLY = new Set(['audit', 'auditAction', 'auditEntity', 'metric', 'home', 'health', 'target', 'sample', 'nav', 'list']);

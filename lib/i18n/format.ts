@@ -2,6 +2,7 @@ import type { Locale } from './config';
 
 // Building an Intl formatter costs far more than using one (it was the largest
 // part of rendering the dashboard): each is made once per locale and kind.
+// Kept over next-intl's createFormatter: 700–1,000 ns a call here against 1,200–3,400 with one shared next-intl formatter and 1,500–4,100 with one per request (tests/bench/formatters.ts, 100,000 calls a kind, zh-CN and en).
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let formatter = formatters.get(key);

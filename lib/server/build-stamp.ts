@@ -4,7 +4,7 @@ import path from 'node:path';
 
 // `npm start` rebuilds only when the sources changed since the last build:
 // a stamp of every source file's path, size and mtime.
-const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 const STAMP = path.join('.next', 'portal-source-stamp');
 
 async function* files(entry: string): AsyncGenerator<string> {

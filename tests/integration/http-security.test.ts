@@ -67,6 +67,29 @@ describe('security headers', () => {
     expect(sameSite.status).toBe(200);
   });
 
+  it('serves the favicon, the icons and the manifest without a session', async () => {
+    const anonymous = new Browser(server.url);
+    const cases: [string, RegExp][] = [
+      ['/favicon.ico', /^image\/(x-icon|vnd\.microsoft\.icon)/],
+      ['/icons/icon.svg', /^image\/svg\+xml/],
+      ['/icons/icon-192.png', /^image\/png/],
+      ['/icons/icon-maskable-512.png', /^image\/png/],
+      ['/icons/apple-touch-icon.png', /^image\/png/],
+      ['/manifest.webmanifest', /^application\/manifest\+json/],
+    ];
+    for (const [path, type] of cases) {
+      const response = await anonymous.fetch(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(type);
+    }
+    const manifest = await (await anonymous.fetch('/manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ name: '国企联村工作平台', short_name: '国企联村', start_url: '/', display: 'standalone' });
+    for (const icon of manifest.icons) expect((await anonymous.fetch(icon.src)).status, icon.src).toBe(200);
+    const html = await (await anonymous.fetch('/login')).text();
+    expect(html).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
+    expect(html).toContain('href="/icons/apple-touch-icon.png"');
+  });
+
   it('reports the database in the health check', async () => {
     expect(await (await new Browser(server.url).fetch('/api/health')).json()).toMatchObject({ status: 'ok', database: { up: true } });
   });
