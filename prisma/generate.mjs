@@ -1,5 +1,5 @@
 // `prisma generate` offline: the CLI only checks that a schema engine binary
-// exists (migrations use lib/db/migrate.ts and the WebAssembly engine), so point
+// exists (migrations use lib/ops/migrate.ts and the WebAssembly engine), so point
 // it at an existing file instead of letting it try to download one.
 // Afterwards it stamps what the client was made from (lib/server/install-check.ts
 // reads the stamp on `npm start`): schema.prisma, and on `npm ci`/`npm install`

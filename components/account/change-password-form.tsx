@@ -26,7 +26,7 @@ export function ChangePasswordForm() {
           <FieldErrors state={state} name={name} />
         </label>
       ))}
-      <SubmitButton label={t('account.submit')} pendingLabel={t('users.saving')} />
+      <SubmitButton label={t('account.submit')} pendingLabel={t('common.saving')} />
       <FormMessage state={state} okText={t('account.done')} />
     </form>
   );

@@ -19,10 +19,10 @@ export function NominateForm({ zoneId }: { zoneId: number }) {
         {t('accreditation.nominatedOn')}
         <input {...fieldProps(state, 'nominatedOn', today())} type="date" className={inputClass} />
       </label>
-      <SubmitButton label={t('accreditation.nominate')} pendingLabel={t('users.saving')} />
+      <SubmitButton label={t('accreditation.nominate')} pendingLabel={t('common.saving')} />
       <FieldErrors state={state} name="zoneId" />
       <FieldErrors state={state} name="nominatedOn" />
-      <FormMessage state={state} okText={t('users.saved')} />
+      <FormMessage state={state} okText={t('common.saved')} />
     </form>
   );
 }
@@ -65,9 +65,9 @@ export function AssessForm({ accreditationId, version, assessorName }: { accredi
         <input {...fieldProps(state, 'note')} className={inputClass} />
       </label>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
-        <SubmitButton label={t('accreditation.assess')} pendingLabel={t('users.saving')} />
+        <SubmitButton label={t('accreditation.assess')} pendingLabel={t('common.saving')} />
         <FieldErrors state={state} name="criterion" />
-        <FormMessage state={state} okText={state.status === 'ok' && state.data.accredited ? t('accreditation.accredited') : t('users.saved')} />
+        <FormMessage state={state} okText={state.status === 'ok' && state.data.accredited ? t('accreditation.accredited') : t('common.saved')} />
       </div>
     </form>
   );
@@ -86,9 +86,9 @@ export function CloseForm({ accreditationId, version, revoking }: { accreditatio
         {t('accreditation.reason')}
         <input {...fieldProps(state, 'reason')} className={inputClass} />
       </label>
-      <SubmitButton label={revoking ? t('accreditation.revoke') : t('accreditation.reject')} pendingLabel={t('users.saving')} />
+      <SubmitButton label={revoking ? t('accreditation.revoke') : t('accreditation.reject')} pendingLabel={t('common.saving')} />
       <FieldErrors state={state} name="reason" />
-      <FormMessage state={state} okText={t('users.saved')} />
+      <FormMessage state={state} okText={t('common.saved')} />
     </form>
   );
 }

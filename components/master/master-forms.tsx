@@ -24,7 +24,7 @@ function Field({ state, name, label, children }: { state: Saved; name: string; l
 }
 
 function Footer({ state, label }: { state: Saved; label: string }) {
-  const t = useTranslations('users');
+  const t = useTranslations('common');
   return (
     <div className="flex items-center gap-3 sm:col-span-full">
       <SubmitButton label={label} pendingLabel={t('saving')} />
@@ -146,9 +146,9 @@ export function EndPairingForm({ pairingId, version }: { pairingId: number; vers
       <input type="hidden" name="pairingId" value={pairingId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="until" value={new Date().toISOString().slice(0, 10)} />
-      <SubmitButton label={t('master.endPairing')} pendingLabel={t('users.saving')} />
+      <SubmitButton label={t('master.endPairing')} pendingLabel={t('common.saving')} />
       <FieldErrors state={state} name="until" />
-      <FormMessage state={state} okText={t('users.saved')} />
+      <FormMessage state={state} okText={t('common.saved')} />
     </form>
   );
 }

@@ -32,9 +32,9 @@ export function FeedbackForm({ projectId, quarter, existing }: { projectId: numb
         <FieldErrors state={state} name="comment" />
       </label>
       <div className="flex items-center gap-3 sm:col-span-4">
-        <SubmitButton label={t('review.submitFeedback')} pendingLabel={t('users.saving')} />
+        <SubmitButton label={t('review.submitFeedback')} pendingLabel={t('common.saving')} />
         <FieldErrors state={state} name="quarter" />
-        <FormMessage state={state} okText={t('users.saved')} />
+        <FormMessage state={state} okText={t('common.saved')} />
       </div>
     </form>
   );

@@ -105,8 +105,8 @@ export function ProjectForm({ project, zones, villages }: { project?: ProjectVal
         <FieldErrors state={state} name="description" />
       </label>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <SubmitButton label={project ? t('users.save') : t('projectForm.create')} pendingLabel={t('users.saving')} />
-        <FormMessage state={state} okText={project ? t('users.saved') : t('projectForm.created')} />
+        <SubmitButton label={project ? t('common.save') : t('projectForm.create')} pendingLabel={t('common.saving')} />
+        <FormMessage state={state} okText={project ? t('common.saved') : t('projectForm.created')} />
         {!project && state.status === 'ok' && (
           <a href={`/projects/${state.data.id}`} className="text-sm text-red-800 underline">{t('projectForm.open')}</a>
         )}

@@ -17,7 +17,7 @@ export function ReviewForm({ updateId, version }: { updateId: number; version: n
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="version" value={v} />
         <input type="hidden" name="decision" value="CONFIRMED" />
-        <SubmitButton label={t('review.confirm')} pendingLabel={t('users.saving')} />
+        <SubmitButton label={t('review.confirm')} pendingLabel={t('common.saving')} />
       </form>
       <form action={action} className="flex flex-wrap items-start gap-2">
         <input type="hidden" name="updateId" value={updateId} />
@@ -25,10 +25,10 @@ export function ReviewForm({ updateId, version }: { updateId: number; version: n
         <input type="hidden" name="decision" value="DISPUTED" />
         <label className="sr-only" htmlFor={`field-reason-${updateId}`}>{t('review.reason')}</label>
         <input {...fieldProps(state, 'reason')} id={`field-reason-${updateId}`} placeholder={t('review.reason')} className={`${inputClass} mt-0 w-56`} />
-        <SubmitButton label={t('review.dispute')} pendingLabel={t('users.saving')} />
+        <SubmitButton label={t('review.dispute')} pendingLabel={t('common.saving')} />
       </form>
       <FieldErrors state={state} name="reason" />
-      <FormMessage state={state} okText={t('users.saved')} />
+      <FormMessage state={state} okText={t('common.saved')} />
     </div>
   );
 }

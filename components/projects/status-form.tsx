@@ -22,9 +22,9 @@ export function StatusForm({ projectId, version, next }: { projectId: number; ve
           ))}
         </select>
       </label>
-      <SubmitButton label={t('users.save')} pendingLabel={t('users.saving')} />
+      <SubmitButton label={t('common.save')} pendingLabel={t('common.saving')} />
       <FieldErrors state={state} name="status" />
-      <FormMessage state={state} okText={t('users.saved')} />
+      <FormMessage state={state} okText={t('common.saved')} />
     </form>
   );
 }

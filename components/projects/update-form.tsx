@@ -75,7 +75,7 @@ export function UpdateForm({ projectId, villages, defaults }: { projectId: numbe
         </fieldset>
       )}
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-        <SubmitButton label={t('updateForm.submit')} pendingLabel={t('users.saving')} />
+        <SubmitButton label={t('updateForm.submit')} pendingLabel={t('common.saving')} />
         <FormMessage state={state} okText={t('updateForm.done')} />
       </div>
     </form>

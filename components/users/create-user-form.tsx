@@ -41,7 +41,7 @@ export function CreateUserForm({ soes, villages }: { soes: Option[]; villages: O
         <label className="text-sm">
           {t('users.soe')}
           <select {...fieldProps(state, 'soeId', '')} className={inputClass}>
-            <option value="">{t('users.choose')}</option>
+            <option value="">{t('common.choose')}</option>
             {soes.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -55,7 +55,7 @@ export function CreateUserForm({ soes, villages }: { soes: Option[]; villages: O
         <label className="text-sm">
           {t('users.village')}
           <select {...fieldProps(state, 'villageId', '')} className={inputClass}>
-            <option value="">{t('users.choose')}</option>
+            <option value="">{t('common.choose')}</option>
             {villages.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}
@@ -71,7 +71,7 @@ export function CreateUserForm({ soes, villages }: { soes: Option[]; villages: O
         <FieldErrors state={state} name="password" />
       </label>
       <div className="flex items-end gap-3 sm:col-span-2">
-        <SubmitButton label={t('users.create')} pendingLabel={t('users.saving')} />
+        <SubmitButton label={t('users.create')} pendingLabel={t('common.saving')} />
         <FormMessage state={state} okText={t('users.created')} />
       </div>
     </form>

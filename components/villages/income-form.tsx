@@ -24,8 +24,8 @@ export function IncomeForm({ villageId, year, existing }: { villageId: number; y
         <FieldErrors state={state} name="year" />
       </label>
       <div className="flex items-end gap-3 sm:col-span-2">
-        <SubmitButton label={t('income.submit')} pendingLabel={t('users.saving')} />
-        <FormMessage state={state} okText={t('users.saved')} />
+        <SubmitButton label={t('income.submit')} pendingLabel={t('common.saving')} />
+        <FormMessage state={state} okText={t('common.saved')} />
       </div>
     </form>
   );

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { dataDir } from '../db/database';
-import { SetupError } from '../db/errors';
+import { dataDir } from '../ops/database';
+import { SetupError } from '../ops/errors';
 
 /**
  * The secret that signs sessions. Real deployments set NEXTAUTH_SECRET (or

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SetupError } from '../db/errors';
+import { SetupError } from '../ops/errors';
 
 // After `git pull`, `npm start` without `npm ci` must not serve with what the
 // old checkout installed: prisma/generate.mjs stamps the schema and lock file

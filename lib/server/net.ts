@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { SetupError } from '../db/errors';
+import { SetupError } from '../ops/errors';
 
 export function assertPortFree(port: number) {
   return new Promise<void>((resolve, reject) => {

@@ -3,9 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../db/database';
-import { SetupError } from '../db/errors';
-import { migrate } from '../db/migrate';
+import { openDatabase, type Database } from '../ops/database';
+import { SetupError } from '../ops/errors';
+import { migrate } from '../ops/migrate';
 import { resolveAuthSecret } from './auth-secret';
 import { buildIsCurrent, recordBuild } from './build-stamp';
 import { checkInstall } from './install-check';

@@ -6,8 +6,8 @@
 // (VmRSS sampled every 20 ms from /proc, and VmHWM).
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { createDatabase } from '../../lib/db/database';
-import { migrate } from '../../lib/db/migrate';
+import { createDatabase } from '../../lib/ops/database';
+import { migrate } from '../../lib/ops/migrate';
 import { seed } from '../../prisma/seed/seed';
 import { manyRowsXlsx, sharedStringsBomb } from '../helpers/hostile-files';
 import { Browser, startPortalServer } from '../helpers/portal-server';

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/db/generated/client';
-import { withDatabase } from '../../lib/db/database';
+import { withDatabase } from '../../lib/ops/database';
 
 export type TestDatabase = { name: string; url: string; prisma: PrismaClient; drop: () => Promise<void> };
 

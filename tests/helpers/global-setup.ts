@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { withDatabase } from '../../lib/db/database';
-import { startEmbeddedPostgres } from '../../lib/db/embedded';
-import { migrate } from '../../lib/db/migrate';
+import { withDatabase } from '../../lib/ops/database';
+import { startEmbeddedPostgres } from '../../lib/ops/embedded';
+import { migrate } from '../../lib/ops/migrate';
 import { ensureBuild } from './portal-server';
 
 declare module 'vitest' {

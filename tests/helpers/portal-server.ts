@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { freePort } from '../../lib/db/embedded';
+import { freePort } from '../../lib/ops/embedded';
 import { buildIsCurrent, recordBuild } from '../../lib/server/build-stamp';
 import { waitForHealthy } from '../../lib/server/net';
 

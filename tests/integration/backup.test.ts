@@ -6,8 +6,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
-import { backup, restore } from '../../lib/db/backup';
-import { SetupError } from '../../lib/db/errors';
+import { backup, restore } from '../../lib/ops/backup';
+import { SetupError } from '../../lib/ops/errors';
 import { createPairing } from '../../lib/pairings/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
@@ -224,7 +224,7 @@ describe('backup and restore', () => {
 
 /** Runs `npm run db:<command>` (its script, without npm) against `url`. */
 function cli(url: string, ...args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/db/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/ops/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SetupError } from '../../lib/db/errors';
+import { SetupError } from '../../lib/ops/errors';
 import { checkInstall } from '../../lib/server/install-check';
 
 const exec = promisify(execFile);

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../lib/db/embedded';
-import { SetupError } from '../../lib/db/errors';
-import { migrate, migrationStatus, MIGRATIONS_DIR, pendingSchemaChange, resolveMigration, SCHEMA_FILE } from '../../lib/db/migrate';
-import { diffScript, schemaTarget } from '../../lib/db/schema-engine';
+import { freePort } from '../../lib/ops/embedded';
+import { SetupError } from '../../lib/ops/errors';
+import { migrate, migrationStatus, MIGRATIONS_DIR, pendingSchemaChange, resolveMigration, SCHEMA_FILE } from '../../lib/ops/migrate';
+import { diffScript, schemaTarget } from '../../lib/ops/schema-engine';
 import { catalog } from '../helpers/catalog';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../helpers/database';
 

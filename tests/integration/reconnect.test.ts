@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/embedded';
-import { migrate } from '../../lib/db/migrate';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/ops/embedded';
+import { migrate } from '../../lib/ops/migrate';
 import { seed } from '../../prisma/seed/seed';
 import { Browser, startPortalServer, type PortalServer } from '../helpers/portal-server';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startEmbeddedPostgres } from '../../lib/db/embedded';
+import { freePort, startEmbeddedPostgres } from '../../lib/ops/embedded';
 
 const exec = promisify(execFile);
 

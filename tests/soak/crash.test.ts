@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startEmbeddedPostgres } from '../../lib/db/embedded';
+import { freePort, startEmbeddedPostgres } from '../../lib/ops/embedded';
 import { waitForHealthy } from '../../lib/server/net';
 import { Browser } from '../helpers/portal-server';
 

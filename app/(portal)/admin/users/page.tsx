@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateUserForm } from '@/components/users/create-user-form';
-import { UserActions } from '@/components/users/user-actions';
+import { UserRowForms } from '@/components/users/user-row-forms';
 import { requirePermission } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { listScopeOptions, listUsers } from '@/lib/users/queries';
@@ -34,7 +34,7 @@ export default async function UsersPage() {
                 <td className="py-2 pr-3 font-mono">{u.username}</td>
                 <td className="py-2 pr-3">{u.displayName}</td>
                 <td className="py-2 pr-3">{t(`role.${u.role}`)}</td>
-                <td className="py-2 pr-3">{u.soe?.name ?? (u.village ? `${u.village.zone.name} · ${u.village.name}` : t('users.none'))}</td>
+                <td className="py-2 pr-3">{u.soe?.name ?? (u.village ? `${u.village.zone.name} · ${u.village.name}` : t('common.none'))}</td>
                 <td className="py-2 pr-3">
                   {u.active ? t('users.active') : t('users.inactive')}
                   {u.lockedUntil && u.lockedUntil > new Date() && (
@@ -42,7 +42,7 @@ export default async function UsersPage() {
                   )}
                 </td>
                 <td className="py-2">
-                  <UserActions userId={u.id} version={u.version} active={u.active} />
+                  <UserRowForms userId={u.id} version={u.version} active={u.active} />
                 </td>
               </tr>
             ))}

@@ -7,8 +7,9 @@ import { idle, type ActionState } from '@/lib/action-state';
 import { resetPasswordAction, setUserActiveAction } from '@/lib/users/actions';
 
 /** Reset password and (de)activate, for one user row. */
-export function UserActions({ userId, version, active }: { userId: number; version: number; active: boolean }) {
+export function UserRowForms({ userId, version, active }: { userId: number; version: number; active: boolean }) {
   const t = useTranslations('users');
+  const common = useTranslations('common');
   const [resetState, reset] = useActionState(resetPasswordAction, idle as ActionState<void>);
   const [activeState, toggle] = useActionState(setUserActiveAction, idle as ActionState<void>);
   return (
@@ -17,8 +18,8 @@ export function UserActions({ userId, version, active }: { userId: number; versi
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="active" value={active ? 'false' : 'true'} />
-        <SubmitButton label={active ? t('deactivate') : t('activate')} pendingLabel={t('saving')} />
-        <FormMessage state={activeState} okText={t('saved')} />
+        <SubmitButton label={active ? t('deactivate') : t('activate')} pendingLabel={common('saving')} />
+        <FormMessage state={activeState} okText={common('saved')} />
         <FieldErrors state={activeState} name="active" />
       </form>
       <details>
@@ -31,8 +32,8 @@ export function UserActions({ userId, version, active }: { userId: number; versi
             <input {...fieldProps(resetState, 'password')} type="password" autoComplete="new-password" className={inputClass} />
           </label>
           <FieldErrors state={resetState} name="password" />
-          <SubmitButton label={t('save')} pendingLabel={t('saving')} />
-          <FormMessage state={resetState} okText={t('saved')} />
+          <SubmitButton label={common('save')} pendingLabel={common('saving')} />
+          <FormMessage state={resetState} okText={common('saved')} />
         </form>
       </details>
     </div>

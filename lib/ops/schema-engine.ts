@@ -10,7 +10,7 @@ import { SetupError } from './errors';
 
 // Prisma's own schema engine, compiled to WebAssembly (the native one is a
 // download the CLI cannot make offline), used to diff schemas into migration
-// SQL. Applying migrations is lib/db/migrate.ts's job: the engine would send
+// SQL. Applying migrations is lib/ops/migrate.ts's job: the engine would send
 // them through the driver adapter, which splits SQL on every `;`.
 
 let glueReady: Promise<void> | undefined;
