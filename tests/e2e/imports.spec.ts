@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, shoot, signIn } from './helpers';
+
+// An administrator imports a ledger in which one income was typed in 万元: the check shows the
+// value before → after, flagged; the import needs the flag acknowledged; the import is then undone.
+test('an administrator checks an overwriting import, sees before → after flagged, imports it and undoes it', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/imports');
+  const form = page.locator('form', { has: page.getByRole('heading', { name: '村与村集体收入' }) });
+  const csv = '\uFEFF区,片区,村,人口,户数,年份,村集体经济收入（元）\r\n新洲区,民主片区,毛家冲村,,,2025,52.3\r\n';
+  await form.locator('input[type=file]').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await form.getByRole('button', { name: '检查（不导入）' }).click();
+
+  await expect(form.getByText('检查通过：1 行。')).toBeVisible();
+  const change = form.getByRole('row', { name: /毛家冲村 2025/ });
+  await expect(change).toContainText('52.3');
+  await expect(change).toContainText('万元');
+  await expectAccessible(page);
+  await shoot(page, 'import-check');
+
+  await form.getByRole('button', { name: '导入以上内容' }).click();
+  // The browser asks for the acknowledgement before anything is sent.
+  await form.getByRole('checkbox', { name: /我已逐条核对/ }).check();
+  await form.getByRole('button', { name: '导入以上内容' }).click();
+  await expect(form.getByText(/已导入 1 行/)).toBeVisible();
+
+  await form.getByRole('link', { name: /号导入/ }).click();
+  await expect(page.getByRole('heading', { name: /号导入/ })).toBeVisible();
+  await expect(page.getByText('毛家冲村').first()).toBeVisible();
+  await shoot(page, 'import-detail');
+  await page.getByRole('button', { name: '撤销这次导入' }).click();
+  await expect(page.getByText('已撤销。')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/已于 .* 撤销/)).toBeVisible();
+});
