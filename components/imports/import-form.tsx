@@ -134,6 +134,11 @@ function CheckedPlan({ outcome, pending }: { outcome: Extract<ImportOutcome, { s
   );
 }
 
+/** A figure as the check found it, with digit grouping (624,054.46); anything else as it is. */
+function figure(value: string) {
+  return /^\d+(\.\d+)?$/.test(value) ? Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : value;
+}
+
 function ChangeTable({ title, rows, total, empty }: { title: string; rows: ImportChange[]; total: number; empty?: string }) {
   const t = useTranslations('imports');
   return (
@@ -161,8 +166,8 @@ function ChangeTable({ title, rows, total, empty }: { title: string; rows: Impor
                   <td className="py-1 pr-3 tabular-nums">{c.row}</td>
                   <td className="py-1 pr-3">{c.label}</td>
                   <td className="py-1 pr-3">{c.field}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{c.before ?? (c.reference ? `${t('reference')} ${c.reference}` : '—')}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{c.after ?? '—'}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{c.before !== null ? figure(c.before) : c.reference ? `${t('reference')} ${c.reference}` : '—'}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{c.after !== null ? figure(c.after) : '—'}</td>
                   <td className="py-1 text-rose-800">{c.flag && t(`flag.${c.flag}`)}</td>
                 </tr>
               ))}

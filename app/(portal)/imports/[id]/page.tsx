@@ -8,6 +8,9 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatCount } from '@/lib/i18n/format';
 import { getImport } from '@/lib/imports/queries';
 
+/** The counts an import keeps, in reading order (PostgreSQL's jsonb sorts keys by length). */
+const COUNT_ORDER = ['villagesCreated', 'villagesChanged', 'incomesCreated', 'incomesChanged', 'rowsUnchanged', 'projectsCreated'] as const;
+
 /** One import: what it created, every value it changed (before → after), and its undo. */
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -33,10 +36,10 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         </p>
       </header>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-semibold">{t('createdRecords')}</h2>
+        <h2 className="mb-2 font-semibold">{t('outcome')}</h2>
         <ul className="list-inside list-disc">
-          {Object.entries(found.counts).map(([key, n]) => (
-            <li key={key}>{t.has(`counts.${key}` as never) ? t(`counts.${key}` as never) : key}: {formatCount(n, locale)}</li>
+          {COUNT_ORDER.filter((key) => key in found.counts).map((key) => (
+            <li key={key}>{t(`counts.${key}`)}：{formatCount(found.counts[key]!, locale)}</li>
           ))}
         </ul>
       </section>
