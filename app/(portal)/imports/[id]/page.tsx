@@ -23,7 +23,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const fields = (values: Record<string, unknown>, shownKeys: Record<string, unknown>) =>
     Object.entries(values)
       .filter(([k]) => k in shownKeys && t.has(`fields.${k}` as never))
-      .map(([k, v]) => `${t(`fields.${k}` as never)} ${v === null || v === undefined ? '—' : String(v)}`)
+      .map(([k, v]) => `${t(`fields.${k}` as never)} ${v === null || v === undefined ? '—' : /^\d+(\.\d+)?$/.test(String(v)) ? formatCount(String(v), locale) : String(v)}`)
       .join('，');
   return (
     <article className="space-y-4 text-sm">
