@@ -2,7 +2,7 @@ import 'server-only';
 import pg from 'pg';
 
 /** The health check answers within this, whatever the database does (a load balancer's probe must not hang). */
-const DEADLINE_MS = 800;
+const DEADLINE_MS = 600;
 
 /**
  * Whether PostgreSQL answers a new connection and `SELECT 1` within the deadline.

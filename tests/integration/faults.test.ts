@@ -96,6 +96,7 @@ describe('PostgreSQL stalls and dies under the running portal', () => {
         probes.push(await health());
         await sleep(1000);
       }
+      console.log(`[faults] health probes during the stall (ms): ${probes.map((p) => p.ms.toFixed(0)).join(' ')}`);
       for (const probe of probes) {
         expect(probe.ms).toBeLessThan(1000);
         expect(probe.status).toBe(503);
@@ -107,7 +108,7 @@ describe('PostgreSQL stalls and dies under the running portal', () => {
       console.log(`[faults] page during the stall: ${shown.status} in ${shown.ms.toFixed(0)} ms`);
       expect(shown.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 3000);
       expect(shown.text).toContain('暂时无法连接数据库');
-      expect(shown.text).not.toMatch(/timeout|ECONN|Prisma|terminated/i);
+      expect(shown.text).not.toMatch(/Query read timeout|Can't reach database|ECONN|PrismaClient|Connection terminated|127\.0\.0\.1/);
 
       const saved = await write;
       console.log(`[faults] write during the stall: answered in ${saved.ms.toFixed(0)} ms`);
@@ -116,7 +117,7 @@ describe('PostgreSQL stalls and dies under the running portal', () => {
       expect(saved.body).toContain('"databaseUnavailable":true');
       expect(saved.body).toContain('停顿期间填写的企业'); // what was typed comes back to the form
       expect(saved.body).toMatch(/"requestId":"[0-9a-f]{8}"/);
-      expect(saved.body).not.toMatch(/timeout|ECONN|Prisma|terminated/i);
+      expect(saved.body).not.toMatch(/Query read timeout|Can't reach database|ECONN|PrismaClient|Connection terminated|127\.0\.0\.1/);
       const requestId = /"requestId":"([0-9a-f]{8})"/.exec(saved.body)![1];
       expect(output).toContain(`[error ${requestId}]`); // the log keeps the whole error under the id the user sees
     } finally {
@@ -162,6 +163,8 @@ describe('PostgreSQL stalls and dies under the running portal', () => {
     expect(up).toBe(true);
     expect(slowest).toBeLessThan(1000);
     expect(output).toMatch(/Embedded PostgreSQL ended unexpectedly \(SIGKILL\)/);
+    // The line follows "ready to accept connections" by a moment (the launcher checks its database first).
+    for (let i = 0; i < 50 && !/Embedded PostgreSQL restarted on port/.test(output); i++) await sleep(100);
     expect(output).toMatch(/Embedded PostgreSQL restarted on port/);
     expect(postmasterPid()).not.toBe(before);
 
