@@ -84,6 +84,7 @@ describe('PostgreSQL stalls and dies under the running portal', () => {
     const stalled = [postmasterPid(), ...childrenOf(postmasterPid()).map((c) => c.pid)];
     for (const pid of stalled) process.kill(pid, 'SIGSTOP');
     const stallStarted = performance.now();
+    let slowestProbe = 0;
     try {
       const page = timed(() => admin.fetch('/zones', { signal: AbortSignal.timeout(60_000) }));
       const write = (async () => {
@@ -98,10 +99,10 @@ describe('PostgreSQL stalls and dies under the running portal', () => {
       }
       console.log(`[faults] health probes during the stall (ms): ${probes.map((p) => p.ms.toFixed(0)).join(' ')}`);
       for (const probe of probes) {
-        expect(probe.ms).toBeLessThan(1000);
         expect(probe.status).toBe(503);
         expect(JSON.parse(probe.text)).toMatchObject({ status: 'degraded', database: { up: false } });
       }
+      slowestProbe = Math.max(...probes.map((p) => p.ms));
       console.log(`[faults] health during the stall: max ${Math.max(...probes.map((p) => p.ms)).toFixed(0)} ms over ${probes.length} probes`);
 
       const shown = await page;
@@ -142,6 +143,8 @@ describe('PostgreSQL stalls and dies under the running portal', () => {
     expect(saved.body).toContain('"status":"ok"');
     console.log(`[faults] after the stall: pages and writes again ${((performance.now() - resumed) / 1000).toFixed(1)} s after SIGCONT`);
     expect(workerPid()).toBe(worker);
+    // Last, so that the checks above are seen even when this one fails.
+    expect(slowestProbe).toBeLessThan(1000);
   }, 120_000);
 
   it('killed: the launcher restarts PostgreSQL and the same worker serves pages and writes again', async () => {
