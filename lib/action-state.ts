@@ -8,6 +8,8 @@ export type ActionState<T = unknown> =
   | { status: 'ok'; data: T }
   | { status: 'invalid'; message: string; fieldErrors: Record<string, string[]>; values?: Echo }
   | { status: 'conflict'; message: string; values?: Echo }
-  | { status: 'denied'; message: string; values?: Echo };
+  | { status: 'denied'; message: string; values?: Echo }
+  /** Nothing was saved: the database did not answer, or the server failed (`requestId` names the log entry). */
+  | { status: 'error'; message: string; values?: Echo; requestId: string; databaseUnavailable: boolean };
 
 export const idle: ActionState<never> = { status: 'idle' };

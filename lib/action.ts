@@ -5,13 +5,15 @@ import { can, type Action, type SessionUser } from '@/lib/auth/policy';
 import { db, Prisma } from '@/lib/db/client';
 import { defaultLocale, type Locale } from '@/lib/i18n/config';
 import { translateIssue, translator, zodErrorMap } from '@/lib/i18n/translator';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { logError, newRequestId } from '@/lib/server/request-id';
 
 // Every write goes through defineMutation: user → parse → policy → one
 // transaction (the write, exactly one audit row, the version check) → one state.
 // 'use server' files wrap a mutation with the current user (lib/server-action.ts).
 export type { ActionState } from './action-state';
 
-function echo(raw: unknown): Echo {
+export function echo(raw: unknown): Echo {
   const out: Echo = {};
   if (!raw || typeof raw !== 'object') return out;
   for (const [key, value] of Object.entries(raw)) {
@@ -112,9 +114,23 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
         const fieldErrors = { [error.field]: [translateIssue(error.key, locale, error.params)] };
         return { status: 'invalid', message: t('errors.invalid'), fieldErrors, values };
       }
-      throw error;
+      return failed(error, values, locale);
     }
   };
+}
+
+/**
+ * Any other failure, in one place: the form keeps what was typed and says nothing was
+ * saved, and why in a clerk's words (the database did not answer, or something else
+ * with the id the server log keeps the whole error under). No internal text is sent.
+ */
+export function failed(error: unknown, values: Echo, locale: Locale = defaultLocale): ActionState<never> {
+  const t = translator(locale);
+  const requestId = newRequestId();
+  logError(requestId, error);
+  const databaseUnavailable = isDatabaseUnavailable(error);
+  const message = databaseUnavailable ? t('errors.saveFailedDatabase') : t('errors.saveFailed');
+  return { status: 'error', message, values, requestId, databaseUnavailable };
 }
 
 async function versionOf(tx: Tx, { table, id }: Versioned): Promise<number | undefined> {

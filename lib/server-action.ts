@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
-import type { Mutation } from './action';
+import { echo, failed, type Mutation } from './action';
 import type { ActionState } from './action-state';
 
 /**
@@ -33,8 +33,12 @@ export function formToObject(form: FormData): Record<string, unknown> {
 /** A server action for `useActionState`: the current user runs the mutation; pages are revalidated after it commits. */
 export function serverAction<R>(mutation: Mutation<R>, revalidate: string[] = []) {
   return async (_previous: ActionState<R>, input: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
-    const [user, locale] = await Promise.all([getCurrentUser(), getLocale().then(toLocale)]);
-    const state = await mutation(user, input instanceof FormData ? formToObject(input) : input, locale);
+    const locale = await getLocale().then(toLocale);
+    const raw = input instanceof FormData ? formToObject(input) : input;
+    // Who is signed in is read from the database too: when it does not answer, the form still keeps what was typed.
+    const user = await getCurrentUser().catch((error: unknown) => failed(error, echo(raw), locale));
+    if (user && 'status' in user) return user;
+    const state = await mutation(user, raw, locale);
     if (state.status === 'ok') for (const path of revalidate) revalidatePath(path);
     return state;
   };

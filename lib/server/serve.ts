@@ -36,7 +36,7 @@ if (cluster.isPrimary) {
     const alive = Object.values(cluster.workers ?? {});
     if (alive.length === 0) process.exit(exitCode);
     for (const worker of alive) worker?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(exitCode), 10_000).unref();
+    setTimeout(() => process.exit(exitCode), 1_800).unref();
   }
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
@@ -51,6 +51,7 @@ if (cluster.isPrimary) {
   process.on('SIGTERM', () => {
     server.close(() => process.exit(0));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    // Requests still running after 1.5 s (a stalled database) are cut: Ctrl-C must not wait on them.
+    setTimeout(() => process.exit(0), 1_500).unref();
   });
 }

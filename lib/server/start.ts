@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../ops/database';
+import { stopOnSignalsYourself } from '../ops/embedded';
 import { SetupError } from '../ops/errors';
 import { migrate } from '../ops/migrate';
 import { resolveAuthSecret } from './auth-secret';
@@ -25,7 +26,7 @@ async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SetupError(`PORT=${process.env.PORT} is not a port number.`);
   await assertPortFree(port);
   await checkInstall();
-  database = await openDatabase();
+  database = await openDatabase({ supervise: (line) => console.log(line) });
   console.log(database.embedded ? `Embedded PostgreSQL is up (${elapsed()}).` : 'Using the PostgreSQL at DATABASE_URL.');
   await migrate(database.url, console.log);
   const { seed } = await import('../../prisma/seed/seed');
@@ -66,19 +67,24 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
   });
 }
 
+/** Ctrl-C: the workers get 2 s to finish their requests, PostgreSQL at most 2 s more (usually both well under 1 s). */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (app && app.exitCode === null) {
+  if (app && app.exitCode === null && app.signalCode === null) {
+    const exited = new Promise((resolve) => app!.once('exit', resolve));
     app.kill('SIGTERM');
-    await new Promise((resolve) => app!.once('exit', resolve));
+    const timer = setTimeout(() => app!.kill('SIGKILL'), 2_000);
+    await exited;
+    clearTimeout(timer);
   }
   await database?.stop();
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// This process stops what it started, in order (workers, then PostgreSQL).
+stopOnSignalsYourself();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
 main().catch(async (error) => {
   console.error(error instanceof SetupError ? error.message : error);
