@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCalendarDate } from './dates';
+import { latestPlanDate, parseCalendarDate, PROGRAM_START, startOfMonth } from './dates';
 import { idSchema } from './ids';
 
 // Building blocks shared by the features' zod schemas. Form fields arrive as
@@ -11,8 +11,18 @@ export const blankAsNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) 
 /** An empty (or missing) field is absent; anything else must pass `schema`. */
 export const blankAsUndefined = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' || v == null ? undefined : v), schema.optional());
 
+/**
+ * Control characters: C0 but tab, line feed and carriage return, DEL and C1.
+ * No name, comment or search has them; PostgreSQL refuses NUL outright.
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const hasControlChars = (text: string) => CONTROL_CHARS.test(text);
+
+/** Text as people type it, trimmed, refused with a field error when it holds control characters. Every free-text field starts here. */
+export const plainText = () => z.string().trim().refine((s) => !hasControlChars(s), 'validation.controlChars');
+
 /** Optional free text, trimmed, at most `max` characters. */
-export const optionalText = (max: number) => blankAsNull(z.string().trim().max(max, 'validation.tooLong'));
+export const optionalText = (max: number) => blankAsNull(plainText().max(max, 'validation.tooLong'));
 
 /** One of a Prisma enum's values. */
 export const enumOf = <T extends Record<string, string>>(e: T) => z.enum(Object.values(e) as [T[keyof T], ...T[keyof T][]], 'validation.required');
@@ -20,8 +30,25 @@ export const enumOf = <T extends Record<string, string>>(e: T) => z.enum(Object.
 /** A real yyyy-mm-dd calendar date, as UTC midnight. */
 export const calendarDate = z.string().transform((s, ctx) => parseCalendarDate(s) ?? (ctx.addIssue({ code: 'custom', message: 'validation.dateFormat' }), z.NEVER));
 
+const fromProgramStart = (d: Date) => d >= PROGRAM_START;
+/** Something that happened in the program: from its start (2021-01-01) to today (nominations, assessments, closings). */
+export const programPastDate = calendarDate
+  .refine(fromProgramStart, 'validation.dateBeforeProgram')
+  .refine((d) => d.getTime() <= Date.now() + 86_400_000, 'validation.dateInFuture');
+/** A date in the program that may be planned ahead (a project's start and end, a pairing's): from 2021-01-01 to the end of the tenth year from now. */
+export const programPlanDate = calendarDate
+  .refine(fromProgramStart, 'validation.dateBeforeProgram')
+  .refine((d) => d <= latestPlanDate(), 'validation.dateTooLate');
+/** A reporting month (yyyy-mm) as its first day, from the program's first month to the current one. */
+export const reportingMonth = z
+  .string('validation.monthFormat')
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.monthFormat')
+  .transform((s) => new Date(`${s}-01T00:00:00Z`))
+  .refine(fromProgramStart, 'validation.periodBeforeProgram')
+  .refine((d) => d <= startOfMonth(), 'validation.periodInFuture');
+
 /** A zone's, SOE's or village's name. */
-export const nameSchema = z.string().trim().min(2, 'validation.required').max(60, 'validation.tooLong');
+export const nameSchema = plainText().min(2, 'validation.required').max(60, 'validation.tooLong');
 /** Present when editing (with the version the form saw), absent when creating. */
 export const editFields = {
   id: z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional()),

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { safeCallbackPath } from '@/lib/auth/callback';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
@@ -20,11 +21,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       password: String(form.get('password') ?? ''),
     });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here, against this page's own origin: never off-site.
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
       return;
     }
     setPending(false);
-    setError(result?.error === 'locked' ? t('locked') : t('invalid'));
+    const code = result?.error ?? '';
+    // 'unavailable-<id>': the server failed; the log has the error under that id (lib/auth/options.ts).
+    if (code.startsWith('unavailable-')) setError(t('unavailable', { id: code.slice('unavailable-'.length, 'unavailable-'.length + 8) }));
+    else setError(code === 'locked' ? t('locked') : t('invalid'));
   }
 
   return (

@@ -28,6 +28,7 @@ export function ReviewForm({ updateId, version }: { updateId: number; version: n
         <SubmitButton label={t('review.dispute')} pendingLabel={t('common.saving')} />
       </form>
       <FieldErrors state={state} name="reason" />
+      <FieldErrors state={state} name="decision" />
       <FormMessage state={state} okText={t('common.saved')} />
     </div>
   );

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { AssessmentResult, Criterion } from '@/lib/db/enums';
 import { idSchema } from '@/lib/ids';
-import { calendarDate, enumOf } from '@/lib/validation';
+import { enumOf, optionalText, plainText, programPastDate } from '@/lib/validation';
 
 const id = idSchema;
 
-/** A calendar date (yyyy-mm-dd), not in the future. */
-export const pastDate = calendarDate.refine((d) => d.getTime() <= Date.now() + 86_400_000, 'validation.dateInFuture');
+/** A calendar date (yyyy-mm-dd) in the program, not before it began and not in the future. */
+export const pastDate = programPastDate;
 
-const reason = z.string().trim().min(4, 'validation.reasonRequired').max(500, 'validation.tooLong');
+const reason = plainText().min(4, 'validation.reasonRequired').max(500, 'validation.tooLong');
 
 export const nominateSchema = z.object({ zoneId: id, nominatedOn: pastDate });
 
@@ -18,8 +18,8 @@ export const assessSchema = z.object({
   criterion: enumOf(Criterion),
   result: enumOf(AssessmentResult),
   assessedOn: pastDate,
-  assessorName: z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong'),
-  note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000, 'validation.tooLong').optional()),
+  assessorName: plainText().min(1, 'validation.required').max(64, 'validation.tooLong'),
+  note: optionalText(1000).transform((v) => v ?? undefined),
 });
 
 export const closeSchema = z.object({

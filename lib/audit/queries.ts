@@ -2,22 +2,26 @@ import 'server-only';
 import { z } from 'zod';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
+import { parseCalendarDate } from '@/lib/dates';
 import { pageNumber } from '@/lib/lists/params';
+import { plainText } from '@/lib/validation';
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** A real calendar date (2025-13-45 is none), kept as typed. */
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => parseCalendarDate(s) !== null)
   .optional()
   .catch(undefined);
+const filterText = (max: number) => plainText().max(max).optional().catch(undefined);
 
 /** The audit page's filters, from the URL; anything malformed is ignored rather than trusted. */
 export const auditFilterSchema = z.object({
-  entity: z.string().max(40).optional().catch(undefined),
-  action: z.string().max(60).optional().catch(undefined),
-  actor: z.string().max(64).optional().catch(undefined),
-  entityId: z.string().max(40).optional().catch(undefined),
+  entity: filterText(40),
+  action: filterText(60),
+  actor: filterText(64),
+  entityId: filterText(40),
   from: day,
   to: day,
   page: pageNumber,

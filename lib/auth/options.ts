@@ -1,8 +1,11 @@
 import type { NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { logError, newRequestId } from '@/lib/server/request-id';
+import { endOwnSessions } from '@/lib/users/mutations';
 import { signInSchema } from './schemas';
 import { authSecret, SESSION_IDLE_SECONDS } from './session-config';
 import { verifySignIn } from './sign-in';
+import { loadSessionUser } from './session-user';
 
 
 declare module 'next-auth' {
@@ -21,6 +24,9 @@ declare module 'next-auth/jwt' {
   }
 }
 
+/** The error code the sign-in form shows as "the system failed, quote this id". */
+export const UNAVAILABLE_PREFIX = 'unavailable-';
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
@@ -31,7 +37,15 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await verifySignIn(parsed.data.username, parsed.data.password);
+        let result;
+        try {
+          result = await verifySignIn(parsed.data.username, parsed.data.password);
+        } catch (error) {
+          // next-auth hands a thrown message to the browser: never the driver's text, only an id to quote.
+          const id = newRequestId();
+          logError(id, error);
+          throw new Error(UNAVAILABLE_PREFIX + id);
+        }
         if (!result.ok) {
           if (result.reason === 'locked') throw new Error('locked');
           return null;
@@ -50,6 +64,18 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       return { expires: session.expires, uid: token.uid, epoch: token.epoch };
+    },
+  },
+  events: {
+    // Signing out ends the session on the server, on every device (the epoch moves on, audited);
+    // a session already ended (an older epoch) has nothing left to end.
+    async signOut({ token }) {
+      try {
+        const user = typeof token?.uid === 'number' && typeof token.epoch === 'number' ? await loadSessionUser(token.uid, token.epoch) : null;
+        if (user) await endOwnSessions(user, {});
+      } catch (error) {
+        logError(newRequestId(), error);
+      }
     },
   },
 };

@@ -77,6 +77,8 @@ export const rules = {
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   'user.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'user.changeOwnPassword': ((u, r) => u.id === r.userId) as Rule<'user'>,
+  /** Signing out ends the user's own sessions, on every device. */
+  'user.endOwnSessions': ((u, r) => u.id === r.userId) as Rule<'user'>,
   'audit.read': ((u) => isAdmin(u)) as Rule<'audit'>,
   /** Administrators import villages and incomes; a liaison team imports its own SOE's projects. */
   'import.run': ((u, r) =>
@@ -142,4 +144,21 @@ export function soeScope(user: SessionUser): Prisma.SoeWhereInput {
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { id: user.soeId };
   return NOTHING;
+}
+
+/**
+ * The same scopes for SQL (the dashboard's "needs attention" lists): `all`, or
+ * the SOE whose projects — and whose paired zones' villages — a liaison reads,
+ * or the zone a village committee reads; -1 matches nothing. A project is in
+ * scope when `all OR soeId = p.soeId OR zoneId = p.zoneId`, a village when
+ * `all OR zoneId = v.zoneId OR its zone has a pairing with soeId` — exactly
+ * projectScope and villageScope above.
+ */
+export type SqlScope = { all: boolean; soeId: number; zoneId: number };
+export function sqlScope(user: SessionUser): SqlScope {
+  return {
+    all: isOrg(user),
+    soeId: user.role === 'SOE_LIAISON' && user.soeId !== null ? user.soeId : -1,
+    zoneId: user.role === 'VILLAGE_COMMITTEE' && user.zoneId !== null ? user.zoneId : -1,
+  };
 }

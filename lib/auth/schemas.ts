@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { plainText } from '@/lib/validation';
 
 export const signInSchema = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: plainText().min(1).max(64),
   password: z.string().min(1).max(256),
 });

@@ -1,39 +1,48 @@
 import 'server-only';
+import type { SqlScope } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
 import { INCOME_JUMP_FACTOR, STALE_AFTER_DAYS } from '@/lib/metrics/quality';
 
 // Figures that break the rules of lib/metrics/quality.ts, as SQL, for the
 // dashboard's "needs attention" lists (the first LIMIT of each, and the count).
+// These lists name records, so each is limited to what the user may read: the
+// policy's scope (`sqlScope` in lib/auth/policy.ts) as SQL conditions.
 const LIMIT = 20;
 
-export function getStaleProjects(today: Date) {
+export function getStaleProjects(today: Date, scope: SqlScope) {
   return readDb().$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
     SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
     FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
     LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
     WHERE p.status = 'IN_PROGRESS'
       AND coalesce(l.period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int
+      AND (${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)
     ORDER BY l.period NULLS FIRST, p.id LIMIT ${LIMIT}`;
 }
 
-export function getVillagesMissingIncome(year: number, today: Date) {
+export function getVillagesMissingIncome(year: number, today: Date, scope: SqlScope) {
   return readDb().$queryRaw<{ id: number; name: string; zone: string; total: number }[]>`
     SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
     FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
     WHERE EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = z.id AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))
       AND NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year})
+      AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
+           OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
     ORDER BY z.name, v.name LIMIT ${LIMIT}`;
 }
 
-export function getBeneficiariesOverPopulation() {
+export function getBeneficiariesOverPopulation(scope: SqlScope) {
   return readDb().$queryRaw<{ projectId: number; project: string; village: string; people: number; population: number; total: number }[]>`
     SELECT p.id AS "projectId", p.name AS project, v.name AS village, b.people, v.population, (count(*) OVER ())::int AS total
     FROM "Beneficiary" b JOIN "Village" v ON v.id = b."villageId" JOIN "Project" p ON p.id = b."projectId"
     WHERE v.population IS NOT NULL AND b.people > v.population
+      AND (${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)
+      AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
+           OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
     ORDER BY b.people - v.population DESC LIMIT ${LIMIT}`;
 }
 
-export function getIncomeJumps() {
+export function getIncomeJumps(scope: SqlScope) {
   return readDb().$queryRaw<{ villageId: number; village: string; year: number; previous: string; current: string; total: number }[]>`
     SELECT v.id AS "villageId", v.name AS village, cur.year, prev.amount::text AS previous, cur.amount::text AS current,
         (count(*) OVER ())::int AS total
@@ -41,15 +50,17 @@ export function getIncomeJumps() {
     JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
     JOIN "Village" v ON v.id = cur."villageId"
     WHERE prev.amount > 0 AND (cur.amount > prev.amount * ${INCOME_JUMP_FACTOR} OR cur.amount * ${INCOME_JUMP_FACTOR} < prev.amount)
+      AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
+           OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
     ORDER BY cur.year DESC, v.name LIMIT ${LIMIT}`;
 }
 
-export async function getQualityFlags(year: number, today: Date) {
+export async function getQualityFlags(year: number, today: Date, scope: SqlScope) {
   const [stale, missingIncome, overPopulation, incomeJumps] = await Promise.all([
-    getStaleProjects(today),
-    getVillagesMissingIncome(year, today),
-    getBeneficiariesOverPopulation(),
-    getIncomeJumps(),
+    getStaleProjects(today, scope),
+    getVillagesMissingIncome(year, today, scope),
+    getBeneficiariesOverPopulation(scope),
+    getIncomeJumps(scope),
   ]);
   return { stale, missingIncome, overPopulation, incomeJumps };
 }

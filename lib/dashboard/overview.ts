@@ -1,5 +1,5 @@
 import 'server-only';
-import { can, type SessionUser } from '@/lib/auth/policy';
+import { can, sqlScope, type SessionUser } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
 import { forecastReachDate, latestCompleteYear, meets, progress, trajectoryPoints } from '@/lib/metrics/trajectory';
 import { cachedUntilDataChanges } from './cache';
@@ -14,8 +14,10 @@ import {
   getSoeLeaderboard,
 } from './queries';
 
-/** The five-year action began in 2021 (program-facts.md). */
-export const PROGRAM_START = new Date('2021-01-01T00:00:00Z');
+import { PROGRAM_START } from '@/lib/dates';
+
+/** The five-year action began in 2021 (program-facts.md); defined once in lib/dates.ts. */
+export { PROGRAM_START };
 /** The dashboard shows the leading SOEs; the SOE list and the export have them all. */
 export const SOE_BOARD_ROWS = 20;
 const FALLBACK = { zones: 60, income: '500000', deadline: new Date('2025-12-31T00:00:00Z') };
@@ -41,16 +43,27 @@ async function reported() {
   return Object.fromEntries(rows.map((r) => [r.metric, { value: r.value.toString(), asOf: r.asOf, isLowerBound: r.isLowerBound }]));
 }
 
-/** Everything the citywide dashboard shows, or null when the user may not see it. */
+/**
+ * Everything the dashboard shows, or null when the user may not see it: the
+ * citywide aggregates (the same for everyone, cached once), and the "needs
+ * attention" lists, which name records and so show only what the user may
+ * read (cached per scope).
+ */
 export async function getDashboard(user: SessionUser, now = new Date()) {
   if (!can(user, 'dashboard.read', {})) return null;
-  return cachedUntilDataChanges(now.toISOString().slice(0, 10), () => computeDashboard(now));
+  const day = now.toISOString().slice(0, 10);
+  const scope = sqlScope(user);
+  const [citywide, flags] = await Promise.all([
+    cachedUntilDataChanges(day, () => computeDashboard(now)),
+    cachedUntilDataChanges(day, () => getQualityFlags(latestCompleteYear(now), now, scope), `flags:${scope.all ? 'all' : `${scope.soeId}/${scope.zoneId}`}`),
+  ]);
+  return { ...citywide, flags };
 }
 
 async function computeDashboard(now: Date) {
   const goal = await targets();
   const year = latestCompleteYear(now);
-  const [kpis, projects, history, incomeByYear, distribution, soes, districts, flags, reportedFigures] = await Promise.all([
+  const [kpis, projects, history, incomeByYear, distribution, soes, districts, reportedFigures] = await Promise.all([
     getKpis(year, goal.income, now),
     getProjectBreakdown(),
     getAccreditationHistory(),
@@ -58,7 +71,6 @@ async function computeDashboard(now: Date) {
     getIncomeDistribution(year, now),
     getSoeLeaderboard(now, SOE_BOARD_ROWS),
     getDistrictBreakdown(year, now),
-    getQualityFlags(year, now),
     reported(),
   ]);
   const all = projects.total;
@@ -105,7 +117,6 @@ async function computeDashboard(now: Date) {
     participation: { soes: kpis.soes, pairedZones: kpis.pairedZones, beneficiaries: kpis.beneficiaries, asOf: kpis.pairingAsOf },
     soes,
     districts,
-    flags,
   };
 }
 

@@ -19,7 +19,7 @@ const commitSchema = z.object({
   kind,
   token: hex64,
   acceptFlagged: z.boolean(),
-  fileName: z.string().max(200).nullable(),
+  fileName: z.string().max(200).transform((s) => s.replace(/[\u0000-\u001F\u007F-\u009F]/g, '')).nullable(),
   fileSha256: hex64,
   sheet: z.object({ headers: z.array(z.string()), rows: z.array(z.array(z.string())) }),
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { plainText } from '@/lib/validation';
 
 // List pages keep their search, filters, sort and page in the URL, so a view
 // can be shared. Anything malformed falls back to the default rather than failing.
 export const PAGE_SIZE = 25;
 
-/** A search box's text: trimmed, at most 60 characters, absent when blank or malformed. */
-export const searchText = z.string().trim().max(60).optional().catch(undefined);
+/** A search box's text: trimmed, at most 60 characters, absent when blank or malformed (control characters included). */
+export const searchText = plainText().max(60).optional().catch(undefined);
 /** A page number from 1. */
 export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
 

@@ -86,10 +86,35 @@ export const changeProjectStatus = defineMutation({
   },
 });
 
+/** The cumulative figures of a monthly update, and the message when one falls below the report before it. */
+const CUMULATIVE = [
+  ['progressPct', 'validation.progressDecreased'],
+  ['investmentToDate', 'validation.investmentDecreased'],
+  ['jobsCreated', 'validation.jobsDecreased'],
+  ['incomeToVillages', 'validation.incomeDecreased'],
+] as const;
+type Figures = Record<(typeof CUMULATIVE)[number][0], number | string | Prisma.Decimal>;
+const figureSelect = { period: true, progressPct: true, investmentToDate: true, jobsCreated: true, incomeToVillages: true } as const;
+
 /**
- * A month's progress report. Figures are cumulative, so they may not fall
- * below the previous report; beneficiary counts replace the project's earlier
- * counts for the same village and kind.
+ * Every cumulative figure lies between its neighbours in time: not below the
+ * report of the month before, not above the report of the month after (a
+ * back-dated report must fit between the two).
+ */
+function checkBetweenNeighbours(input: Figures, previous: (Figures & { period: Date }) | null, next: (Figures & { period: Date }) | null) {
+  for (const [field, below] of CUMULATIVE) {
+    const value = new Prisma.Decimal(input[field].toString());
+    if (previous && value.lessThan(previous[field].toString()))
+      throw new FieldError(field, below, { value: previous[field].toString(), month: previous.period.toISOString().slice(0, 7) });
+    if (next && value.greaterThan(next[field].toString()))
+      throw new FieldError(field, 'validation.aboveLaterReport', { value: next[field].toString(), month: next.period.toISOString().slice(0, 7) });
+  }
+}
+
+/**
+ * A month's progress report. Figures are cumulative, so each lies between the
+ * reports before and after it in time; beneficiary counts replace the
+ * project's earlier counts for the same village and kind.
  */
 export const postProjectUpdate = defineMutation({
   schema: postUpdateSchema,
@@ -100,19 +125,13 @@ export const postProjectUpdate = defineMutation({
     const [project] = await tx.$queryRaw<{ status: string; plannedInvestment: string | null }[]>`
       SELECT status::text, "plannedInvestment"::text FROM "Project" WHERE id = ${input.projectId} FOR UPDATE`;
     if (project!.status === 'COMPLETED') throw new FieldError('period', 'validation.projectClosed');
-    const thisMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
-    if (input.period > thisMonth) throw new FieldError('period', 'validation.periodInFuture');
     if (await tx.projectUpdate.count({ where: { projectId: input.projectId, period: input.period } }))
       throw new FieldError('period', 'validation.periodExists');
-    const previous = await tx.projectUpdate.findFirst({
-      where: { projectId: input.projectId, period: { lt: input.period } },
-      orderBy: { period: 'desc' },
-      select: { progressPct: true, investmentToDate: true },
-    });
-    if (previous && input.progressPct < previous.progressPct)
-      throw new FieldError('progressPct', 'validation.progressDecreased', { value: previous.progressPct });
-    if (previous && previous.investmentToDate.greaterThan(input.investmentToDate))
-      throw new FieldError('investmentToDate', 'validation.investmentDecreased');
+    const [previous, next] = await Promise.all([
+      tx.projectUpdate.findFirst({ where: { projectId: input.projectId, period: { lt: input.period } }, orderBy: { period: 'desc' }, select: figureSelect }),
+      tx.projectUpdate.findFirst({ where: { projectId: input.projectId, period: { gt: input.period } }, orderBy: { period: 'asc' }, select: figureSelect }),
+    ]);
+    checkBetweenNeighbours(input, previous, next);
     if (project!.plannedInvestment !== null && new Prisma.Decimal(input.investmentToDate).greaterThan(project!.plannedInvestment))
       throw new FieldError('investmentToDate', 'validation.investmentAbovePlan');
     const projectVillages = new Set((await tx.projectVillage.findMany({ where: { projectId: input.projectId }, select: { villageId: true } })).map((v) => v.villageId));

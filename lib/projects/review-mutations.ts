@@ -3,7 +3,11 @@ import { currentQuarter } from '@/lib/dates';
 import { projectResource } from './resource';
 import { feedbackSchema, reviewUpdateSchema } from './schemas';
 
-/** A village committee confirms or disputes (with a reason) an update about its village. */
+/**
+ * A village committee confirms or disputes (with a reason) an update about its
+ * village. A confirmation is final: a confirmed update cannot be disputed or
+ * confirmed again (a disputed one can still be confirmed once corrected).
+ */
 export const reviewUpdate = defineMutation({
   schema: reviewUpdateSchema,
   action: 'project.confirmUpdate',
@@ -15,6 +19,7 @@ export const reviewUpdate = defineMutation({
   async run({ tx, input, user, audit }) {
     const fields = { id: true, projectId: true, period: true, confirmation: true, disputeReason: true, confirmedById: true, version: true } as const;
     const before = await tx.projectUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: fields });
+    if (before.confirmation === 'CONFIRMED') throw new FieldError('decision', 'validation.alreadyConfirmed');
     await tx.projectUpdate.update({
       where: { id: input.updateId },
       data: {
@@ -48,6 +53,8 @@ export const giveFeedback = defineMutation({
   async run({ tx, input, user, audit }) {
     if (input.quarter.getTime() !== currentQuarter().getTime()) throw new FieldError('quarter', 'validation.periodClosed');
     const before = await tx.feedback.findUnique({ where: feedbackKey(input, user.villageId!) });
+    // A first rating (no version) finds one given meanwhile, after `versioned` looked: a conflict, never an overwrite.
+    if (before && !input.version) throw new ConflictError();
     const data = { rating: input.rating, comment: input.comment, authorId: user.id };
     const after = before
       ? await tx.feedback.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
-import { blankAsNull, blankAsUndefined, calendarDate, enumOf, optionalText } from '@/lib/validation';
+import { blankAsNull, blankAsUndefined, enumOf, optionalText, plainText, programPlanDate, reportingMonth } from '@/lib/validation';
 import { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, WorkBatch, BeneficiaryKind } from '@/lib/db/enums';
 
 const id = idSchema;
@@ -12,12 +12,11 @@ export const yuanSchema = z
   .regex(/^\d{1,14}(\.\d{1,2})?$/, 'validation.yuanFormat');
 const optionalYuan = blankAsNull(yuanSchema);
 
-const date = calendarDate.refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'validation.dateFormat');
-const optionalDate = blankAsNull(date);
+const optionalDate = blankAsNull(programPlanDate);
 const count = (max: number) => z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(max, 'validation.tooLarge');
 
 const projectFields = {
-  name: z.string().trim().min(2, 'validation.required').max(120, 'validation.tooLong'),
+  name: plainText().min(2, 'validation.required').max(120, 'validation.tooLong'),
   mode: enumOf(CooperationMode),
   method: enumOf(CooperationMethod),
   outcomeArea: enumOf(OutcomeArea),
@@ -51,10 +50,7 @@ const beneficiarySchema = z.object({
 /** A month's update; figures are cumulative to the month's end. */
 export const postUpdateSchema = z.object({
   projectId: id,
-  period: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.monthFormat')
-    .transform((s) => new Date(`${s}-01T00:00:00Z`)),
+  period: reportingMonth,
   progressPct: z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.percent').max(100, 'validation.percent'),
   investmentToDate: yuanSchema,
   jobsCreated: count(10_000_000),

@@ -1,5 +1,7 @@
 import { defineMutation, FieldError } from '@/lib/action';
+import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { countPasswordFailure, isLocked, LOCK_AFTER, recordLockedAttempt } from '@/lib/auth/sign-in';
 import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from './schemas';
 
 // What the audit trail keeps of a user (never the hash).
@@ -76,21 +78,43 @@ export const setUserActive = defineMutation({
   },
 });
 
-/** Any user, their own password: ends every session of theirs, this one included. */
+/**
+ * Any user, their own password: ends every session of theirs, this one included.
+ * A wrong current password counts, slows and locks exactly as at sign-in (the
+ * same counter, lib/auth/sign-in.ts), so this form is no password oracle.
+ */
 export const changeOwnPassword = defineMutation({
   schema: changeOwnPasswordSchema,
   action: 'user.changeOwnPassword',
   resource: async (_tx, _input, user) => ({ userId: user.id }),
   async run({ tx, input, user, audit }) {
-    const current = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, version: true } });
-    if (!(await verifyPassword(current.passwordHash, input.currentPassword)))
-      throw new FieldError('currentPassword', 'validation.currentPasswordWrong');
+    const current = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, username: true, passwordHash: true, lockedUntil: true } });
+    if (isLocked(current.lockedUntil)) {
+      await recordLockedAttempt(current, 'auth.passwordCheckFailed', current.lockedUntil);
+      throw new FieldError('currentPassword', 'validation.passwordLocked');
+    }
+    if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+      // Counted in its own transaction: this one is rolled back by the refusal.
+      const failures = await countPasswordFailure(current, 'auth.passwordCheckFailed', 'badPassword');
+      throw new FieldError('currentPassword', failures >= LOCK_AFTER ? 'validation.passwordLocked' : 'validation.currentPasswordWrong');
+    }
     const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: auditFields });
     const after = await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash: await hashPassword(input.newPassword), sessionEpoch: { increment: 1 }, version: { increment: 1 } },
+      data: { passwordHash: await hashPassword(input.newPassword), failedLogins: 0, lockedUntil: null, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
       select: auditFields,
     });
     await audit({ action: 'user.changePassword', entity: 'User', entityId: user.id, before, after });
+  },
+});
+
+/** Signing out: ends every session of the user's, on every device, as a password change does (lib/auth/options.ts calls it). */
+export const endOwnSessions = defineMutation({
+  schema: z.object({}),
+  action: 'user.endOwnSessions',
+  resource: async (_tx, _input, user) => ({ userId: user.id }),
+  async run({ tx, user, audit }) {
+    const after = await tx.user.update({ where: { id: user.id }, data: { sessionEpoch: { increment: 1 } }, select: { id: true, sessionEpoch: true } });
+    await audit({ action: 'auth.signOut', entity: 'User', entityId: user.id, after });
   },
 });

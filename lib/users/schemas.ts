@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
 import { ROLE_SCOPE } from '@/lib/auth/policy';
 import { Role } from '@/lib/db/enums';
-import { blankAsUndefined } from '@/lib/validation';
+import { blankAsUndefined, plainText } from '@/lib/validation';
 
 const id = idSchema;
 const optionalId = blankAsUndefined(id);
@@ -23,7 +23,7 @@ export const createUserSchema = z
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9_.-]{3,32}$/, 'validation.usernameFormat'),
-    displayName: z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong'),
+    displayName: plainText().min(1, 'validation.required').max(64, 'validation.tooLong'),
     role: roleSchema,
     soeId: optionalId,
     villageId: optionalId,

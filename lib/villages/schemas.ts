@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
-import { blankAsNull, blankAsUndefined, editFields } from '@/lib/validation';
+import { blankAsNull, blankAsUndefined, editFields, plainText } from '@/lib/validation';
 import { yuanSchema } from '@/lib/projects/schemas';
 
 const id = idSchema;
@@ -20,5 +20,5 @@ export const reportIncomeSchema = z.object({
 const optionalCount = blankAsNull(z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(1_000_000, 'validation.tooLarge'));
 
 /** A village in master data (its name, zone and size). */
-export const villageSchema = z.object({ ...editFields, name: z.string().trim().min(2, 'validation.required').max(40, 'validation.tooLong'), zoneId: idSchema, population: optionalCount, households: optionalCount });
+export const villageSchema = z.object({ ...editFields, name: plainText().min(2, 'validation.required').max(40, 'validation.tooLong'), zoneId: idSchema, population: optionalCount, households: optionalCount });
 

@@ -11,6 +11,9 @@ import { db } from '../../lib/db/client';
 import { latestCompleteYear } from '../../lib/metrics/trajectory';
 import { floors } from './floor';
 
+/** The org department's scope: every record. */
+const CITYWIDE = { all: true, soeId: -1, zoneId: -1 };
+
 /** At least RUNS timed runs of each, more for fast queries (about a second's worth, up to 101): medians of ms-scale timings need them. */
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 11);
 export type QueryTiming = { name: string; appMs: number; floorMs: number; ratio: number; same: boolean };
@@ -40,10 +43,10 @@ async function main() {
     incomeDistribution: () => q.getIncomeDistribution(year, today),
     soeLeaderboard: () => q.getSoeLeaderboard(today, SOE_BOARD_ROWS),
     districts: () => q.getDistrictBreakdown(year, today),
-    staleProjects: () => flags.getStaleProjects(today),
-    missingIncome: () => flags.getVillagesMissingIncome(year, today),
-    overPopulation: flags.getBeneficiariesOverPopulation,
-    incomeJumps: flags.getIncomeJumps,
+    staleProjects: () => flags.getStaleProjects(today, CITYWIDE),
+    missingIncome: () => flags.getVillagesMissingIncome(year, today, CITYWIDE),
+    overPopulation: () => flags.getBeneficiariesOverPopulation(CITYWIDE),
+    incomeJumps: () => flags.getIncomeJumps(CITYWIDE),
   };
   const timings: QueryTiming[] = [];
   for (const [name, floor] of Object.entries(floors(year, target, today))) {

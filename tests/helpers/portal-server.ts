@@ -97,4 +97,14 @@ export class Browser {
     const { url } = (await response.json()) as { url: string };
     return new URL(url).searchParams.get('error');
   }
+
+  /** next-auth's sign-out, as its client does it (the sign-out button). */
+  async signOut() {
+    const { csrfToken } = (await (await this.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+    return this.fetch('/api/auth/signout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, callbackUrl: '/login', json: 'true' }),
+    });
+  }
 }

@@ -52,6 +52,9 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
 /** Values that look almost right, and values that are plainly wrong. */
 const nasty = fc.oneof(
   fc.constantFrom('', ' ', '0', '-1', '1', '2', '1e309', '99999999999', '2147483648', 'NaN', '2025-02-30', '2026-13', '9999-99', "'; DROP TABLE \"User\";--", '<script>x</script>', '𠮷'.repeat(300), 'ORG_ADMIN', 'PASS', 'DISPUTED', '__proto__'),
+  // Control characters, impossible dates, periods and dates outside the program's years (issue 14).
+  fc.constantFrom('\u0000', 'a\u0000b', '名\u0007字', '\u001b[31m', '\u007f', '2025-13-45', '0000-01', '0001-01', '0000-01-01', '1900-01-01', '0001-01-01', '9999-12-31', '2020-12', '2021-Q1', '0000-Q1'),
+  fc.string({ unit: fc.constantFrom('a', '1', '-', '\u0000', '\u0001', '\u001f', '\n', '甲') }),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -86,4 +89,43 @@ describe('every mutation under random and malformed input', () => {
       );
     });
   }
+});
+
+/**
+ * A valid payload per mutation, as its form sends it, so that one malformed field at a time
+ * gets past the others to the checks behind it (and to the database): control characters,
+ * impossible dates, periods and dates outside the program's years.
+ */
+function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unknown>]> {
+  const q = new Date();
+  const quarter = `${q.getUTCFullYear()}-Q${Math.floor(q.getUTCMonth() / 3) + 1}`;
+  return {
+    createProject: [createProject, { name: '模糊测试项目', zoneId: String(world.zoneA.id), mode: 'AGRI_FOR_AGRI', method: 'DIRECT_INVESTMENT', outcomeArea: 'FARMER_INCOME', batch: 'INDUSTRY', plannedInvestment: '1000', startDate: '2024-01-01', endDate: '2026-01-01', jointVenture: '合资', description: '说明', villageIds: [] }],
+    postProjectUpdate: [postProjectUpdate, { projectId: String(world.projectA.id), period: '2024-05', progressPct: '10', investmentToDate: '100', jobsCreated: '1', incomeToVillages: '10', narrative: '正常' }],
+    giveFeedback: [giveFeedback, { projectId: String(world.projectA.id), quarter, rating: '3', comment: '好' }],
+    nominateZone: [nominateZone, { zoneId: String(world.zoneB.id), nominatedOn: '2024-01-01' }],
+    saveSoe: [saveSoe, { name: '模糊集团', shortName: '模糊', nameEn: 'Fuzz', category: 'AGRICULTURE', level: 'MUNICIPAL', liaisonLead: '张三' }],
+    saveZone: [saveZone, { name: '模糊片区', districtId: String(world.district.id), secretary: '李四', firstSecretary: '王五', mechanisms: [] }],
+    saveVillage: [saveVillage, { name: '模糊村', zoneId: String(world.zoneA.id), population: '10', households: '3' }],
+    createPairing: [createPairing, { soeId: String(world.soeB.id), zoneId: String(world.zoneA.id), since: '2024-01-01' }],
+    createUser: [createUser, { username: 'fuzzuser', displayName: '模糊', role: 'ORG_VIEWER', password: 'Fuzz-pass-2026' }],
+    reportIncome: [reportIncome, { villageId: String(world.villageA1.id), year: '2024', amount: '1000' }],
+  };
+}
+
+describe('every mutation with one malformed field in an otherwise valid payload', () => {
+  it('always answers with a state, writes nothing unless ok', async () => {
+    for (const [name, [mutation, base]] of Object.entries(validPayloads())) {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...Object.values(world.users)), fc.constantFrom(...Object.keys(base)), nasty, async (user, field, value) => {
+          const before = await counts();
+          const state = await mutation(user, { ...base, [field]: value });
+          expect(['ok', 'invalid', 'denied', 'conflict'], name).toContain(state.status);
+          if (state.status !== 'ok') expect(await counts(), name).toEqual(before);
+          else expect((await counts())[0], name).toBe(before[0] + 1);
+        }),
+        { numRuns: 60, seed: 20261129 },
+      );
+    }
+  }, 300_000);
 });

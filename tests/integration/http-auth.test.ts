@@ -1,5 +1,6 @@
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../lib/auth/password';
 import { changeOwnPassword } from '../../lib/users/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, FIXTURE_PASSWORD, projectEdit, type World } from '../helpers/fixtures';
@@ -193,5 +194,109 @@ describe('sessions', () => {
     const after = await browser.fetch('/projects');
     expect(after.status).toBe(307);
     expect(after.headers.get('location')).toContain('/login');
+  });
+});
+
+describe('issue 14: the outside review, again', () => {
+  const sameOrigin = (location: string | null) => new URL(location ?? '', server.url).origin === new URL(server.url).origin;
+
+  it('never sends anyone off-site from a callbackUrl, signed in or not', async () => {
+    const hostile = ['/\\evil.example/x', '/\t/evil.example/x', '/\t\\evil.example', '//evil.example', 'https://evil.example/', '/%5Cevil.example', '\\\\evil.example'];
+    const admin = await signedIn('admin');
+    for (const callback of hostile) {
+      const response = await admin.fetch(`/login?callbackUrl=${encodeURIComponent(callback)}`);
+      expect(response.status, callback).toBe(307);
+      expect(sameOrigin(response.headers.get('location')), `${callback} → ${response.headers.get('location')}`).toBe(true);
+      // Signed out: the form is given the return address it will assign after signing in (in the page's React payload); home, never a foreign one.
+      const page = await (await new Browser(server.url).fetch(`/login?callbackUrl=${encodeURIComponent(callback)}`)).text();
+      const given = [...page.matchAll(/callbackUrl\\?":\\?"(.*?)\\?"/g)].map((m) => m[1]);
+      expect(given.length, callback).toBeGreaterThan(0);
+      // A normalised same-origin path: no backslash, tab or second leading slash left for a browser to read as another host.
+      expect(given.filter((v) => !(v!.startsWith('/') && !v!.startsWith('//') && !/[\\\s]/.test(v!) && sameOrigin(v!))), callback).toEqual([]);
+    }
+    const kept = await admin.fetch(`/login?callbackUrl=${encodeURIComponent('/projects?status=IN_PROGRESS')}`);
+    expect(kept.headers.get('location')).toBe('/projects?status=IN_PROGRESS');
+  });
+
+  it("lists on a liaison's dashboard only its own SOE's projects and its paired zones' villages", async () => {
+    const p = database.prisma;
+    // Stale projects of both SOEs, villages of both zones without income, a beneficiary count above the population.
+    await p.project.updateMany({ where: { id: { in: [world.projectA.id, world.projectB.id] } }, data: { status: 'IN_PROGRESS', startDate: new Date('2021-03-01') } });
+    await p.beneficiary.create({ data: { projectId: world.projectB.id, villageId: world.villageB1.id, kind: 'FARMERS', people: 5000 } });
+    await p.villageIncome.createMany({ data: [{ villageId: world.villageB1.id, year: 2022, amount: '100000' }, { villageId: world.villageB1.id, year: 2023, amount: '900000' }] });
+    const admin = await (await (await signedIn('admin')).fetch('/dashboard')).text();
+    expect({ project: admin.includes('乙项目'), village: admin.includes('乙一村') }).toEqual({ project: true, village: true });
+    const liaison = await signedIn('liaison-a');
+    const response = await liaison.fetch('/dashboard');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const shows = (text: string) => html.includes(text);
+    expect({ own: shows('甲项目'), ownVillage: shows('甲一村') }).toEqual({ own: true, ownVillage: true });
+    expect({ other: shows('乙项目'), otherVillage: shows('乙一村'), link: shows(`/projects/${world.projectB.id}"`) }).toEqual({ other: false, otherVillage: false, link: false });
+    // Citywide aggregates stay citywide: the SOE board names both SOEs.
+    expect(shows('乙集团')).toBe(true);
+  });
+
+  it('ends the session on the server at sign-out, everywhere, with an audit row', async () => {
+    const browser = await signedIn('viewer');
+    const captured = browser.cookie('next-auth.session-token')!;
+    const elsewhere = await signedIn('viewer');
+    expect((await browser.fetch('/dashboard')).status).toBe(200);
+    const out = await browser.signOut();
+    expect(out.status).toBe(200);
+    expect(browser.cookie('next-auth.session-token')).toBeUndefined();
+    const replay = new Browser(server.url);
+    replay.setCookie('next-auth.session-token', captured);
+    for (const b of [replay, elsewhere]) {
+      const after = await b.fetch('/dashboard');
+      expect(after.status).toBe(307);
+      expect(after.headers.get('location')).toContain('/login');
+    }
+    expect(await database.prisma.auditLog.count({ where: { action: 'auth.signOut', actorId: world.users.viewer.id } })).toBe(1);
+    expect(await new Browser(server.url).signIn('viewer', FIXTURE_PASSWORD)).toBeNull();
+  });
+
+  it('counts and slows wrong current passwords on the change-password form, then locks as sign-in does', async () => {
+    await database.prisma.user.create({ data: { username: 'pw-probe', displayName: 'pw-probe', role: 'ORG_VIEWER', passwordHash: await hashPassword(FIXTURE_PASSWORD) } });
+    const browser = await signedIn('pw-probe');
+    const attempt = async (currentPassword: string) => {
+      const started = Date.now();
+      const { body } = await browser.postAction('/account/password', 'changeOwnPasswordAction', { currentPassword, newPassword: 'Probe-pass-2026', confirmPassword: 'Probe-pass-2026' });
+      return { body, ms: Date.now() - started };
+    };
+    const timings: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const { body, ms } = await attempt(`wrong-${i}`);
+      expect(body).toContain('"status":"invalid"');
+      timings.push(ms);
+      expect((await database.prisma.user.findUniqueOrThrow({ where: { username: 'pw-probe' } })).failedLogins).toBe(i);
+    }
+    expect(timings[3]).toBeGreaterThanOrEqual(900); // the 4th failure waits 1 s, as at sign-in
+    await attempt('wrong-5');
+    expect((await database.prisma.user.findUniqueOrThrow({ where: { username: 'pw-probe' } })).lockedUntil).not.toBeNull();
+    // Locked: even the right password is refused, without being checked, and sign-in is locked too.
+    expect((await attempt(FIXTURE_PASSWORD)).body).not.toContain('"status":"ok"');
+    expect(await new Browser(server.url).signIn('pw-probe', FIXTURE_PASSWORD)).toBe('locked');
+    expect(await database.prisma.auditLog.count({ where: { action: 'auth.passwordCheckFailed', actorName: 'pw-probe' } })).toBe(6);
+  }, 60_000);
+
+  it('never shows internal error text at sign-in: a NUL byte, or a database that fails', async () => {
+    const nul = await new Browser(server.url).signIn('ad\u0000min', 'x');
+    expect(nul).toBe('CredentialsSignin');
+    await database.prisma.$executeRawUnsafe('ALTER TABLE "User" RENAME TO "UserHidden"');
+    let failed: string | null;
+    try {
+      failed = await new Browser(server.url).signIn('admin', FIXTURE_PASSWORD);
+    } finally {
+      await database.prisma.$executeRawUnsafe('ALTER TABLE "UserHidden" RENAME TO "User"');
+    }
+    expect(failed).toMatch(/^unavailable-[0-9a-f]{8}$/);
+  });
+
+  it('answers malformed list parameters with the page, not a 500', async () => {
+    const admin = await signedIn('admin');
+    for (const path of ['/admin/audit?from=2025-13-45&to=0000-00-00', '/admin/audit?actor=a%00b&entity=%00', '/projects?q=a%00b', '/zones?q=%00', '/soes?q=%01%00', '/admin/master?zone=%00&soe=%00', '/api/exports/projects?format=csv&q=%00']) {
+      expect((await admin.fetch(path)).status, path).toBe(200);
+    }
   });
 });

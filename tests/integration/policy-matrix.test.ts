@@ -84,6 +84,7 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'accreditation.manage': { dashboard: ['admin'] },
   'user.manage': { dashboard: ['admin'] },
   'user.changeOwnPassword': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
+  'user.endOwnSessions': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'audit.read': { dashboard: ['admin'] },
   'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [] },
   'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG] },

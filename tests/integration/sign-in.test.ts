@@ -106,3 +106,20 @@ describe('session revocation', () => {
     expect(await loadSessionUser(villageA1.id, s.epoch + 1)).toBeNull(); // inactive: no session at all
   });
 });
+
+// Issue 14, defect 4: the change-password form is no password oracle.
+describe('the change-password form', () => {
+  it('counts and slows wrong current passwords, locks as sign-in does, and resets the count on success', async () => {
+    const { villageB1 } = world.users;
+    const change = (currentPassword: string) => changeOwnPassword(villageB1, { currentPassword, newPassword: 'Changed-pass-2027', confirmPassword: 'Changed-pass-2027' });
+    const failedLogins = async () => (await database.prisma.user.findUniqueOrThrow({ where: { id: villageB1.id } })).failedLogins;
+    expect(await change('wrong-1')).toMatchObject({ status: 'invalid', fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect(await failedLogins()).toBe(1);
+    const started = Date.now();
+    expect((await change('wrong-2')).status).toBe('invalid');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(240); // the second failure waits 250 ms
+    expect(await failedLogins()).toBe(2);
+    expect((await change(FIXTURE_PASSWORD)).status).toBe('ok');
+    expect(await failedLogins()).toBe(0);
+  });
+});

@@ -75,11 +75,15 @@ describe('user management', () => {
 
   it('checks the current password before changing it', async () => {
     const before = await snapshot();
-    const wrong = await changeOwnPassword(world.users.liaisonB, { currentPassword: 'not-it', newPassword: 'Another-pass-9', confirmPassword: 'Another-pass-9' });
-    expect(wrong).toMatchObject({ status: 'invalid', fieldErrors: { currentPassword: ['当前密码不正确。'] } });
     const mismatch = await changeOwnPassword(world.users.liaisonB, { currentPassword: FIXTURE_PASSWORD, newPassword: 'Another-pass-9', confirmPassword: 'Another-pass-8' });
     expect(mismatch).toMatchObject({ status: 'invalid', fieldErrors: { confirmPassword: ['两次输入的新密码不一致。'] } });
     expect(await snapshot()).toEqual(before);
+    // A wrong current password changes nothing but the failure count and its audit row, as at sign-in (issue 14).
+    const { passwordHash, sessionEpoch } = await database.prisma.user.findUniqueOrThrow({ where: { id: world.users.liaisonB.id } });
+    const wrong = await changeOwnPassword(world.users.liaisonB, { currentPassword: 'not-it', newPassword: 'Another-pass-9', confirmPassword: 'Another-pass-9' });
+    expect(wrong).toMatchObject({ status: 'invalid', fieldErrors: { currentPassword: ['当前密码不正确。'] } });
+    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: world.users.liaisonB.id } })).toMatchObject({ passwordHash, sessionEpoch, failedLogins: 1 });
+    expect(await database.prisma.auditLog.count({ where: { action: 'auth.passwordCheckFailed', entityId: String(world.users.liaisonB.id) } })).toBe(1);
   });
 });
 

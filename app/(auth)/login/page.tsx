@@ -2,16 +2,12 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { LocaleSwitcher } from '@/components/ui/locale-switcher';
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { getCurrentUser } from '@/lib/auth/current-user';
-
-/** Only same-site paths: a callbackUrl never sends the user elsewhere. */
-function safeCallback(value: string | string[] | undefined) {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [user, params, t] = await Promise.all([getCurrentUser(), searchParams, getTranslations()]);
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (user) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-red-800 to-red-950 px-4">
