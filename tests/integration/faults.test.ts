@@ -13,11 +13,11 @@ import { Browser } from '../helpers/portal-server';
 // within its deadline throughout; pages and writes fail quickly and clearly while the database
 // is away, and work again in the same worker process once it is back.
 const STATEMENT_TIMEOUT_MS = 10_000; // the default of PORTAL_DB_STATEMENT_TIMEOUT_MS
-// Health's own deadline is 600 ms (620–900 ms measured with the probe's round trip); on a shared,
-// loaded machine one worker busy failing a page may add a second. The bounds fail for the old
-// behaviour (health hung 8–19 s, pages hung for the whole stall) without timing noise; the log
-// lines below print the figures.
-const HEALTH_ANSWERS_WITHIN = 2_500;
+// Health's own deadline is 600 ms (620–900 ms measured with the probe's round trip); the one worker
+// may be busy for up to 2.6 s (measured, with another test file running) at the moment the stalled
+// page and write give up. The bounds fail for the old behaviour (health hung 8–19 s, pages hung for
+// the whole stall) without timing noise; the log lines below print the figures.
+const HEALTH_ANSWERS_WITHIN = 4_000;
 const GIVES_UP_WITHIN = STATEMENT_TIMEOUT_MS + 6_000;
 const STALL_MS = 20_000;
 
