@@ -42,9 +42,9 @@ export const projectImport: ImportSpec<Ctx, Row> = {
     { key: 'outcomeArea', zh: '成效领域', en: 'Outcome area' },
     { key: 'batch', zh: '工作类别', en: 'Kind of work' },
     { key: 'status', zh: '状态', en: 'Status' },
-    { key: 'plannedInvestment', zh: '计划投资（元）', en: 'Planned investment (yuan)' },
-    { key: 'startDate', zh: '开始日期', en: 'Start date' },
-    { key: 'endDate', zh: '结束日期', en: 'End date' },
+    { key: 'plannedInvestment', zh: '计划投资（元）', en: 'Planned investment (yuan)', kind: 'money' },
+    { key: 'startDate', zh: '开始日期', en: 'Start date', kind: 'date' },
+    { key: 'endDate', zh: '结束日期', en: 'End date', kind: 'date' },
     { key: 'villages', zh: '涉及村（用、分隔）', en: 'Villages (separated by 、)' },
   ],
   async load(client, user) {
