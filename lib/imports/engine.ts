@@ -23,7 +23,14 @@ export type Tx = Prisma.TransactionClient;
  * money ("52万元", "1,234.5", float noise → yuan), count ("1,200人"), year ("2024年"),
  * date ("2025/3/1" → yyyy-mm-dd); a cell that cannot be read goes to the schema as it is.
  */
-export type ImportColumn = { key: string; zh: string; en: string; kind?: 'text' | 'money' | 'count' | 'year' | 'date' };
+export type ImportColumn = {
+  key: string;
+  zh: string;
+  en: string;
+  kind?: 'text' | 'money' | 'count' | 'year' | 'date';
+  /** The template's drop-down for this column suggests, and lets other values be typed (a new village). */
+  openChoices?: boolean;
+};
 export type RowIssue = { column: string; key: `validation.${string}`; params?: Record<string, string | number> };
 export type RowResult<V> = { value: V } | { issues: RowIssue[] };
 
@@ -80,6 +87,8 @@ export type ImportSpec<Ctx, V> = {
   apply: (tx: Tx, rows: V[], plan: ImportPlan, ctx: Ctx, user: SessionUser) => Promise<ImportRecord>;
   /** Takes a commit back; refuses (FieldError) while any row it wrote has been edited since. */
   undo: (tx: Tx, record: ImportRecord) => Promise<void>;
+  /** The template's drop-down lists, by column key, from what `load` read for this user. */
+  choices?: (ctx: Ctx, locale: Locale) => Record<string, string[]>;
 };
 
 /** `value`: the cell as the file has it. */
@@ -158,26 +167,33 @@ const baseHeader = (header: string) => normaliseHeader(header).replace(/\([^()]*
 const IGNORED_HEADER = /^(序号|编号|备注|说明|no\.?|#|note|notes|remark|remarks)$/;
 /** A row of totals at the bottom of a government sheet. */
 const TOTAL_CELL = /^(合计|总计|小计|总合计|全区合计|全市合计|total|subtotal|sum)[:：]?$/;
-/** The template's example row is marked 示例 (or Example) in a cell. */
-const EXAMPLE_CELL = /^(示例|example)/i;
+/** The template's example row is marked 示例 (or Example) in a note column (备注, 序号), or a cell is just 示例. */
+const EXAMPLE_NOTE = /^(示例|example)/i;
+const EXAMPLE_CELL = /^(示例|example)$/i;
 /** Excel's error values, as a CSV saved from Excel has them. */
 const ERROR_TEXT = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 const HEADER_SEARCH_ROWS = 20;
 
-type HeaderMatch = { index: Map<string, { at: number; unit?: YuanUnit }>; unknown: string[] };
+/** `notes`: the columns read by nobody (序号, 备注), where an example row is marked. */
+type HeaderMatch = { index: Map<string, { at: number; unit?: YuanUnit }>; unknown: string[]; notes: number[] };
 
 /** Which column each header names, by the header in either language (or the key), unit aside. */
 function matchHeaders(columns: ImportColumn[], headers: string[]): HeaderMatch {
   const index: HeaderMatch['index'] = new Map();
   const unknown: string[] = [];
+  const notes: number[] = [];
   headers.forEach((header, at) => {
-    if (header === '' || IGNORED_HEADER.test(normaliseHeader(header))) return;
+    if (header === '') return;
+    if (IGNORED_HEADER.test(normaliseHeader(header))) {
+      notes.push(at);
+      return;
+    }
     const base = baseHeader(header);
     const column = columns.find((c) => [c.zh, c.en, c.key].some((name) => normaliseHeader(name) === normaliseHeader(header) || baseHeader(name) === base));
     if (column && !index.has(column.key)) index.set(column.key, { at, unit: unitOfHeader(header) ?? unitOfHeader(column.zh) });
     else unknown.push(header);
   });
-  return { index, unknown };
+  return { index, unknown, notes };
 }
 
 /**
@@ -270,7 +286,7 @@ export async function checkSheet<Ctx, V>(
       read.skipped.push(t('imports.skippedTotal', { row, text: cells.find((c, n) => TOTAL_CELL.test(texts[n]!))!.trim() }));
       continue;
     }
-    if (cells.some((c) => EXAMPLE_CELL.test((c ?? '').trim()))) {
+    if (match.notes.some((at) => EXAMPLE_NOTE.test((cells[at] ?? '').trim())) || cells.some((c) => EXAMPLE_CELL.test((c ?? '').trim()))) {
       read.skipped.push(t('imports.skippedExample', { row }));
       continue;
     }

@@ -63,6 +63,17 @@ export const projectImport: ImportSpec<Ctx, Row> = {
       seen: new Set(),
     };
   },
+  choices(ctx, locale) {
+    const labels = locale === 'zh-CN' ? zhCN : en;
+    return {
+      zone: [...ctx.zones.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      mode: Object.values(labels.enum.CooperationMode),
+      method: Object.values(labels.enum.CooperationMethod),
+      outcomeArea: Object.values(labels.enum.OutcomeArea),
+      batch: Object.values(labels.enum.WorkBatch),
+      status: Object.values(labels.status),
+    };
+  },
   validate(cells, ctx) {
     const issues: RowIssue[] = [];
     const zone = ctx.zones.get(cells.zone!);

@@ -28,7 +28,7 @@ export const villageImport: ImportSpec<Ctx, Row> = {
   columns: [
     { key: 'district', zh: '区', en: 'District' },
     { key: 'zone', zh: '片区', en: 'Zone' },
-    { key: 'village', zh: '村', en: 'Village' },
+    { key: 'village', zh: '村', en: 'Village', openChoices: true },
     { key: 'population', zh: '人口', en: 'Population', kind: 'count' },
     { key: 'households', zh: '户数', en: 'Households', kind: 'count' },
     { key: 'year', zh: '年份', en: 'Year', kind: 'year' },
@@ -46,6 +46,12 @@ export const villageImport: ImportSpec<Ctx, Row> = {
       seen: new Set(),
       incomes: new Map(),
     };
+  },
+  choices(ctx) {
+    const zones = [...ctx.zones.keys()].map((k) => k.split('|')[1]!);
+    const villages = [...ctx.villages.keys()].map((k) => k.slice(k.indexOf('|') + 1));
+    const sorted = (names: string[]) => [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    return { district: sorted([...ctx.districts]), zone: sorted(zones), village: sorted(villages) };
   },
   validate(cells, ctx) {
     const issues: RowIssue[] = [];

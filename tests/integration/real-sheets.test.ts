@@ -5,6 +5,8 @@ import { previewImport, type ImportOutcome, type ImportSpec } from '../../lib/im
 import { commitImport } from '../../lib/imports/mutations';
 import { projectImport as projectSpec } from '../../lib/imports/projects';
 import { readSheet } from '../../lib/imports/sheet';
+import { templateTable, templateWorkbook } from '../../lib/imports/template';
+import { toCsv } from '../../lib/exports/tabular';
 import { villageImport as villageSpec } from '../../lib/imports/villages';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
@@ -138,5 +140,45 @@ describe('government sheets', () => {
     expect(await commit(projectImport, world.users.liaisonA, file)).toMatchObject({ status: 'committed' });
     const project = await database.prisma.project.findFirstOrThrow({ where: { name: '日期项目' } });
     expect([project.startDate?.toISOString().slice(0, 10), project.endDate?.toISOString().slice(0, 10), project.plannedInvestment?.toString()]).toEqual(['2025-03-01', '2025-12-31', '1000000']);
+  });
+});
+
+describe('templates', () => {
+  it('has an instructions sheet, a frozen header, widths, drop-downs from a hidden sheet of choices, and an example row the check skips', async () => {
+    const file = await templateWorkbook(villageImport, world.users.admin, 'zh-CN');
+    expect(file.length).toBeLessThan(100_000);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => [s.name, s.state])).toEqual([['填表说明', 'visible'], ['数据', 'visible'], ['选项', 'hidden']]);
+    const data = book.getWorksheet('数据')!;
+    expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(data.getRow(1).values).toEqual([undefined, ...HEADERS, '备注']);
+    expect(data.getColumn(7).width).toBeGreaterThanOrEqual(20);
+    expect(data.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ["'选项'!$B$2:$B$4"], showErrorMessage: true });
+    // A new village may be typed: its list suggests, and does not refuse.
+    expect(data.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
+    expect(data.getCell('C2').dataValidation.showErrorMessage).toBeFalsy();
+    expect(book.getWorksheet('选项')!.getColumn(2).values).toEqual([undefined, '片区', '共片区', '甲片区', '乙片区']);
+    expect(book.getWorksheet('选项')!.getColumn(1).values).toEqual([undefined, '区', '测试区']);
+
+    // Uploaded as it comes: the example is skipped, nothing is imported, and the check says why.
+    const untouched = await previewImport(villageImport, world.users.admin, file, 'zh-CN');
+    expect(untouched).toMatchObject({ status: 'failed', message: '没有可导入的数据行（已跳过 第 2 行：示例行）。请在表头下填写数据。' });
+    const csv = Buffer.from(toCsv(templateTable(villageImport, 'zh-CN')));
+    expect(await previewImport(villageImport, world.users.admin, csv, 'zh-CN')).toMatchObject({ status: 'failed', message: untouched.status === 'failed' ? untouched.message : '' });
+
+    // One row filled in under the example: that row alone.
+    data.getRow(3).values = ['测试区', '甲片区', '甲一村', '', '', 2021, '1000'];
+    const filled = await previewImport(villageImport, world.users.admin, Buffer.from(await book.xlsx.writeBuffer()), 'zh-CN');
+    expect(filled).toMatchObject({ status: 'preview', rows: 1, read: { sheet: '数据', headerRow: 1, firstRow: 3, lastRow: 3, skipped: ['第 2 行：示例行'] } });
+  });
+
+  it('offers a liaison the zones paired with its SOE, and the modes and statuses in the user language', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await templateWorkbook(projectImport, world.users.liaisonA, 'en')) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Instructions', 'Data', 'Choices']);
+    const choices = book.getWorksheet('Choices')!;
+    expect(choices.getColumn(1).values).toEqual([undefined, 'Zone', '共片区', '甲片区']);
+    expect(choices.getColumn(6).values).toEqual([undefined, 'Status', 'Preparing', 'In progress', 'Completed', 'Suspended']);
   });
 });
