@@ -99,7 +99,7 @@ function readInWorker(bytes: Buffer, limits: SheetLimits, timeoutMs: number, hea
   });
 }
 
-/** The first sheet of an XLSX or a CSV file, or the reason it cannot be read. */
+/** The data sheet of an XLSX (the first visible one that is no instructions sheet) or a CSV file, or the reason it cannot be read. */
 export async function readSheet(bytes: Buffer, options: ReadSheetOptions = {}): Promise<Sheet | SheetError> {
   if (bytes.length === 0) return 'empty';
   if (bytes.length > MAX_IMPORT_BYTES) return 'tooLarge';
