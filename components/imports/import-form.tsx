@@ -51,7 +51,7 @@ export function ImportForm({ kind }: { kind: string }) {
         <input
           type="file"
           name="file"
-          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.csv,.txt,.xls,.et,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           required
           className="mt-1 block max-w-full"
           onChange={() => {
@@ -84,6 +84,7 @@ export function ImportForm({ kind }: { kind: string }) {
                     <tr>
                       <th scope="col" className="py-1 pr-3">{t('row')}</th>
                       <th scope="col" className="py-1 pr-3">{t('column')}</th>
+                      <th scope="col" className="py-1 pr-3">{t('value')}</th>
                       <th scope="col" className="py-1">{t('message')}</th>
                     </tr>
                   </thead>
@@ -92,6 +93,7 @@ export function ImportForm({ kind }: { kind: string }) {
                       <tr key={i} className="border-b border-slate-100">
                         <td className="py-1 pr-3 tabular-nums">{e.row}</td>
                         <td className="py-1 pr-3">{e.column}</td>
+                        <td className="py-1 pr-3 break-all">{e.value ? e.value : '—'}</td>
                         <td className="py-1">{e.message}</td>
                       </tr>
                     ))}
@@ -114,6 +116,14 @@ function CheckedPlan({ outcome, pending }: { outcome: Extract<ImportOutcome, { s
   return (
     <div className="space-y-3 rounded border border-emerald-200 bg-emerald-50/40 p-3">
       <p className="font-medium text-emerald-900">{t('checked', { rows: outcome.rows })}</p>
+      {outcome.read && (
+        <p className="text-slate-700">
+          {outcome.read.sheet !== null
+            ? t('readSheet', { sheet: outcome.read.sheet, first: outcome.read.firstRow, last: outcome.read.lastRow, header: outcome.read.headerRow })
+            : t('readCsv', { first: outcome.read.firstRow, last: outcome.read.lastRow, header: outcome.read.headerRow })}
+          {outcome.read.skipped.length > 0 && ` ${t('skipped', { list: outcome.read.skipped.join('；') })}`}
+        </p>
+      )}
       {created.length > 0 && (
         <p>
           {t('created')}：{created.map(([entity, count]) => t('createdItem', { entity: t.has(`entity.${entity}` as never) ? t(`entity.${entity}` as never) : entity, count })).join('；')}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { getDistrictBreakdown, getSoeLeaderboard } from '@/lib/dashboard/queries';
+import { db } from '@/lib/db/client';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
@@ -9,23 +10,50 @@ import { listProjects, projectListSchema } from '@/lib/projects/queries';
 import { MAX_EXPORT_ROWS, type Table } from './tabular';
 
 /** null: the user may not see this table (the route answers 404). */
-type Exporter = (user: SessionUser, params: Record<string, string>, locale: Locale) => Promise<Table | null>;
+type Exporter = (user: SessionUser, params: Record<string, string>, locale: Locale, now?: Date) => Promise<Table | null>;
+type T = ReturnType<typeof translator>;
+
+/** A money column's header with its unit: "计划投资（元）". */
+export const yuan = (t: T, header: string) => t('exports.yuan', { header });
+
+/** The XLSX's lines above the header: the list, its filters, the moment it was taken. */
+export function caption(t: T, title: string, filters: string[], now: Date) {
+  const stamp = now.toISOString().slice(0, 16).replace('T', ' ');
+  return [title, `${t('exports.filters')}${filters.length ? filters.join('；') : t('exports.noFilters')}　${t('exports.asOf', { time: `${stamp} UTC` })}`];
+}
+
+/** The filters of a list in words ("状态：实施中"), only those the query takes. */
+async function filterWords(t: T, params: { q?: string; status?: string; mode?: string; soe?: number; district?: number; modelZone?: string }) {
+  const words: string[] = [];
+  if (params.q) words.push(`${t('list.search')}：${params.q}`);
+  if (params.status) words.push(`${t('projects.status')}：${t(`status.${params.status}` as 'status.PREPARING')}`);
+  if (params.mode) words.push(`${t('projectForm.mode')}：${t(`enum.CooperationMode.${params.mode}` as 'enum.CooperationMode.OTHER')}`);
+  if (params.soe) words.push(`${t('projects.soe')}：${(await db().soe.findUnique({ where: { id: params.soe }, select: { name: true } }))?.name ?? params.soe}`);
+  if (params.district) words.push(`${t('zones.district')}：${(await db().district.findUnique({ where: { id: params.district }, select: { name: true } }))?.name ?? params.district}`);
+  if (params.modelZone) {
+    const label = { accredited: t('zones.accredited'), candidate: t('zones.candidate'), none: t('zones.notAccredited') }[params.modelZone] ?? params.modelZone;
+    words.push(`${t('zones.modelZoneFilter')}：${label}`);
+  }
+  return words;
+}
 
 /** Every list that can be exported, each through the same scoped query as its page. */
 export const exporters: Record<string, Exporter> = {
-  async zones(user, params, locale) {
+  async zones(user, params, locale, now = new Date()) {
     const t = translator(locale);
-    const { rows } = await listZones(user, { ...zoneListSchema.parse(params), page: 1 }, MAX_EXPORT_ROWS + 1);
+    const query = zoneListSchema.parse(params);
+    const { rows } = await listZones(user, { ...query, page: 1 }, MAX_EXPORT_ROWS + 1);
     return {
       name: t('zones.title'),
+      caption: caption(t, t('zones.title'), await filterWords(t, query), now),
       columns: [
         { key: 'name', header: t('zones.title') },
         { key: 'district', header: t('zones.district') },
         { key: 'township', header: t('zone.township') },
-        { key: 'villages', header: t('zones.villages') },
-        { key: 'projects', header: t('zones.projects') },
+        { key: 'villages', header: t('dashboard.villages'), kind: 'count' },
+        { key: 'projects', header: t('dashboard.count'), kind: 'count' },
         { key: 'soes', header: t('zones.soes') },
-        { key: 'accreditedAt', header: t('zones.accreditedAt') },
+        { key: 'accreditedAt', header: t('zones.accreditedAt'), kind: 'date' },
         { key: 'sample', header: t('sample.tag') },
       ],
       rows: rows.map(({ isSample, ...z }) => ({
@@ -36,21 +64,23 @@ export const exporters: Record<string, Exporter> = {
       })),
     };
   },
-  async projects(user, params, locale) {
+  async projects(user, params, locale, now = new Date()) {
     const t = translator(locale);
-    const { rows } = await listProjects(user, { ...projectListSchema.parse(params), page: 1 }, MAX_EXPORT_ROWS + 1);
+    const query = projectListSchema.parse(params);
+    const { rows } = await listProjects(user, { ...query, page: 1 }, MAX_EXPORT_ROWS + 1);
     return {
       name: t('projects.title'),
+      caption: caption(t, t('projects.title'), await filterWords(t, query), now),
       columns: [
-        { key: 'id', header: 'ID' },
+        { key: 'id', header: 'ID', kind: 'count' },
         { key: 'name', header: t('projects.name') },
         { key: 'soe', header: t('projects.soe') },
         { key: 'zone', header: t('projects.zone') },
         { key: 'status', header: t('projects.status') },
         { key: 'mode', header: t('projectForm.mode') },
-        { key: 'plannedInvestment', header: t('projects.planned') },
+        { key: 'plannedInvestment', header: yuan(t, t('projects.planned')), kind: 'money' },
         { key: 'lastUpdate', header: t('dashboard.lastUpdate') },
-        { key: 'progressPct', header: t('updateForm.progress') },
+        { key: 'progressPct', header: t('exports.progressPct'), kind: 'number' },
         { key: 'sample', header: t('sample.tag') },
       ],
       rows: rows.map(({ isSample, ...p }) => ({
@@ -63,41 +93,50 @@ export const exporters: Record<string, Exporter> = {
       })),
     };
   },
-  async 'soe-leaderboard'(user, _params, locale) {
+  async 'soe-leaderboard'(user, _params, locale, now = new Date()) {
     if (!can(user, 'dashboard.read', {})) return null;
     const t = translator(locale);
-    const rows = await getSoeLeaderboard(new Date());
-    return {
-      name: t('dashboard.soeBoard'),
-      columns: [
-        { key: 'name', header: t('dashboard.soeBoard') },
-        { key: 'zones', header: t('dashboard.zones') },
-        { key: 'projects', header: t('dashboard.count') },
-        { key: 'planned', header: t('dashboard.planned') },
-        { key: 'made', header: t('dashboard.made') },
-        { key: 'lastUpdate', header: t('dashboard.lastUpdate') },
-        { key: 'stale', header: t('dashboard.stale') },
-      ],
-      rows: rows.map(({ id: _id, ...r }) => ({ ...r, lastUpdate: r.lastUpdate?.toISOString().slice(0, 10) ?? null })),
-    };
+    const rows = await getSoeLeaderboard(now);
+    return soeTable(t, rows, now);
   },
-  async districts(user, _params, locale) {
+  async districts(user, _params, locale, now = new Date()) {
     if (!can(user, 'dashboard.read', {})) return null;
     const t = translator(locale);
-    const now = new Date();
-    const rows = await getDistrictBreakdown(latestCompleteYear(now), now);
-    return {
-      name: t('dashboard.districts'),
-      columns: [
-        { key: 'name', header: t('dashboard.districts') },
-        { key: 'zones', header: t('zones.title') },
-        { key: 'pairedZones', header: t('dashboard.pairedZones') },
-        { key: 'villages', header: t('dashboard.villages') },
-        { key: 'accredited', header: t('dashboard.accredited') },
-        { key: 'averageIncome', header: t('dashboard.avgIncome') },
-        { key: 'projects', header: t('dashboard.count') },
-      ],
-      rows: rows.map(({ id: _id, ...r }) => r),
-    };
+    const year = latestCompleteYear(now);
+    return districtTable(t, await getDistrictBreakdown(year, now), year, now);
   },
 };
+
+export function soeTable(t: T, rows: Awaited<ReturnType<typeof getSoeLeaderboard>>, now: Date): Table {
+  return {
+    name: t('dashboard.soeBoard'),
+    caption: caption(t, t('dashboard.soeBoard'), [], now),
+    columns: [
+      { key: 'name', header: t('projects.soe') },
+      { key: 'zones', header: t('dashboard.zones'), kind: 'count' },
+      { key: 'projects', header: t('dashboard.count'), kind: 'count' },
+      { key: 'planned', header: yuan(t, t('dashboard.planned')), kind: 'money' },
+      { key: 'made', header: yuan(t, t('dashboard.made')), kind: 'money' },
+      { key: 'lastUpdate', header: t('dashboard.lastUpdate'), kind: 'date' },
+      { key: 'stale', header: t('dashboard.stale'), kind: 'count' },
+    ],
+    rows: rows.map(({ id: _id, total: _total, ...r }) => ({ ...r, lastUpdate: r.lastUpdate?.toISOString().slice(0, 10) ?? null })),
+  };
+}
+
+/** The dashboard's district table: what the page shows (all of a district's zones are paired ones: no second zone count). */
+export function districtTable(t: T, rows: Awaited<ReturnType<typeof getDistrictBreakdown>>, year: number, now: Date): Table {
+  return {
+    name: t('dashboard.districts'),
+    caption: caption(t, t('dashboard.districts'), [t('exports.incomeYear', { year })], now),
+    columns: [
+      { key: 'name', header: t('zones.district') },
+      { key: 'pairedZones', header: t('dashboard.pairedZones'), kind: 'count' },
+      { key: 'villages', header: t('dashboard.villages'), kind: 'count' },
+      { key: 'accredited', header: t('dashboard.accredited'), kind: 'count' },
+      { key: 'averageIncome', header: yuan(t, t('exports.avgIncomeYear', { year })), kind: 'money' },
+      { key: 'projects', header: t('dashboard.count'), kind: 'count' },
+    ],
+    rows: rows.map(({ name, pairedZones, villages, accredited, averageIncome, projects }) => ({ name, pairedZones, villages, accredited, averageIncome, projects })),
+  };
+}

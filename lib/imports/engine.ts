@@ -5,7 +5,9 @@ import { db, type Prisma } from '@/lib/db/client';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import type { Locale } from '@/lib/i18n/config';
 import { translateIssue, translator } from '@/lib/i18n/translator';
-import { readSheet, type Sheet } from './sheet';
+import { parseCount, parseYear, parseYuan, unitOfHeader, type YuanUnit } from '@/lib/amounts';
+import { parseDate } from '@/lib/dates';
+import { CELL_ERROR, CELL_NO_RESULT, readSheet, type Sheet } from './sheet';
 
 // One way every import runs. The check reads the sheet, matches its headers,
 // validates every row (every error listed by row and column) and plans the
@@ -16,7 +18,19 @@ import { readSheet, type Sheet } from './sheet';
 
 export type ImportKind = 'villages' | 'projects';
 export type Tx = Prisma.TransactionClient;
-export type ImportColumn = { key: string; zh: string; en: string };
+/**
+ * A column of an import. `kind` says how a cell is read before the form's schema sees it:
+ * money ("52万元", "1,234.5", float noise → yuan), count ("1,200人"), year ("2024年"),
+ * date ("2025/3/1" → yyyy-mm-dd); a cell that cannot be read goes to the schema as it is.
+ */
+export type ImportColumn = {
+  key: string;
+  zh: string;
+  en: string;
+  kind?: 'text' | 'money' | 'count' | 'year' | 'date';
+  /** The template's drop-down for this column suggests, and lets other values be typed (a new village). */
+  openChoices?: boolean;
+};
 export type RowIssue = { column: string; key: `validation.${string}`; params?: Record<string, string | number> };
 export type RowResult<V> = { value: V } | { issues: RowIssue[] };
 
@@ -73,9 +87,18 @@ export type ImportSpec<Ctx, V> = {
   apply: (tx: Tx, rows: V[], plan: ImportPlan, ctx: Ctx, user: SessionUser) => Promise<ImportRecord>;
   /** Takes a commit back; refuses (FieldError) while any row it wrote has been edited since. */
   undo: (tx: Tx, record: ImportRecord) => Promise<void>;
+  /** The template's drop-down lists, by column key, from what `load` read for this user. */
+  choices?: (ctx: Ctx, locale: Locale) => Record<string, string[]>;
 };
 
-export type ImportError = { row: number; column: string; message: string };
+/** `value`: the cell as the file has it. */
+export type ImportError = { row: number; column: string; message: string; value?: string };
+
+/**
+ * What was read: the sheet (null for CSV), the header row (the lower one of a two-row header), the
+ * first and last data rows, and the rows passed over (a 合计 row, the template's 示例 row), in words.
+ */
+export type SheetRead = { sheet: string | null; headerRow: number; firstRow: number; lastRow: number; skipped: string[] };
 export type PlanSummary = Omit<ImportPlan, 'changes' | 'warnings'> & {
   changes: ImportChange[];
   warnings: ImportChange[];
@@ -85,10 +108,10 @@ export type PlanSummary = Omit<ImportPlan, 'changes' | 'warnings'> & {
 };
 export type ImportOutcome =
   | { status: 'failed'; message: string; errors: ImportError[]; rows: number; importId?: number }
-  | { status: 'preview'; rows: number; token: string; plan: PlanSummary; ms: number }
+  | { status: 'preview'; rows: number; token: string; plan: PlanSummary; ms: number; read: SheetRead }
   | { status: 'committed'; rows: number; importId: number; counts: Record<string, number>; ms: number };
 
-export type Checked<V, Ctx = unknown> = { rows: { row: number; value: V }[]; plan: ImportPlan; token: string; flagged: number; ctx: Ctx };
+export type Checked<V, Ctx = unknown> = { rows: { row: number; value: V }[]; plan: ImportPlan; token: string; flagged: number; ctx: Ctx; read: SheetRead };
 
 const MAX_REPORTED = 500;
 
@@ -133,9 +156,101 @@ export async function editedSince(tx: Tx, table: string, rows: { id: number; ver
   return found.map((r) => r.id);
 }
 
+/** A header as compared: full-width forms folded (（元） → (元)), spaces and line breaks out, a leading * out, lower case. */
+export function normaliseHeader(header: string) {
+  return header.normalize('NFKC').replace(/\s+/g, '').replace(/^\*+/, '').toLowerCase();
+}
+/** A header without its unit or note in brackets: "村集体经济收入(万元)" → "村集体经济收入". */
+const baseHeader = (header: string) => normaliseHeader(header).replace(/\([^()]*\)$/, '');
+
+/** Columns a sheet may carry besides the import's own, read by nobody. */
+const IGNORED_HEADER = /^(序号|编号|备注|说明|no\.?|#|note|notes|remark|remarks)$/;
+/** A row of totals at the bottom of a government sheet. */
+const TOTAL_CELL = /^(合计|总计|小计|总合计|全区合计|全市合计|total|subtotal|sum)[:：]?$/;
+/** The template's example row is marked 示例 (or Example) in a note column (备注, 序号), or a cell is just 示例. */
+const EXAMPLE_NOTE = /^(示例|example)/i;
+const EXAMPLE_CELL = /^(示例|example)$/i;
+/** Excel's error values, as a CSV saved from Excel has them. */
+const ERROR_TEXT = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+const HEADER_SEARCH_ROWS = 20;
+
+/** `notes`: the columns read by nobody (序号, 备注), where an example row is marked. */
+type HeaderMatch = { index: Map<string, { at: number; unit?: YuanUnit }>; unknown: string[]; notes: number[] };
+
+/** Which column each header names, by the header in either language (or the key), unit aside. */
+function matchHeaders(columns: ImportColumn[], headers: string[]): HeaderMatch {
+  const index: HeaderMatch['index'] = new Map();
+  const unknown: string[] = [];
+  const notes: number[] = [];
+  headers.forEach((header, at) => {
+    if (header === '') return;
+    if (IGNORED_HEADER.test(normaliseHeader(header))) {
+      notes.push(at);
+      return;
+    }
+    const base = baseHeader(header);
+    const column = columns.find((c) => [c.zh, c.en, c.key].some((name) => normaliseHeader(name) === normaliseHeader(header) || baseHeader(name) === base));
+    if (column && !index.has(column.key)) index.set(column.key, { at, unit: unitOfHeader(header) ?? unitOfHeader(column.zh) });
+    else unknown.push(header);
+  });
+  return { index, unknown, notes };
+}
+
+/**
+ * Finds the header row among the first rows (a title row, a date line may come first), and a
+ * header merged over two rows ("规模" over "人口" and "户数"): the rows with the most columns named.
+ */
+function findHeaders(columns: ImportColumn[], grid: string[][]): { match: HeaderMatch; first: number; rows: number } {
+  let best = { match: matchHeaders(columns, grid[0] ?? []), first: 0, rows: 1 };
+  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
+    const upper = grid[r] ?? [];
+    const lower = grid[r + 1] ?? [];
+    const single = matchHeaders(columns, upper);
+    // Two rows: per column, the lower cell, else the upper one, else both joined.
+    const width = Math.max(upper.length, lower.length);
+    const combined = Array.from({ length: width }, (_, i) => {
+      const [u = '', l = ''] = [upper[i], lower[i]];
+      for (const candidate of [l, u, u + l]) if (candidate && matchHeaders(columns, [candidate]).index.size) return candidate;
+      return l || u;
+    });
+    const double = matchHeaders(columns, combined);
+    for (const [match, rows] of [[single, 1], [double, 2]] as const) {
+      const better = match.index.size > best.match.index.size || (match.index.size === best.match.index.size && match.unknown.length < best.match.unknown.length && match.index.size > 0);
+      if (better) best = { match, first: r, rows };
+    }
+    if (best.match.index.size === columns.length && best.match.unknown.length === 0) break;
+  }
+  return best;
+}
+
+/** A cell as the form's schema should see it (see ImportColumn.kind). */
+function readCell(column: ImportColumn, cell: string, unit: YuanUnit | undefined) {
+  if (cell === '') return cell;
+  switch (column.kind) {
+    case 'money':
+      return parseYuan(cell, { defaultUnit: unit }) ?? cell;
+    case 'count':
+      return parseCount(cell) ?? cell;
+    case 'year':
+      return parseYear(cell) ?? cell;
+    case 'date':
+      return parseDate(cell) ?? cell;
+    default:
+      return cell;
+  }
+}
+
+/** A cell that has no value to give: an error (#DIV/0!) or a formula the file keeps no result of. */
+function cellFault(cell: string): { key: RowIssue['key']; value: string } | null {
+  if (cell.startsWith(CELL_ERROR)) return { key: 'validation.cellError', value: cell.slice(CELL_ERROR.length) || '#ERROR' };
+  if (ERROR_TEXT.test(cell)) return { key: 'validation.cellError', value: cell };
+  if (cell.startsWith(CELL_NO_RESULT)) return { key: 'validation.formulaNoResult', value: cell.slice(CELL_NO_RESULT.length) || '=…' };
+  return null;
+}
+
 /**
  * Checks a sheet and plans its write, through `client` (the commit passes its
- * transaction). Errors name the row and column in the user's language.
+ * transaction). Errors name the row and column in the user's language, with the cell's value.
  */
 export async function checkSheet<Ctx, V>(
   spec: ImportSpec<Ctx, V>,
@@ -144,14 +259,10 @@ export async function checkSheet<Ctx, V>(
   options: { client: Tx; locale: Locale; fileSha256: string },
 ): Promise<Checked<V, Ctx> | { message: string; errors: ImportError[] }> {
   const t = translator(options.locale);
-  // Headers in either language, in any order; every column must be there, nothing else.
-  const index = new Map<string, number>();
-  const unknown: string[] = [];
-  sheet.headers.forEach((header, i) => {
-    const column = spec.columns.find((c) => c.zh === header || c.en === header || c.key === header);
-    if (column && !index.has(column.key)) index.set(column.key, i);
-    else if (header !== '') unknown.push(header);
-  });
+  // Headers in either language, in any order, below a title if any; every column must be there, nothing else.
+  const grid = [sheet.headers, ...sheet.rows];
+  const { match, first, rows: headerRows } = findHeaders(spec.columns, grid);
+  const { index, unknown } = match;
   const missing = spec.columns.filter((c) => !index.has(c.key)).map((c) => headerLabel(c, options.locale));
   if (missing.length || unknown.length) {
     return { message: t('imports.wrongHeaders', { missing: missing.join('、') || '—', unknown: unknown.join('、') || '—' }), errors: [] };
@@ -160,25 +271,51 @@ export async function checkSheet<Ctx, V>(
   const ctx = await spec.load(options.client, user);
   const rows: { row: number; value: V }[] = [];
   const errors: ImportError[] = [];
-  sheet.rows.forEach((cells, i) => {
-    const record = Object.fromEntries(spec.columns.map((c) => [c.key, (cells[index.get(c.key)!] ?? '').trim()]));
-    if (Object.values(record).every((v) => v === '')) return; // a blank line in the middle
+  const read: SheetRead = { sheet: sheet.sheet ?? null, headerRow: first + headerRows, firstRow: 0, lastRow: 0, skipped: [] };
+  const columnName = (key: string) => {
+    const column = spec.columns.find((c) => c.key === key);
+    return column ? headerLabel(column, options.locale) : key;
+  };
+  for (let i = first + headerRows; i < grid.length; i++) {
+    const cells = grid[i]!;
+    const row = i + 1;
+    const raw = Object.fromEntries(spec.columns.map((c) => [c.key, (cells[index.get(c.key)!.at] ?? '').trim()]));
+    if (cells.every((c) => (c ?? '').trim() === '')) continue; // a blank line in the middle
+    const texts = cells.map((c) => (c ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase());
+    if (texts.some((c) => TOTAL_CELL.test(c))) {
+      read.skipped.push(t('imports.skippedTotal', { row, text: cells.find((c, n) => TOTAL_CELL.test(texts[n]!))!.trim() }));
+      continue;
+    }
+    if (match.notes.some((at) => EXAMPLE_NOTE.test((cells[at] ?? '').trim())) || cells.some((c) => EXAMPLE_CELL.test((c ?? '').trim()))) {
+      read.skipped.push(t('imports.skippedExample', { row }));
+      continue;
+    }
+    read.firstRow ||= row;
+    read.lastRow = row;
+    const faults = spec.columns.flatMap((c) => {
+      const fault = cellFault(raw[c.key]!);
+      return fault ? [{ row, column: columnName(c.key), message: translateIssue(fault.key, options.locale, { value: fault.value }), value: fault.value }] : [];
+    });
+    if (faults.length) {
+      errors.push(...faults);
+      continue;
+    }
+    const record = Object.fromEntries(spec.columns.map((c) => [c.key, readCell(c, raw[c.key]!, index.get(c.key)!.unit)]));
     const result = spec.validate(record, ctx);
-    if ('value' in result) rows.push({ row: i + 2, value: result.value });
+    if ('value' in result) rows.push({ row, value: result.value });
     else
       for (const issue of result.issues) {
-        const column = spec.columns.find((c) => c.key === issue.column);
-        errors.push({ row: i + 2, column: column ? headerLabel(column, options.locale) : issue.column, message: translateIssue(issue.key, options.locale, issue.params) });
+        errors.push({ row, column: columnName(issue.column), message: translateIssue(issue.key, options.locale, issue.params), value: raw[issue.column] ?? '' });
       }
-  });
+  }
   if (errors.length) return { message: t('imports.rowErrors', { count: errors.length }), errors: errors.slice(0, MAX_REPORTED) };
-  if (rows.length === 0) return { message: t('imports.empty'), errors: [] };
+  if (rows.length === 0) return { message: read.skipped.length ? t('imports.onlySkipped', { skipped: read.skipped.join('；') }) : t('imports.empty'), errors: [] };
 
   const plan = await spec.plan(options.client, rows, ctx);
   const scope = importResource(spec.kind, user);
   const token = sha256(JSON.stringify({ kind: spec.kind, soeId: scope.soeId, file: options.fileSha256, rows: rows.length, plan }));
   const flagged = plan.changes.filter((c) => c.flag).length + plan.warnings.length;
-  return { rows, plan, token, flagged, ctx };
+  return { rows, plan, token, flagged, ctx, read };
 }
 
 /** The plan as the check shows it: the first changes in full, with headers in the user's language. */
@@ -214,5 +351,5 @@ export async function previewImport(
   if (typeof sheet === 'string') return { status: 'failed', message: t(`imports.${sheet}`), errors: [], rows: 0 };
   const checked = await checkSheet(spec, user, sheet, { client: db(), locale, fileSha256: sha256(bytes) });
   if (!('token' in checked)) return { status: 'failed', ...checked, rows: sheet.rows.length };
-  return { status: 'preview', rows: checked.rows.length, token: checked.token, plan: summarize(spec, checked, locale), ms: Math.round(performance.now() - started) };
+  return { status: 'preview', rows: checked.rows.length, token: checked.token, plan: summarize(spec, checked, locale), ms: Math.round(performance.now() - started), read: checked.read };
 }

@@ -42,9 +42,9 @@ export const projectImport: ImportSpec<Ctx, Row> = {
     { key: 'outcomeArea', zh: '成效领域', en: 'Outcome area' },
     { key: 'batch', zh: '工作类别', en: 'Kind of work' },
     { key: 'status', zh: '状态', en: 'Status' },
-    { key: 'plannedInvestment', zh: '计划投资（元）', en: 'Planned investment (yuan)' },
-    { key: 'startDate', zh: '开始日期', en: 'Start date' },
-    { key: 'endDate', zh: '结束日期', en: 'End date' },
+    { key: 'plannedInvestment', zh: '计划投资（元）', en: 'Planned investment (yuan)', kind: 'money' },
+    { key: 'startDate', zh: '开始日期', en: 'Start date', kind: 'date' },
+    { key: 'endDate', zh: '结束日期', en: 'End date', kind: 'date' },
     { key: 'villages', zh: '涉及村（用、分隔）', en: 'Villages (separated by 、)' },
   ],
   async load(client, user) {
@@ -61,6 +61,17 @@ export const projectImport: ImportSpec<Ctx, Row> = {
       zones: new Map(zones.map((z) => [z.name, { id: z.id, villages: new Map(z.villages.map((v) => [v.name, v.id])) }])),
       existing: new Set(projects.map((p) => `${p.zoneId}|${p.name}`)),
       seen: new Set(),
+    };
+  },
+  choices(ctx, locale) {
+    const labels = locale === 'zh-CN' ? zhCN : en;
+    return {
+      zone: [...ctx.zones.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      mode: Object.values(labels.enum.CooperationMode),
+      method: Object.values(labels.enum.CooperationMethod),
+      outcomeArea: Object.values(labels.enum.OutcomeArea),
+      batch: Object.values(labels.enum.WorkBatch),
+      status: Object.values(labels.status),
     };
   },
   validate(cells, ctx) {

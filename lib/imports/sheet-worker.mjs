@@ -8,11 +8,25 @@
 // Cell values follow what ExcelJS's Workbook.xlsx.load gave before (see
 // tests/integration/upload-limits.test.ts): dates from date-formatted numbers
 // as yyyy-mm-dd, formula results, rich text joined, merged cells repeating the
-// top-left cell, booleans as true/false, errors as ''.
+// top-left cell, booleans as true/false. An error cell (#DIV/0!) and a formula
+// without a cached result are never blank: they come as CELL_ERROR + '#DIV/0!'
+// and CELL_NO_RESULT + its formula, for the check to refuse by row and column.
+//
+// The sheet read is the first visible one that is no instructions sheet
+// (说明, 填表说明, Instructions…); its name comes back with the rows.
+// CSV comes in UTF-8 (with or without BOM), UTF-16 (BOM, or none) or, from
+// Chinese Excel and WPS, GB18030/GBK: decoded by the platform's WHATWG
+// TextDecoder (ICU's tables), strict, so binary content is still refused.
+// Tab-separated text (Excel's "Unicode 文本") is read too. An old Excel
+// workbook (.xls, .et: OLE compound file) is refused as 'xls'.
 import { parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
 import { SaxesParser } from 'saxes';
+
+// Markers no cell can hold (XML cannot carry U+0000, and CSV with it is refused as binary).
+const CELL_ERROR = '\u0000E';
+const CELL_NO_RESULT = '\u0000F';
 
 class Refused extends Error {
   /** @param {string} reason a SheetError */
@@ -55,12 +69,43 @@ class Rows {
 
 // ---------------------------------------------------------------- CSV
 
+/** The text of a CSV's bytes, or null when they are no text in an encoding offices use. */
+function decodeText(bytes) {
+  const strict = (encoding, from = 0) => {
+    try {
+      return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from));
+    } catch {
+      return null;
+    }
+  };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict('utf-8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict('utf-16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict('utf-16be', 2);
+  // UTF-16 without a BOM: ASCII (digits, commas, line ends) leaves every other byte zero.
+  const sample = bytes.subarray(0, 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddZeros++;
+    else evenZeros++;
+  }
+  const half = sample.length / 2;
+  if (oddZeros > half * 0.3 && evenZeros < half * 0.05) return strict('utf-16le');
+  if (evenZeros > half * 0.3 && oddZeros < half * 0.05) return strict('utf-16be');
+  // Valid UTF-8 is UTF-8; anything else from a Chinese office is GB18030 (a superset of GBK and GB2312).
+  return strict('utf-8') ?? strict('gb18030');
+}
+
 async function readCsv(bytes, limits) {
-  const text = bytes.toString('utf8');
+  const text = decodeText(bytes);
   // Binary content (images, archives, documents) is not CSV.
-  if (text.includes('\uFFFD') || /[\x00-\x08\x0E-\x1F]/.test(text.slice(0, 4096))) return 'notSpreadsheet';
+  if (text === null || /[\x00-\x08\x0E-\x1F]/.test(text.slice(0, 4096))) return 'notSpreadsheet';
+  // Tab-separated when the first line has tabs and no commas.
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const rows = new Rows(limits);
-  const parser = parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: 1 << 20 });
+  const parser = parseCsv({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: 1 << 20 });
   const done = new Promise((resolve, reject) => {
     parser.on('readable', () => {
       try {
@@ -232,20 +277,23 @@ async function readXlsx(buf, limits) {
   const entries = zipEntries(buf);
   const budget = { left: limits.maxUncompressedBytes };
 
-  // Which sheet comes first, and its file.
-  let firstSheetRel = null;
+  // Which sheet holds the data: the first visible one that is no instructions sheet (else the first), and its file.
+  const sheets = [];
   let date1904 = false;
   await parseXml(buf, entries, 'xl/workbook.xml', budget, {
     open(node) {
       const name = local(node.name);
       if (name === 'workbookPr') date1904 = node.attributes.date1904 === '1';
-      if (name === 'sheet' && firstSheetRel === null) {
-        firstSheetRel = Object.entries(node.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1] ?? null;
-        return false;
+      if (name === 'sheet' && sheets.length < 1000) {
+        const rel = Object.entries(node.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1] ?? null;
+        sheets.push({ name: xmlDecode(node.attributes.name ?? ''), rel, hidden: Boolean(node.attributes.state && node.attributes.state !== 'visible') });
       }
     },
   });
   if (!entries.has('xl/workbook.xml')) throw new Refused('notSpreadsheet');
+  const notes = /说明|须知|填报要求|注意事项|instruction|readme|选项|下拉|choices/i;
+  const chosen = sheets.find((sh) => !sh.hidden && !notes.test(sh.name)) ?? sheets[0] ?? null;
+  const firstSheetRel = chosen?.rel ?? null;
   let sheetPath = 'xl/worksheets/sheet1.xml';
   if (firstSheetRel) {
     await parseXml(buf, entries, 'xl/_rels/workbook.xml.rels', budget, {
@@ -356,10 +404,10 @@ async function readXlsx(buf, limits) {
   const textOf = (c) => {
     const { t, v } = c;
     if (c.formula) {
-      if (!v) return '';
+      if (!v) return CELL_NO_RESULT + (c.f ? `=${xmlDecode(c.f)}` : '');
       if (t === 'str') return xmlDecode(v).trim();
       if (t === 'b') return String(parseInt(v, 10) !== 0);
-      if (t === 'e') return '';
+      if (t === 'e') return CELL_ERROR + xmlDecode(v).trim();
       const n = parseFloat(v);
       return c.s && dateStyles.has(c.s) ? dateText(n, date1904) : String(n);
     }
@@ -377,7 +425,7 @@ async function readXlsx(buf, limits) {
       case 'b':
         return String(parseInt(v, 10) !== 0);
       case 'e':
-        return '';
+        return CELL_ERROR + xmlDecode(v ?? '').trim();
       default: {
         const n = parseFloat(v);
         return c.s && dateStyles.has(c.s) ? dateText(n, date1904) : String(n);
@@ -398,7 +446,7 @@ async function readXlsx(buf, limits) {
           nextColumn = 1;
           break;
         case 'c':
-          cell = { column: a.r ? columnOf(a.r) : nextColumn, t: a.t, s: a.s ? parseInt(a.s, 10) : undefined, v: undefined, formula: false, rich: null };
+          cell = { column: a.r ? columnOf(a.r) : nextColumn, t: a.t, s: a.s ? parseInt(a.s, 10) : undefined, v: undefined, f: '', formula: false, rich: null };
           nextColumn = cell.column + 1;
           break;
         case 'f':
@@ -430,7 +478,10 @@ async function readXlsx(buf, limits) {
     text(text) {
       if (!cell) return;
       if (richT) cell.rich[cell.rich.length - 1] += text;
-      else if (node === 'f') cell.formula = true;
+      else if (node === 'f') {
+        cell.formula = true;
+        if (cell.f.length < 200) cell.f += text;
+      }
       else if (node === 'v' || node === 't') cell.v = (cell.v ?? '') + text;
     },
     close(el) {
@@ -475,20 +526,23 @@ async function readXlsx(buf, limits) {
     }
   }
   while (rows.rows.length && rows.rows.at(-1).every((c) => c === '')) rows.rows.pop();
-  return rows.rows;
+  return { rows: rows.rows, sheet: chosen?.name ?? null };
 }
 
 // ---------------------------------------------------------------- main
 
 const isZip = (b) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+// An OLE compound file: Excel 97–2003 (.xls) or WPS (.et) workbooks.
+const isOle = (b) => b.length > 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1;
 
 async function main() {
   const { bytes, limits } = workerData;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    const rows = isZip(buf) ? await readXlsx(buf, limits) : await readCsv(buf, limits);
-    if (typeof rows === 'string') return { error: rows };
-    return { rows };
+    if (isOle(buf)) return { error: 'xls' };
+    const read = isZip(buf) ? await readXlsx(buf, limits) : { rows: await readCsv(buf, limits), sheet: null };
+    if (typeof read.rows === 'string') return { error: read.rows };
+    return read;
   } catch (error) {
     if (error instanceof Refused) return { error: error.reason };
     return { error: 'notSpreadsheet' };

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 
-// Reading an uploaded spreadsheet (XLSX, or CSV in UTF-8) into header + rows of
+// Reading an uploaded spreadsheet (XLSX, or CSV in UTF-8, UTF-16 or GB18030) into header + rows of
 // strings, with limits, and telling a spreadsheet from anything else.
 //
 // The reading runs in a worker thread (sheet-worker.mjs) with a hard heap limit
@@ -22,7 +22,12 @@ export const PARSE_HEAP_MB = 256;
 /** Sheets read at once by one server process. */
 export const PARSE_THREADS = Math.max(1, Number(process.env.PORTAL_IMPORT_THREADS) || 2);
 
-export type Sheet = { headers: string[]; rows: string[][] };
+/** The sheet's first row and the rows below it; `sheet` names the workbook's sheet read (null for CSV). */
+export type Sheet = { headers: string[]; rows: string[][]; sheet?: string | null };
+
+/** How the reader gives a cell it cannot give a value for: an error (#DIV/0!) or a formula without a cached result. */
+export const CELL_ERROR = '\u0000E';
+export const CELL_NO_RESULT = '\u0000F';
 export type SheetError =
   | 'empty'
   | 'tooLarge'
@@ -34,6 +39,8 @@ export type SheetError =
   | 'timeout'
   /** This process already reads PARSE_THREADS sheets. */
   | 'busy'
+  /** An Excel 97–2003 (.xls) or WPS (.et) workbook: to be saved as .xlsx. */
+  | 'xls'
   | 'notSpreadsheet';
 
 export type SheetLimits = {
@@ -60,7 +67,7 @@ export function sheetReaderAvailable() {
   return reading < PARSE_THREADS;
 }
 
-type WorkerAnswer = { rows: string[][] } | { error: SheetError };
+type WorkerAnswer = { rows: string[][]; sheet: string | null } | { error: SheetError };
 
 function readInWorker(bytes: Buffer, limits: SheetLimits, timeoutMs: number, heapMb: number): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
@@ -92,7 +99,7 @@ function readInWorker(bytes: Buffer, limits: SheetLimits, timeoutMs: number, hea
   });
 }
 
-/** The first sheet of an XLSX or a CSV file, or the reason it cannot be read. */
+/** The data sheet of an XLSX (the first visible one that is no instructions sheet) or a CSV file, or the reason it cannot be read. */
 export async function readSheet(bytes: Buffer, options: ReadSheetOptions = {}): Promise<Sheet | SheetError> {
   if (bytes.length === 0) return 'empty';
   if (bytes.length > MAX_IMPORT_BYTES) return 'tooLarge';
@@ -110,5 +117,5 @@ export async function readSheet(bytes: Buffer, options: ReadSheetOptions = {}): 
   const rows = answer.rows;
   if (rows.length < 2) return 'empty';
   const [headers, ...body] = rows;
-  return { headers: headers!.map((h) => h.trim()), rows: body };
+  return { headers: headers!.map((h) => h.trim()), rows: body, sheet: answer.sheet };
 }

@@ -1,11 +1,20 @@
+import ExcelJS from 'exceljs';
+import type { SessionUser } from '@/lib/auth/policy';
+import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/translator';
 import type { Table } from '@/lib/exports/tabular';
 import { headerLabel, type ImportSpec } from './engine';
 
+// An import's template: an instructions sheet, the data sheet (headers frozen,
+// columns wide enough, one example row marked 示例, which the check skips), and
+// a hidden sheet of choices behind the drop-down lists (zones, villages, modes,
+// statuses). The example names no real village: left in, it is skipped anyway.
+
 const EXAMPLES: Record<string, Record<string, string>> = {
-  villages: { district: '新洲区', zone: '民主片区', village: '毛家冲村', population: '1200', households: '380', year: '2025', income: '520000.00' },
+  villages: { district: '示例区', zone: '示例片区', village: '示例村', population: '1200', households: '380', year: '2025', income: '520000.00' },
   projects: {
-    zone: '民主片区',
+    zone: '示例片区',
     name: '示例项目',
     mode: '以农促农',
     method: '直接投资',
@@ -15,15 +24,72 @@ const EXAMPLES: Record<string, Record<string, string>> = {
     plannedInvestment: '1000000',
     startDate: '2026-01-01',
     endDate: '',
-    villages: '毛家冲村',
+    villages: '示例村',
   },
 };
 
-/** The template of an import: its headers in the user's language, and one example row. */
+/** The template as a table (the CSV template): headers, a note column, and the example row marked 示例. */
 export function templateTable(spec: ImportSpec<never, never>, locale: Locale): Table {
+  const t = translator(locale);
   return {
     name: spec.kind,
-    columns: spec.columns.map((c) => ({ key: c.key, header: headerLabel(c, locale) })),
-    rows: [EXAMPLES[spec.kind] ?? {}],
+    columns: [...spec.columns.map((c) => ({ key: c.key, header: headerLabel(c, locale) })), { key: 'note', header: t('imports.templateNote') }],
+    rows: [{ ...(EXAMPLES[spec.kind] ?? {}), note: t('imports.templateExample') }],
   };
+}
+
+/** Rows of the data sheet that offer the drop-downs. */
+const TEMPLATE_ROWS = 2000;
+
+const width = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+
+/** The XLSX template for this user: drop-downs list what the user may import into. */
+export async function templateWorkbook(spec: ImportSpec<never, never>, user: SessionUser, locale: Locale): Promise<Buffer> {
+  const t = translator(locale);
+  const table = templateTable(spec, locale);
+  const choices = spec.choices ? spec.choices(await spec.load(db(), user), locale) : {};
+  const book = new ExcelJS.Workbook();
+
+  const notes = book.addWorksheet(t('imports.templateInstructionsSheet'));
+  notes.columns = [{ width: 110 }];
+  for (const line of t('imports.templateInstructions').split('\n')) notes.addRow([line]);
+  notes.getRow(1).font = { bold: true };
+
+  const sheet = book.addWorksheet(t('imports.templateDataSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((c) => ({
+    key: c.key,
+    header: c.header,
+    width: Math.min(40, Math.max(12, width(c.header) + 4, width(String(table.rows[0]?.[c.key] ?? '')) + 2, ...(choices[c.key] ?? []).slice(0, 200).map((v) => width(v) + 4))),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
+  for (const row of table.rows) sheet.addRow(row).font = { italic: true, color: { argb: 'FF808080' } };
+  book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  // Drop-downs from a hidden sheet of choices (a list longer than 255 characters cannot be written inline).
+  const keys = Object.keys(choices).filter((k) => choices[k]!.length);
+  if (keys.length) {
+    const lists = book.addWorksheet(t('imports.templateChoicesSheet'), { state: 'hidden' });
+    keys.forEach((key, i) => {
+      const column = lists.getColumn(i + 1);
+      column.values = [headerLabel(spec.columns.find((c) => c.key === key)!, locale), ...choices[key]!];
+      const letter = column.letter;
+      const at = table.columns.findIndex((c) => c.key === key) + 1;
+      const strict = !spec.columns.find((c) => c.key === key)?.openChoices;
+      const range = `'${lists.name}'!$${letter}$2:$${letter}$${choices[key]!.length + 1}`;
+      // One validation per cell (ExcelJS writes runs of equal ones as one range).
+      for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
+        sheet.getCell(r, at).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [range],
+          showErrorMessage: strict,
+          errorStyle: 'stop',
+          errorTitle: table.columns[at - 1]!.header,
+          error: t('imports.templateChoiceError'),
+        };
+      }
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -11,6 +11,7 @@ import { editedSince, implausible, parseCell, type ImportChange, type ImportedCh
 type Existing = { id: number; version: number; population: number | null; households: number | null };
 type Income = { id: number; version: number; year: number; amount: string; reportedById: number | null; sourceId: number | null };
 type Ctx = {
+  districts: Set<string>;
   zones: Map<string, number>;
   villages: Map<string, Existing>;
   seen: Set<string>;
@@ -27,11 +28,11 @@ export const villageImport: ImportSpec<Ctx, Row> = {
   columns: [
     { key: 'district', zh: '区', en: 'District' },
     { key: 'zone', zh: '片区', en: 'Zone' },
-    { key: 'village', zh: '村', en: 'Village' },
-    { key: 'population', zh: '人口', en: 'Population' },
-    { key: 'households', zh: '户数', en: 'Households' },
-    { key: 'year', zh: '年份', en: 'Year' },
-    { key: 'income', zh: '村集体经济收入（元）', en: 'Collective income (yuan)' },
+    { key: 'village', zh: '村', en: 'Village', openChoices: true },
+    { key: 'population', zh: '人口', en: 'Population', kind: 'count' },
+    { key: 'households', zh: '户数', en: 'Households', kind: 'count' },
+    { key: 'year', zh: '年份', en: 'Year', kind: 'year' },
+    { key: 'income', zh: '村集体经济收入（元）', en: 'Collective income (yuan)', kind: 'money' },
   ],
   async load(client) {
     const [zones, villages] = await Promise.all([
@@ -39,18 +40,26 @@ export const villageImport: ImportSpec<Ctx, Row> = {
       client.village.findMany({ select: { id: true, name: true, zoneId: true, version: true, population: true, households: true } }),
     ]);
     return {
+      districts: new Set(zones.map((z) => z.district.name)),
       zones: new Map(zones.map((z) => [`${z.district.name}|${z.name}`, z.id])),
       villages: new Map(villages.map(({ name, zoneId, ...v }) => [`${zoneId}|${name}`, v])),
       seen: new Set(),
       incomes: new Map(),
     };
   },
+  choices(ctx) {
+    const zones = [...ctx.zones.keys()].map((k) => k.split('|')[1]!);
+    const villages = [...ctx.villages.keys()].map((k) => k.slice(k.indexOf('|') + 1));
+    const sorted = (names: string[]) => [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    return { district: sorted([...ctx.districts]), zone: sorted(zones), village: sorted(villages) };
+  },
   validate(cells, ctx) {
     const issues: RowIssue[] = [];
     const zoneId = ctx.zones.get(`${cells.district}|${cells.zone}`);
     if (!cells.district) issues.push({ column: 'district', key: 'validation.required' });
+    else if (!ctx.districts.has(cells.district)) issues.push({ column: 'district', key: 'validation.unknownDistrict' });
     if (!cells.zone) issues.push({ column: 'zone', key: 'validation.required' });
-    else if (cells.district && zoneId === undefined) issues.push({ column: 'zone', key: 'validation.unknownZone' });
+    else if (cells.district && ctx.districts.has(cells.district) && zoneId === undefined) issues.push({ column: 'zone', key: 'validation.unknownZone' });
     const village = parseCell(villageSchema.shape.name, cells.village!, 'village', issues);
     const population = parseCell(villageSchema.shape.population, cells.population!, 'population', issues);
     const households = parseCell(villageSchema.shape.households, cells.households!, 'households', issues);

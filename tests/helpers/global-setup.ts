@@ -21,7 +21,8 @@ declare module 'vitest' {
 // server named by TEST_DATABASE_URL (a maintenance URL; nothing of it is kept).
 export default async function setup(project: TestProject) {
   // The HTTP tests serve the production build; made here once, not by files racing in parallel.
-  await ensureBuild();
+  // PORTAL_TEST_SKIP_BUILD=1 skips it for a run of tests that never start the portal.
+  if (process.env.PORTAL_TEST_SKIP_BUILD !== '1') await ensureBuild();
   let stop = async () => {};
   let adminUrl = process.env.TEST_DATABASE_URL;
   let dataDir: string | undefined;

@@ -8,6 +8,8 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
+    // An error value is no blank: the reader marks it (CELL_ERROR) for the check to refuse.
+    if ('error' in value) return `\u0000E${value.error}`;
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);

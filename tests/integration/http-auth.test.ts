@@ -118,8 +118,13 @@ describe('exports respect scope', () => {
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     expect((await liaison.fetch('/api/exports/soe-leaderboard?format=csv')).status).toBe(200);
 
+    const meeting = await liaison.fetch('/api/exports/dashboard');
+    expect(meeting.status).toBe(200);
+    expect(meeting.headers.get('content-type')).toContain('spreadsheetml');
+
     const village = await signedIn('village-b1');
     expect((await village.fetch('/api/exports/soe-leaderboard?format=csv')).status).toBe(404);
+    expect((await village.fetch('/api/exports/dashboard')).status).toBe(404);
     expect((await village.fetch('/api/exports/nonsense')).status).toBe(404);
     expect((await new Browser(server.url).fetch('/api/exports/projects')).status).toBe(401);
   });
@@ -155,6 +160,9 @@ describe('imports through the upload route', () => {
     const viewer = await signedIn('viewer');
     expect((await viewer.fetch('/api/imports/villages', { method: 'POST', body: file(), headers: { Origin: server.url } })).status).toBe(422);
     expect((await admin.fetch('/api/imports/villages/template?format=csv')).status).toBe(200);
+    const template = await admin.fetch('/api/imports/villages/template?format=xlsx');
+    expect(template.status).toBe(200);
+    expect(Buffer.from(await template.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     expect((await viewer.fetch('/api/imports/villages/template?format=csv')).status).toBe(404);
   });
 });

@@ -78,7 +78,7 @@ describe('village and income import', () => {
     expect(await database.prisma.villageIncome.findFirstOrThrow({ where: { villageId: world.villageA1.id, year: 2025 } })).toMatchObject({ version: 2 });
   });
 
-  it('writes nothing when some rows are wrong, and names every error by row and column', async () => {
+  it('writes nothing when some rows are wrong, and names every error by row and column, with the cell\'s value', async () => {
     const before = await counts();
     const outcome = await runImport(
       villageImport,
@@ -95,15 +95,15 @@ describe('village and income import', () => {
     );
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.errors).toEqual([
-      { row: 3, column: '片区', message: '找不到该区下的这个片区。' },
-      { row: 4, column: '人口', message: '不能为负数。' },
-      { row: 4, column: '年份', message: '不能填报未来年份的收入。' },
-      { row: 4, column: '村集体经济收入（元）', message: '金额须为不超过两位小数的数字（元）。' },
-      { row: 5, column: '村', message: '与前面的行重复。' },
-      { row: 6, column: '区', message: '必填。' },
-      { row: 6, column: '片区', message: '必填。' },
-      { row: 6, column: '村', message: '必填。' },
-      { row: 6, column: '村集体经济收入（元）', message: '年份和收入要一起填写。' },
+      { row: 3, column: '片区', message: '找不到该区下的这个片区。', value: '不存在片区' },
+      { row: 4, column: '人口', message: '不能为负数。', value: '-5' },
+      { row: 4, column: '年份', message: '不能填报未来年份的收入。', value: '2999' },
+      { row: 4, column: '村集体经济收入（元）', message: '金额须为不超过两位小数的数字（元）。', value: 'abc' },
+      { row: 5, column: '村', message: '与前面的行重复。', value: '好村' },
+      { row: 6, column: '区', message: '必填。', value: '' },
+      { row: 6, column: '片区', message: '必填。', value: '' },
+      { row: 6, column: '村', message: '必填。', value: '' },
+      { row: 6, column: '村集体经济收入（元）', message: '年份和收入要一起填写。', value: '' },
     ]);
     expect(await counts()).toEqual(before);
   });

@@ -28,7 +28,7 @@ describe('reading ordinary files', () => {
   });
 
   it('reads a CSV as before, and a sheet with exactly the row limit (trailing blank rows are not rows)', async () => {
-    expect(await readSheet(csv([[' 区 ', '村'], ['测试区', ' "甲一村" '], ['', '']]))).toEqual({ headers: ['区', '村'], rows: [['测试区', '甲一村']] });
+    expect(await readSheet(csv([[' 区 ', '村'], ['测试区', ' "甲一村" '], ['', '']]))).toEqual({ headers: ['区', '村'], rows: [['测试区', '甲一村']], sheet: null });
     const rows: (string | number)[][] = [VILLAGE_HEADERS];
     for (let i = 0; i < MAX_IMPORT_ROWS; i++) rows.push(['测试区', '甲片区', `村${i}`, i, '', 2024, 1]);
     for (let i = 0; i < 5; i++) rows.push(['', '', '', '', '', '', '']);
@@ -84,7 +84,7 @@ describe('hostile files', () => {
     expect(await readSheet(await sharedStringsBomb(200_000, 1), { maxSharedStrings: 100_000 })).toBe('tooComplex');
     expect(await readSheet(await sharedStringsBomb(15_000_000, 1))).toBe('tooComplex');
     expect(await readSheet(smallBomb, { maxUncompressedBytes: 1024 * 1024 })).toBe('tooComplex');
-    expect(await readSheet(smallBomb)).toEqual({ headers: ['x'], rows: [['x']] });
+    expect(await readSheet(smallBomb)).toEqual({ headers: ['x'], rows: [['x']], sheet: 'data' });
     // A CSV of 10 MB of line breaks: refused at row 50,001, not after parsing five million.
     const { value, ms } = await timed(readSheet(Buffer.from('a\n'.repeat(5 * 1024 * 1024 - 10))));
     expect(value).toBe('tooManyRows');

@@ -22,7 +22,12 @@ export default async function DashboardPage() {
   const status = Object.fromEntries(data.projects.byStatus.map((s) => [s.status, s.projects]));
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
+        <a href="/api/exports/dashboard" className="text-sm text-red-800 underline" download>
+          {t('exports.meeting')}
+        </a>
+      </div>
       <section aria-label={t('dashboard.title')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard
           title={t('dashboard.modelZones')}
