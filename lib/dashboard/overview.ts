@@ -16,7 +16,7 @@ import {
 
 import { PROGRAM_START } from '@/lib/dates';
 
-/** The five-year action began in 2021 (program-facts.md); defined once in lib/dates.ts. */
+/** The five-year action began in 2021 (docs/program.md); defined once in lib/dates.ts. */
 export { PROGRAM_START };
 /** The dashboard shows the leading SOEs; the SOE list and the export have them all. */
 export const SOE_BOARD_ROWS = 20;

@@ -1,4 +1,4 @@
-// Layer (a): what the source report states (/work/shared/program-facts.md), each row pointing at it.
+// Layer (a): what the source report states (docs/program.md), each row pointing at it.
 import { ALL_MECHANISMS, add, byName, day, FACT_SOURCE_ID, type SeedData } from './data';
 
 const F = FACT_SOURCE_ID;

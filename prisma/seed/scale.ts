@@ -3,7 +3,7 @@
 // transaction. Deterministic: every value is a hash of the row's index.
 import pg from 'pg';
 
-/** Wuhan's size (program-facts.md): zones, villages, SOEs, projects at N = 1. */
+/** Wuhan's size (docs/program.md): zones, villages, SOEs, projects at N = 1. */
 export const WUHAN = { zones: 314, villages: 2000, soes: 15, projects: 60, townships: 80 } as const;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 /** Monthly updates run to the last month the sample layer reports. */

@@ -4,7 +4,7 @@ import { buildSeedData } from '../../prisma/seed/build';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
-// The expectations below are transcribed from /work/shared/program-facts.md,
+// The expectations below are transcribed from docs/program.md,
 // not imported from the seed, so that the seed is checked against the source.
 const FACT_SOES = [
   ['武汉农业集团', 'AGRICULTURE', 'MUNICIPAL'],
