@@ -1,13 +1,14 @@
+import { z } from 'zod';
 /** The program (the five-year action 2021–2025, and the phase that follows) began on 2021-01-01: nothing it records is older. */
 export const PROGRAM_START = new Date('2021-01-01T00:00:00Z');
 /** Plans (a project's end date) may look this many years ahead. */
 export const PLAN_YEARS_AHEAD = 10;
 
+const isoDateText = z.iso.date();
+
 /** A yyyy-mm-dd calendar date as UTC midnight, or null when it is no real date (2025-02-30 is none). */
 export function parseCalendarDate(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text ? date : null;
+  return isoDateText.safeParse(text).success ? new Date(`${text}T00:00:00Z`) : null;
 }
 
 /** The first day of the month `now` is in (monthly updates are per month). */
