@@ -79,7 +79,7 @@ export function ImportForm({ kind }: { kind: string }) {
             </p>
             {outcome.errors.length > 0 && (
               <div className="overflow-x-auto">
-                <table className="w-full text-left">
+                <table className="stack-sm w-full text-left">
                   <thead className="border-b border-slate-200 text-slate-600">
                     <tr>
                       <th scope="col" className="py-1 pr-3">{t('row')}</th>
@@ -91,10 +91,10 @@ export function ImportForm({ kind }: { kind: string }) {
                   <tbody>
                     {outcome.errors.map((e, i) => (
                       <tr key={i} className="border-b border-slate-100">
-                        <td className="py-1 pr-3 tabular-nums">{e.row}</td>
-                        <td className="py-1 pr-3">{e.column}</td>
-                        <td className="py-1 pr-3 break-all">{e.value ? e.value : '—'}</td>
-                        <td className="py-1">{e.message}</td>
+                        <td data-label={t('row')} className="py-1 pr-3 tabular-nums">{e.row}</td>
+                        <td data-label={t('column')} className="py-1 pr-3">{e.column}</td>
+                        <td data-label={t('value')} className="py-1 pr-3 break-all">{e.value ? e.value : '—'}</td>
+                        <td data-label={t('message')} className="py-1">{e.message}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -159,7 +159,7 @@ function ChangeTable({ title, rows, total, empty }: { title: string; rows: Impor
       ) : (
         <div className="overflow-x-auto">
           {total > rows.length && <p className="text-slate-600">{t('shownFirst', { shown: rows.length })}</p>}
-          <table className="w-full text-left">
+          <table className="stack-sm w-full text-left">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
                 <th scope="col" className="py-1 pr-3">{t('row')}</th>
@@ -173,11 +173,11 @@ function ChangeTable({ title, rows, total, empty }: { title: string; rows: Impor
             <tbody>
               {rows.map((c) => (
                 <tr key={`${c.row}-${c.field}`} className={`border-b border-slate-100 ${c.flag ? 'bg-rose-50' : ''}`}>
-                  <td className="py-1 pr-3 tabular-nums">{c.row}</td>
-                  <td className="py-1 pr-3">{c.label}</td>
-                  <td className="py-1 pr-3">{c.field}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{c.before !== null ? figure(c.before) : c.reference ? `${t('reference')} ${c.reference}` : '—'}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{c.after !== null ? figure(c.after) : '—'}</td>
+                  <td data-label={t('row')} className="py-1 pr-3 tabular-nums">{c.row}</td>
+                  <td data-label={t('record')} className="py-1 pr-3">{c.label}</td>
+                  <td data-label={t('field')} className="py-1 pr-3">{c.field}</td>
+                  <td data-label={t('before')} className="py-1 pr-3 text-right tabular-nums">{c.before !== null ? figure(c.before) : c.reference ? `${t('reference')} ${c.reference}` : '—'}</td>
+                  <td data-label={t('after')} className="py-1 pr-3 text-right tabular-nums">{c.after !== null ? figure(c.after) : '—'}</td>
                   <td className="py-1 text-rose-800">{c.flag && t(`flag.${c.flag}`)}</td>
                 </tr>
               ))}

@@ -17,6 +17,12 @@ test('an administrator checks an overwriting import, sees before → after flagg
   await expect(change).toContainText('万元');
   await expectAccessible(page);
   await shoot(page, 'import-check');
+  // On a phone the changes are stacked cards, and nothing overflows sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await change.locator('td').first().evaluate((cell) => getComputedStyle(cell).display)).toBe('flex');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shoot(page, 'import-check-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await form.getByRole('button', { name: '导入以上内容' }).click();
   // The browser asks for the acknowledgement before anything is sent.

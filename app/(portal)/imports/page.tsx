@@ -25,7 +25,7 @@ export default async function ImportsPage() {
           <p className="text-slate-600">{t('noHistory')}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-left">
+            <table className="stack-sm w-full text-left">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="py-1 pr-3">{t('when')}</th>
@@ -39,14 +39,14 @@ export default async function ImportsPage() {
               <tbody>
                 {history.map((i) => (
                   <tr key={i.id} className="border-b border-slate-100">
-                    <td className="py-1 pr-3 whitespace-nowrap">
+                    <td data-label={t('when')} className="py-1 pr-3 whitespace-nowrap">
                       <Link href={`/imports/${i.id}`} className="text-red-900 hover:underline">{time.format(i.createdAt)}</Link>
                     </td>
-                    <td className="py-1 pr-3">{t(i.kind as 'villages')}</td>
-                    <td className="py-1 pr-3 break-all">{i.fileName ?? '—'}</td>
-                    <td className="py-1 pr-3">{i.by ?? '—'}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{formatCount(i.rows, locale)}</td>
-                    <td className="py-1">{i.undoneAt ? t('undone', { time: time.format(i.undoneAt) }) : t('standing')}</td>
+                    <td data-label={t('kind')} className="py-1 pr-3">{t(i.kind as 'villages')}</td>
+                    <td data-label={t('fileName')} className="py-1 pr-3 break-all">{i.fileName ?? '—'}</td>
+                    <td data-label={t('who')} className="py-1 pr-3">{i.by ?? '—'}</td>
+                    <td data-label={t('rows')} className="py-1 pr-3 text-right tabular-nums">{formatCount(i.rows, locale)}</td>
+                    <td data-label={t('state')} className="py-1">{i.undoneAt ? t('undone', { time: time.format(i.undoneAt) }) : t('standing')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -50,7 +50,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         ) : (
           <div className="overflow-x-auto">
             {found.changedCount > found.changed.length && <p className="text-slate-600">{t('shownFirst', { shown: found.changed.length })}</p>}
-            <table className="w-full text-left">
+            <table className="stack-sm w-full text-left">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="py-1 pr-3">{t('record')}</th>
@@ -61,11 +61,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
               <tbody>
                 {found.changed.map((c) => (
                   <tr key={`${c.entity}-${c.id}`} className="border-b border-slate-100 align-top">
-                    <td className="py-1 pr-3">
-                      {c.label}
-                    </td>
-                    <td className="py-1 pr-3">{fields(c.before, c.after)}</td>
-                    <td className="py-1">{fields(c.after, c.after)}</td>
+                    <td data-label={t('record')} className="py-1 pr-3">{c.label}</td>
+                    <td data-label={t('before')} className="py-1 pr-3">{fields(c.before, c.after)}</td>
+                    <td data-label={t('after')} className="py-1">{fields(c.after, c.after)}</td>
                   </tr>
                 ))}
               </tbody>
