@@ -14,9 +14,8 @@ import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
 import { changeProjectStatus, createProject, postProjectUpdate, updateProject } from '../../lib/projects/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
-import { previewImport, type ImportSpec } from '../../lib/imports/engine';
-import { commitImport } from '../../lib/imports/mutations';
-import { villageImport } from '../../lib/imports/villages';
+import { imports } from '../../lib/imports/registry';
+import { checkThenCommit } from '../helpers/imports';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { projectEdit } from '../helpers/fixtures';
@@ -118,10 +117,7 @@ beforeAll(async () => {
   // An import, checked then committed: its record and its audit row of created and changed rows.
   const district = (await p.district.findUniqueOrThrow({ where: { id: pairing.zone.districtId } })).name;
   const file = Buffer.from(`区,片区,村,人口,户数,年份,村集体经济收入（元）\r\n${district},备份测试片区,备份测试村,900,,2024,"1,234.56"\r\n${district},备份测试片区,备份新村,,,2024,88\r\n`);
-  const spec = villageImport as unknown as ImportSpec<never, never>;
-  const checked = await previewImport(spec, admin, file, 'zh-CN');
-  expect(checked.status).toBe('preview');
-  expect(await commitImport(spec, admin, file, { locale: 'zh-CN', token: checked.status === 'preview' ? checked.token : '', fileName: '备份.csv' })).toMatchObject({ status: 'committed' });
+  expect(await checkThenCommit(imports.villages, admin, file, { fileName: '备份.csv' })).toMatchObject({ status: 'committed' });
 
   // Awkward values put directly: large text, NULL vs '', empty and NULL arrays, JSON null vs SQL NULL, milliseconds.
   await sql(source.url, `UPDATE "Source" SET note = $1 WHERE id = (SELECT min(id) FROM "Source")`, [('大文本 ' + AWKWARD + '\n').repeat(20_000)]);

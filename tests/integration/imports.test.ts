@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../lib/auth/policy';
-import { previewImport, type ImportOutcome, type ImportSpec } from '../../lib/imports/engine';
+import { previewImport } from '../../lib/imports/engine';
 import { commitImport, undoImport } from '../../lib/imports/mutations';
-import { projectImport as projectSpec } from '../../lib/imports/projects';
-import { villageImport as villageSpec } from '../../lib/imports/villages';
+import { imports } from '../../lib/imports/registry';
 import { reportIncome } from '../../lib/villages/mutations';
-import type { Locale } from '../../lib/i18n/config';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { checkThenCommit } from '../helpers/imports';
 import { buildWorld, type World } from '../helpers/fixtures';
 
 let database: TestDatabase;
@@ -19,20 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const villageImport = villageSpec as unknown as ImportSpec<never, never>;
-const projectImport = projectSpec as unknown as ImportSpec<never, never>;
-
-/** What the upload route does: a check, then (when asked) a commit of what the check showed. */
-async function runImport(
-  spec: ImportSpec<never, never>,
-  user: SessionUser | null,
-  bytes: Buffer,
-  options: { commit: boolean; locale: Locale; fileName?: string; acceptFlagged?: boolean },
-): Promise<ImportOutcome> {
-  const preview = await previewImport(spec, user, bytes, options.locale);
-  if (!options.commit || preview.status !== 'preview') return preview;
-  return commitImport(spec, user, bytes, { locale: options.locale, token: preview.token, fileName: options.fileName, acceptFlagged: options.acceptFlagged });
-}
+const { villages: villageImport, projects: projectImport } = imports;
 
 const HEADERS = ['区', '片区', '村', '人口', '户数', '年份', '村集体经济收入（元）'];
 
@@ -59,14 +44,14 @@ describe('village and income import', () => {
       ['测试区', '乙片区', '乙一村', '', '', '', ''],
     ]);
     const before = await counts();
-    const preview = await runImport(villageImport, world.users.admin, file, { commit: false, locale: 'zh-CN' });
+    const preview = await checkThenCommit(villageImport, world.users.admin, file, { commit: false, locale: 'zh-CN' });
     expect(preview).toMatchObject({ status: 'preview', rows: 4, plan: { created: { Village: 1, VillageIncome: 3 }, changeCount: 2, flagged: 0, unchanged: 1 } });
     expect(preview.status === 'preview' && preview.plan.changes).toEqual([
       { row: 2, entity: 'Village', id: world.villageA1.id, version: 1, label: '测试区 甲片区 甲一村', field: '人口', before: '1000', after: '1500', flag: undefined },
       { row: 2, entity: 'Village', id: world.villageA1.id, version: 1, label: '测试区 甲片区 甲一村', field: '户数', before: null, after: '480', flag: undefined },
     ]);
     expect(await counts()).toEqual(before);
-    const done = await runImport(villageImport, world.users.admin, file, { commit: true, locale: 'zh-CN', fileName: 'clean.xlsx' });
+    const done = await checkThenCommit(villageImport, world.users.admin, file, { commit: true, locale: 'zh-CN', fileName: 'clean.xlsx' });
     expect(done).toMatchObject({ status: 'committed', rows: 4, counts: { villagesCreated: 1, villagesChanged: 1, incomesCreated: 3, incomesChanged: 0, rowsUnchanged: 1 } });
     const [villages, incomes, , audit] = await counts();
     expect([villages, incomes, audit]).toEqual([before[0] + 1, before[1] + 3, before[3] + 1]);
@@ -74,13 +59,13 @@ describe('village and income import', () => {
     const created = await database.prisma.village.findFirstOrThrow({ where: { name: '新建村' }, include: { incomes: true } });
     expect(created.incomes.map((i) => i.amount.toString())).toEqual(['120000']);
     // Importing the same year again corrects it (and moves its version on).
-    await runImport(villageImport, world.users.admin, csv([HEADERS, ['测试区', '甲片区', '甲一村', '', '', 2025, '460000']]), { commit: true, locale: 'zh-CN' });
+    await checkThenCommit(villageImport, world.users.admin, csv([HEADERS, ['测试区', '甲片区', '甲一村', '', '', 2025, '460000']]), { commit: true, locale: 'zh-CN' });
     expect(await database.prisma.villageIncome.findFirstOrThrow({ where: { villageId: world.villageA1.id, year: 2025 } })).toMatchObject({ version: 2 });
   });
 
   it('writes nothing when some rows are wrong, and names every error by row and column, with the cell\'s value', async () => {
     const before = await counts();
-    const outcome = await runImport(
+    const outcome = await checkThenCommit(
       villageImport,
       world.users.admin,
       csv([
@@ -110,19 +95,19 @@ describe('village and income import', () => {
 
   it('refuses wrong headers, an empty file and a file that is no spreadsheet, in the user language', async () => {
     const admin = world.users.admin;
-    const wrong = await runImport(villageImport, admin, csv([['区', '片区', '村名', '收入'], ['测试区', '甲片区', 'x', '1']]), { commit: false, locale: 'zh-CN' });
+    const wrong = await checkThenCommit(villageImport, admin, csv([['区', '片区', '村名', '收入'], ['测试区', '甲片区', 'x', '1']]), { commit: false, locale: 'zh-CN' });
     expect(wrong).toMatchObject({ status: 'failed', message: '表头与模板不符。缺少：村、人口、户数、年份、村集体经济收入（元）；多出：村名、收入。请下载模板对照。' });
-    expect(await runImport(villageImport, admin, Buffer.alloc(0), { commit: false, locale: 'en' })).toMatchObject({ message: 'The file is empty: fill in rows under the template\'s headers.' });
-    expect(await runImport(villageImport, admin, csv([HEADERS]), { commit: false, locale: 'zh-CN' })).toMatchObject({ message: '文件是空的：请在模板的表头下填写数据。' });
+    expect(await checkThenCommit(villageImport, admin, Buffer.alloc(0), { commit: false, locale: 'en' })).toMatchObject({ message: 'The file is empty: fill in rows under the template\'s headers.' });
+    expect(await checkThenCommit(villageImport, admin, csv([HEADERS]), { commit: false, locale: 'zh-CN' })).toMatchObject({ message: '文件是空的：请在模板的表头下填写数据。' });
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f3c1f10000000049454e44ae426082', 'hex');
-    expect(await runImport(villageImport, admin, png, { commit: false, locale: 'zh-CN' })).toMatchObject({ message: '这不是 Excel（.xlsx）或 CSV 文件。' });
+    expect(await checkThenCommit(villageImport, admin, png, { commit: false, locale: 'zh-CN' })).toMatchObject({ message: '这不是 Excel（.xlsx）或 CSV 文件。' });
     const brokenZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
-    expect(await runImport(villageImport, admin, brokenZip, { commit: false, locale: 'zh-CN' })).toMatchObject({ message: '这不是 Excel（.xlsx）或 CSV 文件。' });
+    expect(await checkThenCommit(villageImport, admin, brokenZip, { commit: false, locale: 'zh-CN' })).toMatchObject({ message: '这不是 Excel（.xlsx）或 CSV 文件。' });
   });
 
   it('is for administrators only', async () => {
     for (const u of [world.users.viewer, world.users.liaisonA, world.users.villageA1, null]) {
-      expect(await runImport(villageImport, u, csv([HEADERS, ['测试区', '甲片区', '甲一村', '', '', 2024, '1']]), { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'failed' });
+      expect(await checkThenCommit(villageImport, u, csv([HEADERS, ['测试区', '甲片区', '甲一村', '', '', 2024, '1']]), { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'failed' });
     }
   });
 
@@ -131,7 +116,7 @@ describe('village and income import', () => {
     for (let i = 0; i < 4000; i++) for (let y = 2021; y <= 2025; y++) rows.push(['测试区', '共片区', `规模村${i}`, 1000 + i, 300, y, `${200000 + i}.${y % 100}`]);
     const file = await xlsx(rows);
     const started = performance.now();
-    const outcome = await runImport(villageImport, world.users.admin, file, { commit: true, locale: 'zh-CN' });
+    const outcome = await checkThenCommit(villageImport, world.users.admin, file, { commit: true, locale: 'zh-CN' });
     const ms = Math.round(performance.now() - started);
     console.log(`import of 20,000 rows (${(file.length / 1024).toFixed(0)} KiB xlsx): ${ms} ms`);
     expect(outcome).toMatchObject({ status: 'committed', rows: 20_000, counts: { villagesCreated: 4000, incomesCreated: 20_000 } });
@@ -145,20 +130,20 @@ describe('project import', () => {
     const { liaisonA, admin } = world.users;
     const good = csv([P_HEADERS, ['甲片区', '导入项目一', '以农促农', '直接投资', '农民收入更高', '产业项目', '实施中', '500000', '2026-01-01', '', '甲一村、甲二村']]);
     const before = await counts();
-    expect(await runImport(projectImport, liaisonA, good, { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'committed', counts: { projectsCreated: 1 } });
+    expect(await checkThenCommit(projectImport, liaisonA, good, { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'committed', counts: { projectsCreated: 1 } });
     // The same file again: the project exists (its natural key), nothing is made twice.
-    const again = await runImport(projectImport, liaisonA, good, { commit: true, locale: 'zh-CN' });
+    const again = await checkThenCommit(projectImport, liaisonA, good, { commit: true, locale: 'zh-CN' });
     expect(again.status === 'failed' && again.errors.map((e) => e.message)).toEqual(['该片区已有同名项目。导入只新建项目，修改请到项目页面。']);
     const project = await database.prisma.project.findFirstOrThrow({ where: { name: '导入项目一' }, include: { villages: true } });
     expect(project).toMatchObject({ soeId: world.soeA.id, status: 'IN_PROGRESS', mode: 'AGRI_FOR_AGRI' });
     expect(project.villages).toHaveLength(2);
     const bad = csv([P_HEADERS, ['乙片区', '越界项目', 'MAGIC', '直接投资', '农民收入更高', '产业项目', '实施中', '1', '2026-02-30', '', '']]);
-    const outcome = await runImport(projectImport, liaisonA, bad, { commit: true, locale: 'en' });
+    const outcome = await checkThenCommit(projectImport, liaisonA, bad, { commit: true, locale: 'en' });
     expect(outcome.status === 'failed' && outcome.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['2:Zone', '2:Cooperation mode', '2:Start date']);
     // The form's own date bounds: no year 1 or 9999.
-    const farDates = await runImport(projectImport, liaisonA, csv([P_HEADERS, ['甲片区', '远古项目', '以农促农', '直接投资', '农民收入更高', '产业项目', '实施中', '1', '0001-01-01', '9999-12-31', '']]), { commit: false, locale: 'en' });
+    const farDates = await checkThenCommit(projectImport, liaisonA, csv([P_HEADERS, ['甲片区', '远古项目', '以农促农', '直接投资', '农民收入更高', '产业项目', '实施中', '1', '0001-01-01', '9999-12-31', '']]), { commit: false, locale: 'en' });
     expect(farDates.status === 'failed' && farDates.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['2:Start date', '2:End date']);
-    expect(await runImport(projectImport, admin, good, { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'failed' });
+    expect(await checkThenCommit(projectImport, admin, good, { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'failed' });
     expect((await counts())[2]).toBe(before[2] + 1);
   });
 });
@@ -220,7 +205,7 @@ describe('an import that changes existing values', () => {
   it('cannot be undone once a row it wrote has been edited since, and changes nothing then', async () => {
     const { admin, villageA1 } = world.users;
     const file = csv([HEADERS, ['测试区', '甲片区', '甲一村', '', '', 2021, '300000']]);
-    const done = await runImport(villageImport, admin, file, { commit: true, locale: 'zh-CN' });
+    const done = await checkThenCommit(villageImport, admin, file, { commit: true, locale: 'zh-CN' });
     expect(done.status).toBe('committed');
     if (done.status !== 'committed') return;
     const row = await income(world.villageA1.id, 2021);
@@ -271,8 +256,8 @@ describe('an import that changes existing values', () => {
     const { liaisonA, admin } = world.users;
     const P_HEADERS = ['片区', '项目名称', '合作模式', '合作方式', '成效领域', '工作类别', '状态', '计划投资（元）', '开始日期', '结束日期', '涉及村（用、分隔）'];
     const rows = (suffix: string) => csv([P_HEADERS, ['甲片区', `撤销项目${suffix}`, '以农促农', '直接投资', '农民收入更高', '产业项目', '实施中', '1000', '', '', '甲一村']]);
-    const a = await runImport(projectImport, liaisonA, rows('甲'), { commit: true, locale: 'zh-CN' });
-    const b = await runImport(projectImport, liaisonA, rows('乙'), { commit: true, locale: 'zh-CN' });
+    const a = await checkThenCommit(projectImport, liaisonA, rows('甲'), { commit: true, locale: 'zh-CN' });
+    const b = await checkThenCommit(projectImport, liaisonA, rows('乙'), { commit: true, locale: 'zh-CN' });
     if (a.status !== 'committed' || b.status !== 'committed') throw new Error('import failed');
     const project = await database.prisma.project.findFirstOrThrow({ where: { name: '撤销项目乙' } });
     await database.prisma.projectUpdate.create({ data: { projectId: project.id, period: new Date('2026-01-01'), progressPct: 10, investmentToDate: '100' } });
@@ -282,6 +267,6 @@ describe('an import that changes existing values', () => {
     expect(await undoImport(admin, { importId: b.importId, version: 1 })).toMatchObject({ status: 'invalid' });
     expect(await database.prisma.project.count({ where: { name: '撤销项目乙' } })).toBe(1);
     // Undone, the same file may be imported again.
-    expect(await runImport(projectImport, liaisonA, rows('甲'), { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'committed' });
+    expect(await checkThenCommit(projectImport, liaisonA, rows('甲'), { commit: true, locale: 'zh-CN' })).toMatchObject({ status: 'committed' });
   });
 });
