@@ -8,7 +8,13 @@ import { ReviewForm } from './review-form';
 
 type Project = NonNullable<Awaited<ReturnType<typeof getProject>>>;
 
-const confirmationClass = { PENDING: 'bg-slate-100 text-slate-700', CONFIRMED: 'bg-emerald-50 text-emerald-800', DISPUTED: 'bg-rose-100 text-rose-800' };
+const confirmationClass = {
+  PENDING: 'bg-slate-100 text-slate-700',
+  CONFIRMED: 'bg-emerald-50 text-emerald-800',
+  DISPUTED: 'bg-rose-100 text-rose-800',
+  RETURNED: 'bg-amber-50 text-amber-800',
+  EXCLUDED: 'bg-slate-200 text-slate-600',
+};
 
 /** The project's updates timeline (disputed figures marked), beneficiaries and village feedback. */
 export async function ProjectActivity({ project }: { project: Project }) {
