@@ -64,7 +64,11 @@ export async function ProjectActivity({ project }: { project: Project }) {
               )}
               {project.canReview && (u.confirmation === 'PENDING' || u.confirmation === 'DISPUTED') && <ReviewForm updateId={u.id} version={u.version} />}
               {project.canRevise && ['PENDING', 'DISPUTED', 'RETURNED'].includes(u.confirmation) && (
-                <ReviseForm updateId={u.id} version={u.version} figures={u} />
+                <ReviseForm
+                  updateId={u.id}
+                  version={u.version}
+                  figures={{ progressPct: u.progressPct, investmentToDate: u.investmentToDate, jobsCreated: u.jobsCreated, incomeToVillages: u.incomeToVillages, narrative: u.narrative }}
+                />
               )}
               {project.canRevise && u.confirmation === 'DISPUTED' && <ReasonForm kind="answer" updateId={u.id} version={u.version} />}
               {project.canReturn && (u.confirmation === 'PENDING' || u.confirmation === 'DISPUTED') && <ReasonForm kind="return" updateId={u.id} version={u.version} />}
