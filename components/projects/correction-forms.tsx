@@ -15,7 +15,7 @@ function Field({ state, name, updateId, label, initial, ...rest }: { state: Save
   return (
     <label className="text-sm">
       {label}
-      <input {...props} {...rest} id={`${props.id}-${updateId}`} className={inputClass} />
+      <input {...props} {...rest} id={`${props.id}-revise-${updateId}`} className={inputClass} />
       <FieldErrors state={state} name={name} />
     </label>
   );
