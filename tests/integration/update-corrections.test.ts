@@ -148,3 +148,16 @@ describe('the org department', () => {
     expect(audited.map((a) => a.action)).toEqual(['projectUpdate.create', 'projectUpdate.dispute', 'projectUpdate.rejectDispute', 'projectUpdate.reopen']);
   });
 });
+
+describe('two corrections of one update at once', () => {
+  it('one wins, the other is told of the conflict, and exactly one revision is recorded', async () => {
+    const { liaisonA, admin } = world.users;
+    const update = await post(month(-9), { progressPct: '0', investmentToDate: '0' });
+    const revise = reviseUpdate(liaisonA, { updateId: update.id, version: 1, ...figures, progressPct: '0', investmentToDate: '5000', reason: '补录投资金额' });
+    const send = returnUpdate(admin, { updateId: update.id, version: 1, reason: '请补充凭证' });
+    const states = (await Promise.all([revise, send])).map((s) => s.status).sort();
+    expect(states).toEqual(['conflict', 'ok']);
+    expect(await events(update.id)).toHaveLength(2);
+    expect((await load(update.id)).version).toBe(2);
+  });
+});
