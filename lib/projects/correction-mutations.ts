@@ -1,5 +1,5 @@
 import { defineMutation, FieldError } from '@/lib/action';
-import type { Prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/client';
 import type { UpdateConfirmation } from '@/lib/db/enums';
 import { checkUpdateFigures, lockProjectForUpdates } from './mutations';
 import { updateResource } from './resource';
@@ -30,9 +30,10 @@ async function current(tx: Tx, updateId: number, allowed: UpdateConfirmation[], 
 
 const figuresOf = (u: { progressPct: number; investmentToDate: unknown; jobsCreated: number; incomeToVillages: unknown; narrative: string | null }) => ({
   progressPct: u.progressPct,
-  investmentToDate: String(u.investmentToDate),
+  // Money as PostgreSQL keeps it (200000 and 200000.00 are the same figure).
+  investmentToDate: new Prisma.Decimal(String(u.investmentToDate)).toString(),
   jobsCreated: u.jobsCreated,
-  incomeToVillages: String(u.incomeToVillages),
+  incomeToVillages: new Prisma.Decimal(String(u.incomeToVillages)).toString(),
   narrative: u.narrative,
 });
 

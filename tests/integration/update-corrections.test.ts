@@ -52,6 +52,7 @@ describe('a liaison revises a posted update', () => {
     expect(await reviseUpdate(liaisonA, { ...input, investmentToDate: '500000' })).toMatchObject({ status: 'invalid', fieldErrors: { investmentToDate: [expect.stringContaining('不能高于之后')] } });
     expect(await reviseUpdate(liaisonA, { ...input, updateId: later.id, progressPct: '40', investmentToDate: '9000000' })).toMatchObject({ status: 'invalid', fieldErrors: { investmentToDate: ['累计投资超过了计划投资。'] } });
     expect(await reviseUpdate(liaisonA, { ...input, progressPct: '20' })).toMatchObject({ status: 'invalid', fieldErrors: { reason: [expect.stringContaining('相同')] } });
+    expect(await reviseUpdate(liaisonA, { ...input, progressPct: '20', investmentToDate: '200000.00' })).toMatchObject({ status: 'invalid', fieldErrors: { reason: [expect.stringContaining('相同')] } });
     expect(await reviseUpdate(liaisonA, { ...input, version: update.version + 1 })).toMatchObject({ status: 'conflict' });
     expect(await snapshot()).toEqual(before);
 
