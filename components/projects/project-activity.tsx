@@ -1,18 +1,32 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatMonth, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatMonth, formatYuan } from '@/lib/i18n/format';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { exceedsPopulation } from '@/lib/metrics/quality';
 import type { getProject } from '@/lib/projects/queries';
 import { ReviewForm } from './review-form';
+import { CloseDisputeForm, ReasonForm, ReviseForm } from './correction-forms';
 
 type Project = NonNullable<Awaited<ReturnType<typeof getProject>>>;
 
-const confirmationClass = { PENDING: 'bg-slate-100 text-slate-700', CONFIRMED: 'bg-emerald-50 text-emerald-800', DISPUTED: 'bg-rose-100 text-rose-800' };
+const confirmationClass = {
+  PENDING: 'bg-slate-100 text-slate-700',
+  CONFIRMED: 'bg-emerald-50 text-emerald-800',
+  DISPUTED: 'bg-rose-100 text-rose-800',
+  RETURNED: 'bg-amber-50 text-amber-800',
+  EXCLUDED: 'bg-slate-200 text-slate-600',
+};
 
 /** The project's updates timeline (disputed figures marked), beneficiaries and village feedback. */
 export async function ProjectActivity({ project }: { project: Project }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const figureLabels = {
+    progressPct: t('updateForm.progress'),
+    investmentToDate: t('dashboard.made'),
+    jobsCreated: t('dashboard.jobs'),
+    incomeToVillages: t('dashboard.incomeToVillages'),
+    narrative: t('updateForm.narrative'),
+  };
   return (
     <>
       <section aria-labelledby="updates" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -26,13 +40,40 @@ export async function ProjectActivity({ project }: { project: Project }) {
                 <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${confirmationClass[u.confirmation]}`}>{t(`enum.UpdateConfirmation.${u.confirmation}`)}</span>
                 {u.source?.isSample && <SampleTag />}
               </p>
-              <p className={u.confirmation === 'DISPUTED' ? 'text-rose-800 line-through decoration-rose-400' : 'text-slate-700'}>
+              <p className={u.confirmation === 'DISPUTED' || u.confirmation === 'EXCLUDED' ? 'text-rose-800 line-through decoration-rose-400' : 'text-slate-700'}>
                 {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatCount(u.jobsCreated, locale)} ·{' '}
                 {t('dashboard.incomeToVillages')} {formatYuan(u.incomeToVillages, locale)}
               </p>
               {u.confirmation === 'DISPUTED' && u.disputeReason && <p className="text-rose-800">{t('projectPage.disputeReason', { reason: u.disputeReason })}</p>}
+              {u.confirmation === 'RETURNED' && u.returnReason && <p className="text-amber-800">{t('projectPage.returnReason', { reason: u.returnReason })}</p>}
+              {u.confirmation === 'PENDING' && u.answer && <p className="text-slate-700">{t('projectPage.answer', { reason: u.answer })}</p>}
               {u.narrative && <p className="text-slate-600">{u.narrative}</p>}
-              {project.canReview && u.confirmation !== 'CONFIRMED' && <ReviewForm updateId={u.id} version={u.version} />}
+              {u.events.length > 1 && (
+                <details className="mt-1 text-xs text-slate-600">
+                  <summary className="cursor-pointer">{t('projectPage.history')}</summary>
+                  <ol className="mt-1 space-y-1">
+                    {u.events.map((e) => (
+                      <li key={e.id}>
+                        {formatDate(e.createdAt, locale)} · {e.actor?.displayName ?? '—'} · {t(`enum.UpdateEventKind.${e.kind}`)}
+                        {e.reason && `：${e.reason}`}
+                        {e.kind === 'REVISED' && <FiguresChange figures={e.figures} labels={figureLabels} />}
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              )}
+              {project.canReview && (u.confirmation === 'PENDING' || u.confirmation === 'DISPUTED') && <ReviewForm updateId={u.id} version={u.version} />}
+              {project.canRevise && ['PENDING', 'DISPUTED', 'RETURNED'].includes(u.confirmation) && (
+                <ReviseForm
+                  updateId={u.id}
+                  version={u.version}
+                  figures={{ progressPct: u.progressPct, investmentToDate: u.investmentToDate, jobsCreated: u.jobsCreated, incomeToVillages: u.incomeToVillages, narrative: u.narrative }}
+                />
+              )}
+              {project.canRevise && u.confirmation === 'DISPUTED' && <ReasonForm kind="answer" updateId={u.id} version={u.version} />}
+              {project.canReturn && (u.confirmation === 'PENDING' || u.confirmation === 'DISPUTED') && <ReasonForm kind="return" updateId={u.id} version={u.version} />}
+              {project.canCloseDispute && u.confirmation === 'DISPUTED' && <CloseDisputeForm updateId={u.id} version={u.version} />}
+              {project.canReopen && (u.confirmation === 'CONFIRMED' || u.confirmation === 'EXCLUDED') && <ReasonForm kind="reopen" updateId={u.id} version={u.version} />}
             </li>
           ))}
         </ol>
@@ -79,4 +120,12 @@ export async function ProjectActivity({ project }: { project: Project }) {
       </section>
     </>
   );
+}
+
+/** What a revision changed: each figure that moved, before → after. */
+function FiguresChange({ figures, labels }: { figures: unknown; labels: Record<string, string> }) {
+  const f = figures as { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
+  if (!f?.before || !f.after) return null;
+  const changed = Object.keys(f.after).filter((k) => String(f.before![k] ?? '') !== String(f.after![k] ?? ''));
+  return <span className="text-slate-500">{changed.map((k) => ` · ${labels[k] ?? k}: ${String(f.before![k] ?? '—')} → ${String(f.after![k] ?? '—')}`).join('')}</span>;
 }

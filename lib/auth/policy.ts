@@ -69,6 +69,14 @@ export const rules = {
     isLiaisonOf(u, r.soeId) && r.zoneId !== null && r.zoneSoeIds.includes(r.soeId)) as Rule<'project'>,
   'project.update': ((u, r) => isLiaisonOf(u, r.soeId)) as Rule<'project'>,
   'project.postUpdate': ((u, r) => isLiaisonOf(u, r.soeId)) as Rule<'project'>,
+  /** A liaison revises its SOE's unconfirmed, disputed or returned updates, or answers a dispute. */
+  'project.reviseUpdate': ((u, r) => isLiaisonOf(u, r.soeId)) as Rule<'project'>,
+  /** The org department sends an unconfirmed update back for revision. */
+  'project.returnUpdate': ((u) => isAdmin(u)) as Rule<'project'>,
+  /** The org department closes a dispute (the village's objection upheld, or the liaison's figures). */
+  'project.closeDispute': ((u) => isAdmin(u)) as Rule<'project'>,
+  /** Confirmed is final; only the org department reopens it, with a reason. */
+  'project.reopenUpdate': ((u) => isAdmin(u)) as Rule<'project'>,
   /** A village committee confirms or disputes updates about its own village. */
   'project.confirmUpdate': ((u, r) =>
     isCommitteeIn(u, r.zoneId) && u.villageId !== null && r.villageIds.includes(u.villageId)) as Rule<'project'>,

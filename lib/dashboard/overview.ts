@@ -111,6 +111,8 @@ async function computeDashboard(now: Date) {
       jobs: all?.jobs ?? 0,
       incomeToVillages: all?.incomeToVillages ?? '0',
       asOf: all?.asOf ?? null,
+      /** Updates disputed by their village and not yet resolved: not counted above (the counting rule). */
+      disputedUpdates: kpis.disputedUpdates,
       byMode: projects.byMode,
       byOutcome: projects.byOutcome,
     },

@@ -26,10 +26,12 @@ export async function getKpis(year: number, incomeTarget: string, today: Date) {
       pairedZones: number;
       pairingAsOf: Date | null;
       beneficiaries: number;
+      disputedUpdates: number;
     }[]
   >`
     SELECT z.accredited, a.candidates, a."accreditationAsOf", i.villages, i."villagesReporting", i."villagesAbove",
-      i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries
+      i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries,
+      d."disputedUpdates"
     FROM (SELECT count(*)::int AS accredited FROM "Zone" WHERE "accreditedAt" IS NOT NULL) z,
       (SELECT count(DISTINCT "zoneId") FILTER (WHERE status = 'CANDIDATE')::int AS candidates,
          max(greatest("nominatedOn", "accreditedOn", "closedOn")) AS "accreditationAsOf" FROM "Accreditation") a,
@@ -43,7 +45,8 @@ export async function getKpis(year: number, incomeTarget: string, today: Date) {
        WHERE s.level = 'MUNICIPAL' AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)) s,
       (SELECT count(DISTINCT "zoneId") FILTER (WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))::int AS "pairedZones",
          max("since") AS "pairingAsOf" FROM "Pairing") pz,
-      (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b
+      (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b,
+      (SELECT count(*)::int AS "disputedUpdates" FROM "ProjectUpdate" WHERE confirmation = 'DISPUTED') d
   `;
   return row!;
 }
@@ -52,14 +55,15 @@ type ProjectGroup = { projects: number; planned: string; made: string; jobs: num
 
 /**
  * Projects with planned and made investment, jobs and income to villages (the
- * latest update of each), by status, by cooperation mode and by outcome area,
+ * latest update of each that is confirmed or awaiting confirmation: disputed and
+ * excluded updates are not counted, the disputed ones are counted apart in the KPIs), by status, by cooperation mode and by outcome area,
  * and in total: one pass over the projects (GROUPING SETS).
  */
 export async function getProjectBreakdown() {
   return shapeProjectBreakdown(await sql().$queryRaw<ProjectGroupRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", "jobsCreated", "incomeToVillages", period
-      FROM "ProjectUpdate" ORDER BY "projectId", period DESC
+      FROM "ProjectUpdate" WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
     )
     SELECT p.status::text AS status, p.mode::text AS mode, p."outcomeArea"::text AS "outcomeArea",
       GROUPING(p.status, p.mode, p."outcomeArea")::int AS grouping, count(*)::int AS projects,
@@ -136,7 +140,8 @@ export async function getSoeLeaderboard(today: Date, limit: number | null = null
     { id: number; name: string; zones: number; projects: number; planned: string; made: string; lastUpdate: Date | null; stale: number; total: number }[]
   >`
     WITH latest AS (
-      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", period FROM "ProjectUpdate" ORDER BY "projectId", period DESC
+      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", period FROM "ProjectUpdate"
+      WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
     ), per_project AS (
       SELECT p."soeId", count(*) AS projects, coalesce(sum(p."plannedInvestment"), 0) AS planned,
         coalesce(sum(l."investmentToDate"), 0) AS made, max(l.period) AS "lastUpdate",

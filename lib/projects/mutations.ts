@@ -93,8 +93,8 @@ const CUMULATIVE = [
   ['jobsCreated', 'validation.jobsDecreased'],
   ['incomeToVillages', 'validation.incomeDecreased'],
 ] as const;
-type Figures = Record<(typeof CUMULATIVE)[number][0], number | string | Prisma.Decimal>;
-const figureSelect = { period: true, progressPct: true, investmentToDate: true, jobsCreated: true, incomeToVillages: true } as const;
+export type Figures = Record<(typeof CUMULATIVE)[number][0], number | string | Prisma.Decimal>;
+export const figureSelect = { period: true, progressPct: true, investmentToDate: true, jobsCreated: true, incomeToVillages: true } as const;
 
 /**
  * Every cumulative figure lies between its neighbours in time: not below the
@@ -111,6 +111,31 @@ function checkBetweenNeighbours(input: Figures, previous: (Figures & { period: D
   }
 }
 
+type LockedProject = { status: string; plannedInvestment: string | null };
+
+/** Locks the project (updates of one project are serialised, so the cumulative checks see the latest report); a completed project takes no reports. */
+export async function lockProjectForUpdates(tx: Tx, projectId: number, field = 'period'): Promise<LockedProject> {
+  const [project] = await tx.$queryRaw<LockedProject[]>`
+    SELECT status::text, "plannedInvestment"::text FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
+  if (project!.status === 'COMPLETED') throw new FieldError(field, 'validation.projectClosed');
+  return project!;
+}
+
+/**
+ * The checks every set of a month's figures passes, posted or revised: each
+ * cumulative figure between the reports before and after it in time, the
+ * investment not above the plan.
+ */
+export async function checkUpdateFigures(tx: Tx, project: LockedProject, projectId: number, period: Date, figures: Figures) {
+  const [previous, next] = await Promise.all([
+    tx.projectUpdate.findFirst({ where: { projectId, period: { lt: period } }, orderBy: { period: 'desc' }, select: figureSelect }),
+    tx.projectUpdate.findFirst({ where: { projectId, period: { gt: period } }, orderBy: { period: 'asc' }, select: figureSelect }),
+  ]);
+  checkBetweenNeighbours(figures, previous, next);
+  if (project.plannedInvestment !== null && new Prisma.Decimal(figures.investmentToDate.toString()).greaterThan(project.plannedInvestment))
+    throw new FieldError('investmentToDate', 'validation.investmentAbovePlan');
+}
+
 /**
  * A month's progress report. Figures are cumulative, so each lies between the
  * reports before and after it in time; beneficiary counts replace the
@@ -121,24 +146,16 @@ export const postProjectUpdate = defineMutation({
   action: 'project.postUpdate',
   resource: (tx, input) => projectResource(tx, input.projectId),
   async run({ tx, input, user, audit }) {
-    // Serialise updates of one project, so the cumulative checks see the latest report.
-    const [project] = await tx.$queryRaw<{ status: string; plannedInvestment: string | null }[]>`
-      SELECT status::text, "plannedInvestment"::text FROM "Project" WHERE id = ${input.projectId} FOR UPDATE`;
-    if (project!.status === 'COMPLETED') throw new FieldError('period', 'validation.projectClosed');
+    const project = await lockProjectForUpdates(tx, input.projectId);
     if (await tx.projectUpdate.count({ where: { projectId: input.projectId, period: input.period } }))
       throw new FieldError('period', 'validation.periodExists');
-    const [previous, next] = await Promise.all([
-      tx.projectUpdate.findFirst({ where: { projectId: input.projectId, period: { lt: input.period } }, orderBy: { period: 'desc' }, select: figureSelect }),
-      tx.projectUpdate.findFirst({ where: { projectId: input.projectId, period: { gt: input.period } }, orderBy: { period: 'asc' }, select: figureSelect }),
-    ]);
-    checkBetweenNeighbours(input, previous, next);
-    if (project!.plannedInvestment !== null && new Prisma.Decimal(input.investmentToDate).greaterThan(project!.plannedInvestment))
-      throw new FieldError('investmentToDate', 'validation.investmentAbovePlan');
+    await checkUpdateFigures(tx, project, input.projectId, input.period, input);
     const projectVillages = new Set((await tx.projectVillage.findMany({ where: { projectId: input.projectId }, select: { villageId: true } })).map((v) => v.villageId));
     if (input.beneficiaries.some((b) => !projectVillages.has(b.villageId))) throw new FieldError('beneficiaries', 'validation.beneficiaryVillage');
 
     const { beneficiaries, ...fields } = input;
     const update = await tx.projectUpdate.create({ data: { ...fields, authorId: user.id } });
+    await tx.updateEvent.create({ data: { updateId: update.id, kind: 'POSTED', actorId: user.id } });
     for (const b of beneficiaries) {
       await tx.beneficiary.upsert({
         where: { projectId_villageId_kind: { projectId: input.projectId, villageId: b.villageId, kind: b.kind } },

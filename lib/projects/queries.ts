@@ -117,8 +117,14 @@ export async function getProject(user: SessionUser, id: number) {
           narrative: true,
           confirmation: true,
           disputeReason: true,
+          answer: true,
+          returnReason: true,
           version: true,
           author: { select: { displayName: true } },
+          events: {
+            select: { id: true, kind: true, reason: true, figures: true, createdAt: true, actor: { select: { displayName: true } } },
+            orderBy: { id: 'asc' },
+          },
           source: { select: { isSample: true } },
         },
         orderBy: { period: 'desc' },
@@ -142,6 +148,10 @@ export async function getProject(user: SessionUser, id: number) {
     updates: p.updates.map((u) => ({ ...u, investmentToDate: u.investmentToDate.toString(), incomeToVillages: u.incomeToVillages.toString() })),
     canEdit: can(user, 'project.update', resource),
     canReview: can(user, 'project.confirmUpdate', resource),
+    canRevise: can(user, 'project.reviseUpdate', resource),
+    canReturn: can(user, 'project.returnUpdate', resource),
+    canCloseDispute: can(user, 'project.closeDispute', resource),
+    canReopen: can(user, 'project.reopenUpdate', resource),
     canGiveFeedback: can(user, 'project.giveFeedback', resource),
     myFeedback:
       user.villageId === null

@@ -22,3 +22,9 @@ export async function projectResource(tx: Reader, projectId: number): Promise<Re
     villageIds: project.villages.map((v) => v.villageId),
   };
 }
+
+/** The project of a monthly update, for the policy; null when there is no such update. */
+export async function updateResource(tx: Pick<Prisma.TransactionClient, 'project' | 'projectUpdate'>, updateId: number): Promise<Resources['project'] | null> {
+  const update = await tx.projectUpdate.findUnique({ where: { id: updateId }, select: { projectId: true } });
+  return update ? projectResource(tx, update.projectId) : null;
+}

@@ -1,25 +1,26 @@
 import { ConflictError, defineMutation, FieldError } from '@/lib/action';
 import { currentQuarter } from '@/lib/dates';
-import { projectResource } from './resource';
+import { projectResource, updateResource } from './resource';
 import { feedbackSchema, reviewUpdateSchema } from './schemas';
 
 /**
  * A village committee confirms or disputes (with a reason) an update about its
  * village. A confirmation is final: a confirmed update cannot be disputed or
- * confirmed again (a disputed one can still be confirmed once corrected).
+ * confirmed again (a disputed one can still be confirmed once corrected or
+ * answered); one sent back for revision waits for the revision.
  */
 export const reviewUpdate = defineMutation({
   schema: reviewUpdateSchema,
   action: 'project.confirmUpdate',
-  async resource(tx, input) {
-    const update = await tx.projectUpdate.findUnique({ where: { id: input.updateId }, select: { projectId: true } });
-    return update ? projectResource(tx, update.projectId) : null;
-  },
+  resource: (tx, input) => updateResource(tx, input.updateId),
   versioned: (input) => ({ table: 'ProjectUpdate', id: input.updateId, version: input.version }),
   async run({ tx, input, user, audit }) {
     const fields = { id: true, projectId: true, period: true, confirmation: true, disputeReason: true, confirmedById: true, version: true } as const;
     const before = await tx.projectUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: fields });
     if (before.confirmation === 'CONFIRMED') throw new FieldError('decision', 'validation.alreadyConfirmed');
+    // Sent back for revision: the village waits for the liaison's revision. Excluded: the org department closed it.
+    if (before.confirmation === 'RETURNED') throw new FieldError('decision', 'validation.awaitingRevision');
+    if (before.confirmation === 'EXCLUDED') throw new FieldError('decision', 'validation.updateExcluded');
     await tx.projectUpdate.update({
       where: { id: input.updateId },
       data: {
@@ -29,6 +30,7 @@ export const reviewUpdate = defineMutation({
         version: { increment: 1 },
       },
     });
+    await tx.updateEvent.create({ data: { updateId: input.updateId, kind: input.decision, reason: input.decision === 'DISPUTED' ? input.reason : null, actorId: user.id } });
     const after = await tx.projectUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: fields });
     await audit({ action: input.decision === 'DISPUTED' ? 'projectUpdate.dispute' : 'projectUpdate.confirm', entity: 'ProjectUpdate', entityId: input.updateId, before, after });
     return { version: after.version };

@@ -79,3 +79,28 @@ export const feedbackSchema = z.object({
   comment: optionalText(1000),
   version: blankAsUndefined(id),
 });
+
+/** A reason for a correction step: required, at least 4 characters. */
+const reason = plainText().min(4, 'validation.reasonRequired').max(500, 'validation.tooLong');
+const updateRef = { updateId: id, version: id };
+
+/** A liaison's revision of a posted update: the new cumulative figures, and why. */
+export const reviseUpdateSchema = z.object({
+  ...updateRef,
+  progressPct: postUpdateSchema.shape.progressPct,
+  investmentToDate: yuanSchema,
+  jobsCreated: postUpdateSchema.shape.jobsCreated,
+  incomeToVillages: yuanSchema,
+  narrative: optionalText(2000),
+  reason,
+});
+
+/** A liaison's reply to a dispute that keeps the figures. */
+export const answerDisputeSchema = z.object({ ...updateRef, answer: reason });
+
+/** The org department sends an unconfirmed update back, or reopens a confirmed one, with a reason. */
+export const returnUpdateSchema = z.object({ ...updateRef, reason });
+export const reopenUpdateSchema = z.object({ ...updateRef, reason });
+
+/** The org department closes a dispute: UPHOLD (the village is right: not counted) or REJECT (the liaison's figures stand). */
+export const closeDisputeSchema = z.object({ ...updateRef, decision: z.enum(['UPHOLD', 'REJECT'], 'validation.required'), reason });

@@ -10,7 +10,8 @@ import { shapeProjectBreakdown } from '../../lib/dashboard/queries';
 export type Floor = { sql: string; params: unknown[]; shape?: (rows: never[]) => unknown };
 
 const PAIRED = `SELECT "zoneId" FROM "Pairing" WHERE since <= $1::date AND (until IS NULL OR until >= $1::date)`;
-const LATEST = `SELECT DISTINCT ON ("projectId") * FROM "ProjectUpdate" ORDER BY "projectId", period DESC`;
+// The counting rule: a project's figures are its latest update that is confirmed or awaiting confirmation; disputed and excluded ones are not counted.
+const LATEST = `SELECT DISTINCT ON ("projectId") * FROM "ProjectUpdate" WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC`;
 
 export function floors(year: number, target: string, today: Date): Record<string, Floor> {
   const day = today.toISOString().slice(0, 10);
@@ -18,7 +19,7 @@ export function floors(year: number, target: string, today: Date): Record<string
     kpis: {
       sql: `
         SELECT z.accredited, a.candidates, a."accreditationAsOf", i.villages, i."villagesReporting", i."villagesAbove",
-          i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries
+          i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries, d."disputedUpdates"
         FROM (SELECT count(*)::int AS accredited FROM "Zone" WHERE "accreditedAt" IS NOT NULL) z,
           (SELECT count(DISTINCT "zoneId") FILTER (WHERE status = 'CANDIDATE')::int AS candidates,
              max(greatest("nominatedOn", "accreditedOn", "closedOn")) AS "accreditationAsOf" FROM "Accreditation") a,
@@ -31,7 +32,8 @@ export function floors(year: number, target: string, today: Date): Record<string
            WHERE s.level = 'MUNICIPAL' AND pr.since <= $1::date AND (pr.until IS NULL OR pr.until >= $1::date)) s,
           (SELECT count(DISTINCT "zoneId") FILTER (WHERE since <= $1::date AND (until IS NULL OR until >= $1::date))::int AS "pairedZones",
              max(since) AS "pairingAsOf" FROM "Pairing") pz,
-          (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b`,
+          (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b,
+          (SELECT count(*)::int AS "disputedUpdates" FROM "ProjectUpdate" WHERE confirmation = 'DISPUTED') d`,
       params: [day, year, target],
     },
     // The app shapes these rows into total / by status / by mode / by outcome; compared after the same shaping.

@@ -55,18 +55,22 @@ describe('citywide dashboard on the seed data', () => {
     expect(data.income.byYear.find((y) => y.year === YEAR)?.average).toBe(r.average);
   });
 
-  it('sums planned and made investment, jobs and projects per status', async () => {
-    const r = await one<{ projects: number; planned: string; made: string; jobs: number }>(`
+  it('sums planned and made investment, jobs and projects per status, disputed updates not counted but counted apart', async () => {
+    // The counting rule: confirmed and awaiting updates count; disputed (and excluded) ones do not, and the disputed are counted apart.
+    const r = await one<{ projects: number; planned: string; made: string; jobs: number; disputed: number }>(`
       SELECT count(*)::int AS projects, coalesce(sum("plannedInvestment"), 0)::text AS planned,
         (SELECT coalesce(sum(u."investmentToDate"), 0)::text FROM "ProjectUpdate" u
-          WHERE u.period = (SELECT max(period) FROM "ProjectUpdate" x WHERE x."projectId" = u."projectId")) AS made,
+          WHERE u.period = (SELECT max(period) FROM "ProjectUpdate" x WHERE x."projectId" = u."projectId" AND x.confirmation IN ('PENDING', 'CONFIRMED', 'RETURNED'))) AS made,
         (SELECT coalesce(sum(u."jobsCreated"), 0)::int FROM "ProjectUpdate" u
-          WHERE u.period = (SELECT max(period) FROM "ProjectUpdate" x WHERE x."projectId" = u."projectId")) AS jobs
+          WHERE u.period = (SELECT max(period) FROM "ProjectUpdate" x WHERE x."projectId" = u."projectId" AND x.confirmation IN ('PENDING', 'CONFIRMED', 'RETURNED'))) AS jobs,
+        (SELECT count(*)::int FROM "ProjectUpdate" WHERE confirmation = 'DISPUTED') AS disputed
       FROM "Project"`);
     expect(data.projects.total).toBe(r.projects);
     expect(data.projects.planned).toBe(r.planned);
     expect(data.projects.made).toBe(r.made);
     expect(data.projects.jobs).toBe(r.jobs);
+    expect(r.disputed).toBeGreaterThan(0);
+    expect(data.projects.disputedUpdates).toBe(r.disputed);
     expect(data.projects.byStatus.reduce((s, x) => s + x.projects, 0)).toBe(r.projects);
     expect(data.projects.byMode.reduce((s, x) => s + x.projects, 0)).toBe(r.projects);
     expect(data.projects.byOutcome.reduce((s, x) => s + x.projects, 0)).toBe(r.projects);

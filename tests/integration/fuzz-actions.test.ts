@@ -4,6 +4,7 @@ import { assessCriterion, closeAccreditation, nominateZone } from '../../lib/acc
 import type { Mutation } from '../../lib/action';
 import { changeProjectStatus, createProject, postProjectUpdate, updateProject } from '../../lib/projects/mutations';
 import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
+import { answerDispute, closeDispute, reopenUpdate, returnUpdate, reviseUpdate } from '../../lib/projects/correction-mutations';
 import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
@@ -36,6 +37,11 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   changeProjectStatus: [changeProjectStatus, ['projectId', 'version', 'status']],
   postProjectUpdate: [postProjectUpdate, ['projectId', 'period', 'progressPct', 'investmentToDate', 'jobsCreated', 'incomeToVillages', 'beneficiaries']],
   reviewUpdate: [reviewUpdate, ['updateId', 'version', 'decision', 'reason']],
+  reviseUpdate: [reviseUpdate, ['updateId', 'version', 'progressPct', 'investmentToDate', 'jobsCreated', 'incomeToVillages', 'narrative', 'reason']],
+  answerDispute: [answerDispute, ['updateId', 'version', 'answer']],
+  returnUpdate: [returnUpdate, ['updateId', 'version', 'reason']],
+  closeDispute: [closeDispute, ['updateId', 'version', 'decision', 'reason']],
+  reopenUpdate: [reopenUpdate, ['updateId', 'version', 'reason']],
   giveFeedback: [giveFeedback, ['projectId', 'quarter', 'rating', 'comment', 'version']],
   reportIncome: [reportIncome, ['villageId', 'year', 'amount', 'version']],
   nominateZone: [nominateZone, ['zoneId', 'nominatedOn']],
@@ -66,7 +72,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {

@@ -2,6 +2,9 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../lib/auth/password';
 import { changeOwnPassword } from '../../lib/users/mutations';
+import { postProjectUpdate } from '../../lib/projects/mutations';
+import { reviewUpdate } from '../../lib/projects/review-mutations';
+import { reviseUpdate } from '../../lib/projects/correction-mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, FIXTURE_PASSWORD, projectEdit, type World } from '../helpers/fixtures';
 import { Browser, startPortalServer, TEST_SECRET, type PortalServer } from '../helpers/portal-server';
@@ -57,6 +60,38 @@ describe('pages refuse what the policy refuses', () => {
     const list = await (await liaison.fetch('/projects')).text();
     expect(list).toContain('甲项目');
     expect(list).not.toContain('乙项目');
+  });
+
+  it('shows the correction loop on the project page to each role, and the counting rule on the dashboard', async () => {
+    const { liaisonA, villageA1 } = world.users;
+    const month = (offset: number) => {
+      const d = new Date();
+      return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+    };
+    // Months long past, so project A stays stale for the dashboard test below.
+    const figures = { projectId: world.projectA.id, jobsCreated: '5', incomeToVillages: '1000', narrative: '' };
+    const first = await postProjectUpdate(liaisonA, { ...figures, period: month(-8), progressPct: '10', investmentToDate: '10000' });
+    const second = await postProjectUpdate(liaisonA, { ...figures, period: month(-7), progressPct: '20', investmentToDate: '20000' });
+    if (first.status !== 'ok' || second.status !== 'ok') throw new Error('posting failed');
+    expect(await reviseUpdate(liaisonA, { updateId: first.data.id, version: 1, ...figures, progressPct: '12', investmentToDate: '10000', reason: '进度按监理报告更正' })).toMatchObject({ status: 'ok' });
+    expect(await reviewUpdate(villageA1, { updateId: second.data.id, version: 1, decision: 'DISPUTED', reason: '投资金额偏高' })).toMatchObject({ status: 'ok' });
+
+    // Every message is in each page's payload, so the forms are recognised by what only they render.
+    const liaisonPage = await (await (await signedIn('liaison-a')).fetch(`/projects/${world.projectA.id}`)).text();
+    expect(liaisonPage).toContain('进度按监理报告更正');
+    expect(liaisonPage).toContain('进度（%）: 10 → 12');
+    expect(liaisonPage).toContain(`id="field-reason-revise-${second.data.id}"`);
+    expect(liaisonPage).toContain(`id="field-answer-answer-${second.data.id}"`);
+    expect(liaisonPage).not.toContain('value="UPHOLD"');
+    const adminPage = await (await (await signedIn('admin')).fetch(`/projects/${world.projectA.id}`)).text();
+    expect(adminPage).toContain('value="UPHOLD"');
+    expect(adminPage).toContain(`id="field-reason-return-${first.data.id}"`);
+    expect(adminPage).not.toContain(`id="field-answer-answer-${second.data.id}"`);
+    const villagePage = await (await (await signedIn('village-a1')).fetch(`/projects/${world.projectA.id}`)).text();
+    expect(villagePage).not.toContain(`id="field-answer-answer-${second.data.id}"`);
+    expect(villagePage).not.toContain('value="UPHOLD"');
+    const dashboard = await (await (await signedIn('viewer')).fetch('/dashboard')).text();
+    expect(dashboard).toContain('其中有异议 1 条');
   });
 
   it('keeps village committees off the citywide dashboard and everyone but admins off user management and the audit log', async () => {

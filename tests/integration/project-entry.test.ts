@@ -90,7 +90,7 @@ describe('liaison teams', () => {
     expect(first.status).toBe('ok');
     const before = await snapshot();
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ period: month(-2), progressPct: '30', investmentToDate: '300000' }, 'period', '该月的进展已填报，请修改已有记录或选择其他月份。'],
+      [{ period: month(-2), progressPct: '30', investmentToDate: '300000' }, 'period', '该月的进展已填报，请在项目页对该月进展点“修改”，或选择其他月份。'],
       [{ period: month(-1), progressPct: '10', investmentToDate: '300000' }, 'progressPct', '进度不能低于上次填报的 20%。'],
       [{ period: month(-1), progressPct: '30', investmentToDate: '100000' }, 'investmentToDate', '累计投资不能低于上次填报的金额。'],
       [{ period: month(-1), progressPct: '30', investmentToDate: '9000000' }, 'investmentToDate', '累计投资超过了计划投资。'],

@@ -19,6 +19,8 @@ export default async function DashboardPage() {
     return r ? `${t('dashboard.reported')} · ${t('dashboard.reportedAt', { date: formatDate(r.asOf, locale), value: format(r.value) + (r.isLowerBound ? '+' : '') })}` : undefined;
   };
   const count = (v: string | number) => formatCount(v, locale);
+  // The counting rule for cumulative figures, stated under the cards it affects (lib/dashboard/queries.ts).
+  const countingRule = t('dashboard.countingRule', { count: count(data.projects.disputedUpdates) });
   const status = Object.fromEntries(data.projects.byStatus.map((s) => [s.status, s.projects]));
   return (
     <div className="space-y-6">
@@ -93,10 +95,11 @@ export default async function DashboardPage() {
         <KpiCard
           title={t('dashboard.investment')}
           value={`${formatYuan(data.projects.planned, locale)} / ${formatYuan(data.projects.made, locale)}`}
+          sub={countingRule}
           asOf={asOf(data.projects.asOf)}
         />
-        <KpiCard title={t('dashboard.jobs')} value={count(data.projects.jobs)} asOf={asOf(data.projects.asOf)} />
-        <KpiCard title={t('dashboard.incomeToVillages')} value={formatYuan(data.projects.incomeToVillages, locale)} asOf={asOf(data.projects.asOf)} />
+        <KpiCard title={t('dashboard.jobs')} value={count(data.projects.jobs)} sub={countingRule} asOf={asOf(data.projects.asOf)} />
+        <KpiCard title={t('dashboard.incomeToVillages')} value={formatYuan(data.projects.incomeToVillages, locale)} sub={countingRule} asOf={asOf(data.projects.asOf)} />
         <KpiCard
           title={t('dashboard.beneficiaries')}
           value={count(data.participation.beneficiaries)}

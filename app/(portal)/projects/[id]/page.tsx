@@ -23,6 +23,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   if (!project) notFound();
   const [t, locale, zoneVillages] = await Promise.all([getTranslations(), getLocale().then(toLocale), project.canEdit ? listZoneVillages(project.zone?.id ?? null) : []]);
   const latest = project.updates[0];
+  const thisMonth = new Date().toISOString().slice(0, 7);
   const quarter = currentQuarter();
   const quarterLabel = `${quarter.getUTCFullYear()}-Q${quarter.getUTCMonth() / 3 + 1}`;
   return (
@@ -69,7 +70,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               projectId={project.id}
               villages={project.villages}
               defaults={{
-                period: new Date().toISOString().slice(0, 7),
+                // Never a month already posted: that one is corrected with 修改 on its update below.
+                period: project.updates.some((u) => u.period.toISOString().slice(0, 7) === thisMonth) ? '' : thisMonth,
                 progressPct: latest?.progressPct ?? 0,
                 investmentToDate: latest?.investmentToDate ?? '0',
                 jobsCreated: latest?.jobsCreated ?? 0,
