@@ -71,7 +71,8 @@ export function startReminderWorker(prisma: PrismaClient, options: WorkerOptions
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      // A send in flight is not waited for past a second: its lease lapses and another worker retries it.
+      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
       closeTransports();
     },
   };

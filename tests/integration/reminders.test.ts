@@ -5,6 +5,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../../lib/db/generated/client';
+import { markNotificationsRead, updateNotificationPreferences } from '../../lib/notifications/mutations';
+import { listDeliveries, unreadCount } from '../../lib/notifications/queries';
 import { reminderConfig } from '../../lib/reminders/config';
 import { runReminderCycle } from '../../lib/reminders/worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -179,16 +181,43 @@ describe('reminders', () => {
     expect(n.readAt).not.toBeNull();
   });
 
+  it('in the portal: an unread count per user, read when opened, nobody else\'s', async () => {
+    const liaisonB = world.users.liaisonB;
+    expect(await unreadCount(liaisonB)).toBe(3);
+    const n = await database.prisma.notification.findFirstOrThrow({ where: { userId: liaisonB.id, readAt: null }, orderBy: { id: 'asc' } });
+    expect(await markNotificationsRead(world.users.liaisonA, { id: String(n.id) })).toMatchObject({ status: 'denied' });
+    expect(await markNotificationsRead(liaisonB, { id: String(n.id) })).toEqual({ status: 'ok', data: { count: 1, link: `http://portal.test/projects/${world.projectB.id}` } });
+    expect(await unreadCount(liaisonB)).toBe(2);
+    expect(await unreadCount(world.users.liaisonA)).toBe(1);
+    expect((await listDeliveries(world.users.liaisonA)).rows).toEqual([]);
+    expect((await listDeliveries(world.users.admin)).rows.length).toBe(EXPECTED_MAILS.length + 2);
+  });
+
+  it('each user chooses: no e-mail, or no reminders of a kind', async () => {
+    const viewer = world.users.viewer;
+    expect(await updateNotificationPreferences(viewer, { email: 'not an address', notifyByEmail: 'on', on: [] })).toMatchObject({ status: 'invalid' });
+    expect(await updateNotificationPreferences(viewer, { email: 'viewer@example.test', notifyByEmail: 'on', on: ['UPDATE_DUE'] })).toMatchObject({ status: 'ok' });
+    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, notifyByEmail: true, notifyOff: true } })).toEqual({
+      email: 'viewer@example.test',
+      notifyByEmail: true,
+      notifyOff: ['UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM'],
+    });
+    // Back as it was: no e-mail for the viewer.
+    expect(await updateNotificationPreferences(viewer, { email: '', on: ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM'] })).toMatchObject({ status: 'ok' });
+  });
+
   it('with SMTP down and the webhook failing, deliveries are retried with backoff and every attempt recorded', async () => {
     const p = database.prisma;
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
     hookFailures = 2;
+    // Backoff long enough that an immediate second pass finds nothing due, on a busy machine too.
+    const slow = { ...config(), backoffBaseMs: 3_000, backoffMaxMs: 3_000 };
     const mailsBefore = mails.length;
     const hooksBefore = hooks.length;
     // A week later: October's updates are overdue, September's now more than 30 days (escalated: the
     // administrator and the org department's robot hear of it for the first time).
     const later = () => new Date('2026-11-12T02:00:00Z');
-    const first = await runReminderCycle(client(), { name: 'down', config: config(), now: later });
+    const first = await runReminderCycle(client(), { name: 'down', config: slow, now: later });
     expect(first.schedule.ran).toBe(true);
     expect(first.sent).toBe(0);
     expect(first.failed).toBe(5);
@@ -205,15 +234,15 @@ describe('reminders', () => {
     expect(pending.every((d) => d.nextAttemptAt.getTime() > Date.now() - 1_000)).toBe(true);
 
     // Immediately again: still backing off, nothing tried.
-    expect((await runReminderCycle(client(), { name: 'down', config: config(), now: later })).failed).toBe(0);
+    expect((await runReminderCycle(client(), { name: 'down', config: slow, now: later })).failed).toBe(0);
 
     smtp = smtpServer();
     smtp.listen(smtpPort, '127.0.0.1');
     await once(smtp.server, 'listening');
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 3_100));
     const [x, y] = await Promise.all([
-      runReminderCycle(client(), { name: 'up-1', config: config(), now: later }),
-      runReminderCycle(client(), { name: 'up-2', config: config(), now: later }),
+      runReminderCycle(client(), { name: 'up-1', config: slow, now: later }),
+      runReminderCycle(client(), { name: 'up-2', config: slow, now: later }),
     ]);
     expect(x.sent + y.sent).toBe(5);
     expect(mails.slice(mailsBefore).map((m) => [m.to.join(','), m.subject]).sort()).toEqual([

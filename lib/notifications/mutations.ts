@@ -1,0 +1,34 @@
+import { defineMutation } from '@/lib/action';
+import { markReadSchema, preferencesSchema } from './schemas';
+
+/** Marks one of the user's notifications read (opened), or all of them. */
+export const markNotificationsRead = defineMutation({
+  schema: markReadSchema,
+  action: 'notification.read',
+  resource: async (tx, input, user) => {
+    if (input.id === undefined) return { userId: user.id };
+    return tx.notification.findUnique({ where: { id: input.id }, select: { userId: true } });
+  },
+  async run({ tx, user, input, audit }) {
+    const { count } = await tx.notification.updateMany({
+      where: { userId: user.id, readAt: null, ...(input.id === undefined ? {} : { id: input.id }) },
+      data: { readAt: new Date() },
+    });
+    await audit({ action: 'notification.read', entity: 'Notification', entityId: input.id ?? null, after: { count } });
+    const link = input.id === undefined ? null : (await tx.notification.findUnique({ where: { id: input.id }, select: { link: true } }))?.link ?? null;
+    return { count, link };
+  },
+});
+
+/** The user's own choice of reminders: an e-mail address, e-mail on or off, kinds turned off. */
+export const updateNotificationPreferences = defineMutation({
+  schema: preferencesSchema,
+  action: 'notification.read',
+  resource: async (_tx, _input, user) => ({ userId: user.id }),
+  async run({ tx, user, input, audit }) {
+    const select = { email: true, notifyByEmail: true, notifyOff: true } as const;
+    const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select });
+    const after = await tx.user.update({ where: { id: user.id }, data: input, select });
+    await audit({ action: 'notification.preferences', entity: 'User', entityId: user.id, before, after });
+  },
+});
