@@ -6,7 +6,7 @@ import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '
 import { idle, type ActionState } from '@/lib/action-state';
 import { markAllReadAction, preferencesAction } from '@/lib/notifications/actions';
 
-const KINDS = ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM'] as const;
+const KINDS = ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM', 'FEEDBACK_DUE', 'INCOME_DUE'] as const;
 
 export function MarkAllReadForm() {
   const t = useTranslations('notifications');

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@/lib/db/client';
 import type { NotificationKind } from '@/lib/db/enums';
 import { REMINDER_ESCALATION_ROLES } from '@/lib/auth/policy';
+import { currentQuarter } from '@/lib/dates';
 import { chinaDay, type ReminderConfig } from './config';
 
 type Reader = PrismaClient | Prisma.TransactionClient;
@@ -8,7 +9,7 @@ type Reader = PrismaClient | Prisma.TransactionClient;
 /** One thing due, with who hears of it and where. */
 export type DueItem = {
   kind: NotificationKind;
-  entity: 'project' | 'projectUpdate';
+  entity: 'project' | 'projectUpdate' | 'village';
   entityId: number;
   period: Date;
   title: string;
@@ -105,6 +106,56 @@ export async function computeDue(client: Reader, now: Date, config: ReminderConf
       body: `项目「${update.project.name}」${monthName(update.period)}的进展已填报，请村委会确认或提出异议：${link}`,
       link,
       userIds: [...new Set(userIds)],
+      webhooks: [],
+    });
+  }
+
+  // Feedback from each village a project serves, once a quarter (the current quarter, as the form).
+  const quarter = currentQuarter(today);
+  const quarterName = `${quarter.getUTCFullYear()}年第${Math.floor(quarter.getUTCMonth() / 3) + 1}季度`;
+  const quarterEnd = new Date(Date.UTC(quarter.getUTCFullYear(), quarter.getUTCMonth() + 3, 0));
+  const served = await client.projectVillage.findMany({
+    where: { project: { status: 'IN_PROGRESS', ...notSample(config) } },
+    select: {
+      project: { select: { id: true, name: true, feedback: { where: { period: quarter }, select: { villageId: true } } } },
+      village: { select: { id: true, name: true, users: { where: { active: true }, select: { id: true } } } },
+    },
+    orderBy: [{ projectId: 'asc' }, { villageId: 'asc' }],
+  });
+  for (const { project, village } of served) {
+    if (village.users.length === 0 || project.feedback.some((f) => f.villageId === village.id)) continue;
+    const link = `${config.portalUrl}/projects/${project.id}`;
+    items.push({
+      kind: 'FEEDBACK_DUE',
+      entity: 'project',
+      entityId: project.id,
+      period: quarter,
+      title: `「${project.name}」${quarterName}评价待提交`,
+      body: `请${village.name}村委会于${dayName(quarterEnd)}前对项目「${project.name}」提交${quarterName}评价：${link}`,
+      link,
+      userIds: village.users.map((u) => u.id),
+      webhooks: [],
+    });
+  }
+
+  // A village's income for the year just ended, due from 1 January.
+  const year = today.getUTCFullYear() - 1;
+  const villages = await client.village.findMany({
+    where: { ...notSample(config), users: { some: { active: true } }, incomes: { none: { year } } },
+    select: { id: true, name: true, users: { where: { active: true }, select: { id: true } } },
+    orderBy: { id: 'asc' },
+  });
+  for (const village of villages) {
+    const link = `${config.portalUrl}/villages/${village.id}`;
+    items.push({
+      kind: 'INCOME_DUE',
+      entity: 'village',
+      entityId: village.id,
+      period: new Date(Date.UTC(year, 0, 1)),
+      title: `${village.name}${year}年村集体经济收入待填报`,
+      body: `${year}年已结束，请${village.name}村委会填报${year}年村集体经济收入：${link}`,
+      link,
+      userIds: village.users.map((u) => u.id),
       webhooks: [],
     });
   }

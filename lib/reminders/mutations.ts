@@ -110,13 +110,17 @@ export async function settleDone(prisma: PrismaClient) {
     const read = await tx.$executeRaw`
       UPDATE "Notification" n SET "readAt" = now()
        WHERE n."readAt" IS NULL AND (
-             (n.entity = 'project' AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = n."entityId" AND u.period = n.period))
-          OR (n.entity = 'projectUpdate' AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u.id = n."entityId" AND u.confirmation <> 'PENDING')))`;
+             (n.kind IN ('UPDATE_DUE', 'UPDATE_OVERDUE') AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = n."entityId" AND u.period = n.period))
+          OR (n.kind = 'UPDATE_TO_CONFIRM' AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u.id = n."entityId" AND u.confirmation <> 'PENDING'))
+          OR (n.kind = 'FEEDBACK_DUE' AND EXISTS (SELECT 1 FROM "Feedback" f JOIN "User" us ON us.id = n."userId" WHERE f."projectId" = n."entityId" AND f.period = n.period AND f."villageId" = us."villageId"))
+          OR (n.kind = 'INCOME_DUE' AND EXISTS (SELECT 1 FROM "VillageIncome" i WHERE i."villageId" = n."entityId" AND i.year = extract(year FROM n.period)::int)))`;
     const dropped = await tx.$executeRaw`
       DELETE FROM "Delivery" d
        WHERE d.status = 'PENDING' AND d.attempts = 0 AND (
-             (d.entity = 'project' AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = d."entityId" AND u.period = d.period))
-          OR (d.entity = 'projectUpdate' AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u.id = d."entityId" AND u.confirmation <> 'PENDING')))`;
+             (d.kind IN ('UPDATE_DUE', 'UPDATE_OVERDUE') AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = d."entityId" AND u.period = d.period))
+          OR (d.kind = 'UPDATE_TO_CONFIRM' AND EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u.id = d."entityId" AND u.confirmation <> 'PENDING'))
+          OR (d.kind = 'FEEDBACK_DUE' AND EXISTS (SELECT 1 FROM "Feedback" f JOIN "User" us ON us.id = d."userId" WHERE f."projectId" = d."entityId" AND f.period = d.period AND f."villageId" = us."villageId"))
+          OR (d.kind = 'INCOME_DUE' AND EXISTS (SELECT 1 FROM "VillageIncome" i WHERE i."villageId" = d."entityId" AND i.year = extract(year FROM d.period)::int)))`;
     return { read, dropped };
   });
 }

@@ -127,6 +127,11 @@ const EXPECTED_MAILS = [
   ['liaison-b@example.test', '【逾期】「乙项目」2026年9月进展未填报'],
   ['liaison-b@example.test', '【逾期超过30天】「乙项目」2026年8月进展未填报'],
   ['village-a1@example.test', '「甲项目」2026年9月进展待确认'],
+  ['village-a1@example.test', '「甲项目」2026年第4季度评价待提交'],
+  ['village-a1@example.test', '甲一村2025年村集体经济收入待填报'],
+  // Village B1 turned confirmations off, not these.
+  ['village-b1@example.test', '「乙项目」2026年第4季度评价待提交'],
+  ['village-b1@example.test', '乙一村2025年村集体经济收入待填报'],
 ];
 
 describe('reminders', () => {
@@ -154,7 +159,9 @@ describe('reminders', () => {
     expect(await p.auditLog.count({ where: { action: 'reminders.schedule' } })).toBe(1);
     // In the portal: the viewer (no e-mail) is not escalated to; the admin is; sample data reminds no one.
     expect(await p.notification.count({ where: { userId: world.users.admin.id } })).toBe(1);
-    expect(await p.notification.count({ where: { userId: world.users.villageB1.id } })).toBe(0);
+    expect(await p.notification.count({ where: { userId: world.users.villageB1.id, kind: 'UPDATE_TO_CONFIRM' } })).toBe(0);
+    // Village A2 has no e-mail address and no project: its income report, in the portal only.
+    expect((await p.notification.findMany({ where: { userId: world.users.villageA2.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(['INCOME_DUE']);
     expect(await p.notification.count({ where: { entityId: world.projectCity.id, entity: 'project' } })).toBe(0);
     expect(await p.delivery.count({ where: { status: { not: 'SENT' } } })).toBe(0);
     expect(await p.deliveryAttempt.count({ where: { ok: true } })).toBe(EXPECTED_MAILS.length + 2);
@@ -200,10 +207,10 @@ describe('reminders', () => {
     expect(await database.prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, notifyByEmail: true, notifyOff: true } })).toEqual({
       email: 'viewer@example.test',
       notifyByEmail: true,
-      notifyOff: ['UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM'],
+      notifyOff: ['UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM', 'FEEDBACK_DUE', 'INCOME_DUE'],
     });
     // Back as it was: no e-mail for the viewer.
-    expect(await updateNotificationPreferences(viewer, { email: '', on: ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM'] })).toMatchObject({ status: 'ok' });
+    expect(await updateNotificationPreferences(viewer, { email: '', on: ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM', 'FEEDBACK_DUE', 'INCOME_DUE'] })).toMatchObject({ status: 'ok' });
   });
 
   it('with SMTP down and the webhook failing, deliveries are retried with backoff and every attempt recorded', async () => {
