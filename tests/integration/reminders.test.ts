@@ -8,6 +8,7 @@ import { PrismaClient } from '../../lib/db/generated/client';
 import { markNotificationsRead, updateNotificationPreferences } from '../../lib/notifications/mutations';
 import { listDeliveries, unreadCount } from '../../lib/notifications/queries';
 import { reminderConfig } from '../../lib/reminders/config';
+import { claimDeliveries } from '../../lib/reminders/mutations';
 import { runReminderCycle } from '../../lib/reminders/worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
@@ -263,6 +264,21 @@ describe('reminders', () => {
       expect(attempts.map((a) => a.ok)).toEqual([false, true]);
     }
     expect(await p.delivery.count({ where: { status: { not: 'SENT' } } })).toBe(0);
+  });
+
+  it('a worker that dies after claiming leaves a lease that lapses; another then sends it once', async () => {
+    const p = database.prisma;
+    await p.delivery.create({
+      data: { dedupKey: 'test:crash', kind: 'UPDATE_DUE', entity: 'project', entityId: world.projectA.id, period: new Date('2026-12-01'), channel: 'EMAIL', target: 'crash@example.test', subject: '租约测试', body: '租约测试' },
+    });
+    const claimed = await claimDeliveries(client(), 'crashed', 10, { ...config(), leaseMs: 1_500 });
+    expect(claimed.map((d) => d.target)).toEqual(['crash@example.test']);
+    // The worker is gone; while its lease holds, nobody else sends.
+    expect((await runReminderCycle(client(), { name: 'survivor', config: config(), now: at(10) })).sent).toBe(0);
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect((await runReminderCycle(client(), { name: 'survivor', config: config(), now: at(10) })).sent).toBe(1);
+    expect(mails.filter((m) => m.to.includes('crash@example.test'))).toHaveLength(1);
+    expect(await p.delivery.findUniqueOrThrow({ where: { dedupKey: 'test:crash' } })).toMatchObject({ status: 'SENT', attempts: 2 });
   });
 
   it('gives up after the configured number of attempts, and says so', async () => {
