@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
 import { idle, type ActionState } from '@/lib/action-state';
-import { markAllReadAction, preferencesAction } from '@/lib/notifications/actions';
+import { markAllReadAction, preferencesAction, webhookAction } from '@/lib/notifications/actions';
 
 const KINDS = ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM', 'FEEDBACK_DUE', 'INCOME_DUE'] as const;
 
@@ -49,6 +49,36 @@ export function PreferencesForm({ email, notifyByEmail, notifyOff }: { email: st
       </fieldset>
       <SubmitButton label={t('save')} pendingLabel={common('saving')} />
       <FormMessage state={state} okText={common('saved')} />
+    </form>
+  );
+}
+
+/** An administrator sets the org department's or an SOE's group robot. */
+export function WebhookForm({ soes }: { soes: { id: number; name: string }[] }) {
+  const t = useTranslations('deliveries');
+  const common = useTranslations('common');
+  const [state, action] = useActionState(webhookAction, idle as ActionState<void>);
+  return (
+    <form action={action} className="grid gap-2 text-sm sm:grid-cols-3">
+      <label>
+        {t('webhookFor')}
+        <select {...fieldProps(state, 'soeId', '')} className={inputClass}>
+          <option value="">{t('org')}</option>
+          {soes.map((s) => (
+            <option key={s.id} value={s.id}>{s.name}</option>
+          ))}
+        </select>
+      </label>
+      <label className="sm:col-span-2">
+        {t('webhookUrl')}
+        <input {...fieldProps(state, 'url')} type="url" className={inputClass} />
+      </label>
+      <FieldErrors state={state} name="soeId" />
+      <FieldErrors state={state} name="url" />
+      <div className="flex items-center gap-2">
+        <SubmitButton label={t('setWebhook')} pendingLabel={common('saving')} />
+        <FormMessage state={state} okText={common('saved')} />
+      </div>
     </form>
   );
 }

@@ -3,10 +3,11 @@
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { serverAction } from '@/lib/server-action';
-import { markNotificationsRead, updateNotificationPreferences } from './mutations';
+import { markNotificationsRead, setWebhook, updateNotificationPreferences } from './mutations';
 
 export const markAllReadAction = serverAction(markNotificationsRead, ['/notifications']);
 export const preferencesAction = serverAction(updateNotificationPreferences, ['/notifications']);
+export const webhookAction = serverAction(setWebhook, ['/admin/notifications']);
 
 /** Opening a notification marks it read, then goes where it points (a path in the portal only). */
 export async function openNotificationAction(form: FormData) {

@@ -34,3 +34,21 @@ export async function listDeliveries(user: SessionUser, take = 200) {
   ]);
   return { rows, counts: counts.map((c) => ({ status: c.status, count: c._count._all })) };
 }
+
+/** Where group robots are configured: the org department and each SOE (hosts only, as the page shows them). */
+export async function listWebhooks(user: SessionUser) {
+  if (!can(user, 'notification.deliveries', {})) return { org: null, soes: [] };
+  const host = (url: string | null) => {
+    if (!url) return null;
+    try {
+      return new URL(url).host;
+    } catch {
+      return '—';
+    }
+  };
+  const [org, soes] = await Promise.all([
+    db().orgSetting.findUnique({ where: { id: 1 }, select: { webhookUrl: true } }),
+    db().soe.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, webhookUrl: true } }),
+  ]);
+  return { org: host(org?.webhookUrl ?? null), soes: soes.map((s) => ({ id: s.id, name: s.name, host: host(s.webhookUrl) })) };
+}

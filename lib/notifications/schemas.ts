@@ -18,3 +18,15 @@ export const preferencesSchema = z
     on: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(enumOf(NotificationKind)).max(10)),
   })
   .transform(({ on, ...rest }) => ({ ...rest, notifyOff: Object.values(NotificationKind).filter((k) => !on.includes(k)) }));
+
+/** A group robot's address for the org department (`soeId` blank) or an SOE; blank removes it. */
+export const webhookSchema = z.object({
+  soeId: blankAsNull(z.coerce.number().int().positive()),
+  url: blankAsNull(
+    z
+      .string()
+      .trim()
+      .max(500, 'validation.tooLong')
+      .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'validation.webhookUrl'),
+  ),
+});

@@ -11,7 +11,7 @@ import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
 import { undoImport } from '../../lib/imports/mutations';
-import { markNotificationsRead, updateNotificationPreferences } from '../../lib/notifications/mutations';
+import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -50,6 +50,7 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   undoImport: [undoImport, ['importId', 'version']],
   markNotificationsRead: [markNotificationsRead, ['id']],
   updateNotificationPreferences: [updateNotificationPreferences, ['email', 'notifyByEmail', 'on']],
+  setWebhook: [setWebhook, ['soeId', 'url']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -114,6 +115,7 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     createUser: [createUser, { username: 'fuzzuser', displayName: '模糊', role: 'ORG_VIEWER', password: 'Fuzz-pass-2026' }],
     reportIncome: [reportIncome, { villageId: String(world.villageA1.id), year: '2024', amount: '1000' }],
     updateNotificationPreferences: [updateNotificationPreferences, { email: 'fuzz@example.test', notifyByEmail: 'on', on: ['UPDATE_DUE'] }],
+    setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
   };
 }
 

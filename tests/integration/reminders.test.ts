@@ -5,7 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../../lib/db/generated/client';
-import { markNotificationsRead, updateNotificationPreferences } from '../../lib/notifications/mutations';
+import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
 import { listDeliveries, unreadCount } from '../../lib/notifications/queries';
 import { reminderConfig } from '../../lib/reminders/config';
 import { claimDeliveries } from '../../lib/reminders/mutations';
@@ -212,6 +212,21 @@ describe('reminders', () => {
     });
     // Back as it was: no e-mail for the viewer.
     expect(await updateNotificationPreferences(viewer, { email: '', on: ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM', 'FEEDBACK_DUE', 'INCOME_DUE'] })).toMatchObject({ status: 'ok' });
+  });
+
+  it('an administrator sets the group robots; the audit keeps the host, not the key', async () => {
+    const p = database.prisma;
+    expect(await setWebhook(world.users.liaisonA, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/x?key=1' })).toMatchObject({ status: 'denied' });
+    expect(await setWebhook(world.users.admin, { soeId: String(world.soeA.id), url: 'ftp://x' })).toMatchObject({ status: 'invalid' });
+    expect(await setWebhook(world.users.admin, { soeId: String(world.soeB.id), url: 'https://oapi.dingtalk.com/robot/send?access_token=secret' })).toMatchObject({ status: 'ok' });
+    expect((await p.soe.findUniqueOrThrow({ where: { id: world.soeB.id } })).webhookUrl).toBe('https://oapi.dingtalk.com/robot/send?access_token=secret');
+    const row = await p.auditLog.findFirstOrThrow({ where: { action: 'notification.webhook' }, orderBy: { id: 'desc' } });
+    expect(JSON.stringify([row.before, row.after])).not.toContain('secret');
+    expect(row.after).toEqual({ host: 'oapi.dingtalk.com' });
+    expect(await setWebhook(world.users.admin, { soeId: String(world.soeB.id), url: '' })).toMatchObject({ status: 'ok' });
+    expect((await p.soe.findUniqueOrThrow({ where: { id: world.soeB.id } })).webhookUrl).toBeNull();
+    // The org department's robot stays as the test set it.
+    expect(await setWebhook(world.users.admin, { soeId: '', url: `${hookBase}/dingtalk/org` })).toMatchObject({ status: 'ok' });
   });
 
   it('with SMTP down and the webhook failing, deliveries are retried with backoff and every attempt recorded', async () => {

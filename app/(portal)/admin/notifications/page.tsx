@@ -1,15 +1,26 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
-import { listDeliveries } from '@/lib/notifications/queries';
+import { WebhookForm } from '@/components/notifications/notification-forms';
+import { listDeliveries, listWebhooks } from '@/lib/notifications/queries';
 
 export default async function DeliveriesPage() {
   const user = await requirePermission('notification.deliveries', {});
-  const [t, locale, { rows, counts }] = await Promise.all([getTranslations('deliveries'), getLocale().then(toLocale), listDeliveries(user)]);
+  const [t, locale, { rows, counts }, webhooks] = await Promise.all([getTranslations('deliveries'), getLocale().then(toLocale), listDeliveries(user), listWebhooks(user)]);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Shanghai' });
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t('title')}</h1>
+      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+        <h2 className="font-semibold">{t('webhooks')}</h2>
+        <ul className="text-sm">
+          <li>{t('org')}: {webhooks.org ?? t('none')}</li>
+          {webhooks.soes.filter((s) => s.host).map((s) => (
+            <li key={s.id}>{s.name}: {s.host}</li>
+          ))}
+        </ul>
+        <WebhookForm soes={webhooks.soes} />
+      </section>
       <p className="text-sm text-slate-600">
         {counts.map((c) => `${t(`statusName.${c.status}`)} ${c.count}`).join(' · ')}
       </p>
