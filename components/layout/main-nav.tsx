@@ -3,10 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { canReadImports, importKinds } from '@/lib/imports/queries';
+import { unreadCount } from '@/lib/notifications/queries';
 
 /** The links a role may follow; the pages check again on the server. */
 export async function MainNav({ user }: { user: SessionUser }) {
-  const t = await getTranslations();
+  const [t, unread] = await Promise.all([getTranslations(), unreadCount(user).catch(() => 0)]);
   const links = [
     can(user, 'dashboard.read', {}) && { href: '/dashboard', label: t('nav.dashboard') },
     user.villageId !== null && { href: `/villages/${user.villageId}`, label: t('nav.myVillage') },
@@ -17,6 +18,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     can(user, 'masterData.manage', {}) && { href: '/admin/master', label: t('nav.master') },
     can(user, 'user.manage', {}) && { href: '/admin/users', label: t('nav.users') },
     can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },
+    can(user, 'notification.deliveries', {}) && { href: '/admin/notifications', label: t('nav.deliveries') },
   ].filter(Boolean) as { href: string; label: string }[];
   return (
     <nav aria-label={t('nav.label')} className="border-b border-slate-200 bg-white">
@@ -26,7 +28,17 @@ export async function MainNav({ user }: { user: SessionUser }) {
             {l.label}
           </Link>
         ))}
-        <span className="ml-auto text-slate-600">
+        <Link
+          href="/notifications"
+          className="ml-auto inline-flex items-center gap-1 text-slate-700 hover:text-red-800"
+          aria-label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          {unread > 0 && <span className="rounded-full bg-red-800 px-1.5 text-xs font-semibold text-white">{unread > 99 ? '99+' : unread}</span>}
+        </Link>
+        <span className="text-slate-600">
           {t('auth.signedInAs', { name: user.displayName })} · {t(`role.${user.role}`)}
         </span>
         <Link href="/account/password" className="text-slate-700 hover:text-red-800">

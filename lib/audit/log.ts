@@ -20,6 +20,8 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(
     JSON.stringify(value, (key, v) => {
       if (SECRET_FIELDS.has(key)) return '[redacted]';
+      // A group robot's address carries its key (Soe.webhookUrl): whether one is set, not what it is.
+      if (key === 'webhookUrl') return v == null ? v : '[redacted]';
       if (typeof v === 'bigint') return v.toString();
       return v;
     }),

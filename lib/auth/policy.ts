@@ -30,6 +30,8 @@ export type Resources = {
   none: Record<string, never>;
   user: { userId: number };
   audit: Record<string, never>;
+  /** An in-app notification: whose it is. */
+  notification: { userId: number };
   /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
   import: { kind: string; soeId: number | null; importedById?: number | null };
 };
@@ -88,6 +90,10 @@ export const rules = {
   /** Signing out ends the user's own sessions, on every device. */
   'user.endOwnSessions': ((u, r) => u.id === r.userId) as Rule<'user'>,
   'audit.read': ((u) => isAdmin(u)) as Rule<'audit'>,
+  /** Everyone reads and marks read their own notifications, and no one else's. */
+  'notification.read': ((u, r) => u.id === r.userId) as Rule<'notification'>,
+  /** Deliveries by e-mail and webhook, and their failures: administrators. */
+  'notification.deliveries': ((u) => isAdmin(u)) as Rule<'none'>,
   /** Administrators import villages and incomes; a liaison team imports its own SOE's projects. */
   'import.run': ((u, r) =>
     r.kind === 'villages' ? isAdmin(u) : r.kind === 'projects' && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
@@ -112,6 +118,9 @@ export const ROLE_SCOPE = {
   SOE_LIAISON: 'soe',
   VILLAGE_COMMITTEE: 'village',
 } as const satisfies Record<Role, 'soe' | 'village' | null>;
+
+/** Who is copied when a reminder is more than 30 days overdue: the org department's administrators. */
+export const REMINDER_ESCALATION_ROLES = ['ORG_ADMIN'] as const satisfies readonly Role[];
 
 /** Where signing in lands: the citywide dashboard for the org department, one's own projects otherwise. */
 export function homePath(user: SessionUser) {

@@ -20,6 +20,7 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 let database: Database | undefined;
 let app: ChildProcess | undefined;
+let reminders: { stop: () => Promise<void> } | undefined;
 let stopping = false;
 
 async function main() {
@@ -55,6 +56,13 @@ async function main() {
     if (!stopping) void shutdown(code ?? 1);
   });
   await waitForHealthy(`http://localhost:${port}/api/health`, 120_000);
+  // Reminders run here, off the request path: one worker per launcher; with several launchers on
+  // one database, the database decides who computes and who sends (lib/reminders/mutations.ts).
+  if (process.env.REMINDERS !== 'off') {
+    process.env.DATABASE_URL = database.url;
+    const [{ db }, { startReminderWorker }] = await Promise.all([import('../db/client'), import('../reminders/worker')]);
+    reminders = startReminderWorker(db());
+  }
   console.log(`\nPortal ready at http://localhost:${port} (started in ${elapsed()}). Ctrl-C stops it.`);
   const { printSampleAccounts } = await import('../../prisma/seed/print-accounts');
   await printSampleAccounts(database.url);
@@ -71,6 +79,7 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  await reminders?.stop().catch(() => undefined);
   if (app && app.exitCode === null && app.signalCode === null) {
     const exited = new Promise((resolve) => app!.once('exit', resolve));
     app.kill('SIGTERM');

@@ -133,6 +133,24 @@ beforeAll(async () => {
       ('2026-01-02 03:04:05.680', '', 'test.number', 'Test', '7', '12345678901234567890.123456789000'::jsonb, '[]'::jsonb)`,
     [AWKWARD, JSON.stringify({ text: AWKWARD, nested: { money: '1.50', n: 2.5, list: [1, null, 'x', { deep: true }] }, empty: {}, blank: '' })],
   );
+  // Reminders: a notification, a delivery with a failed and a successful attempt, the day's run,
+  // the org setting, and a user's kinds turned off (an array of an enum).
+  await sql(source.url, `UPDATE "User" SET email = 'viewer@example.test', "notifyByEmail" = false, "notifyOff" = '{UPDATE_DUE,UPDATE_TO_CONFIRM}' WHERE username = 'viewer'`);
+  await sql(source.url, `INSERT INTO "OrgSetting" (id, "webhookUrl", "updatedAt") VALUES (1, 'http://127.0.0.1:9/robot?key=x', now())`);
+  await sql(source.url, `INSERT INTO "ReminderRun" (day, worker, created) VALUES ('2026-11-05', 'w1', 3)`);
+  await sql(
+    source.url,
+    `INSERT INTO "Notification" ("userId", kind, entity, "entityId", period, title, body, link)
+       SELECT id, 'UPDATE_OVERDUE', 'project', 1, '2026-09-01', $1, $1, 'http://portal.test/projects/1' FROM "User" WHERE username = 'viewer'`,
+    [AWKWARD],
+  );
+  await sql(
+    source.url,
+    `WITH d AS (INSERT INTO "Delivery" ("dedupKey", kind, entity, "entityId", period, channel, target, subject, body, status, attempts, "lastError", "sentAt")
+                VALUES ('k1', 'UPDATE_DUE', 'project', 1, '2026-10-01', 'EMAIL', 'a@example.test', $1, $1, 'SENT', 2, 'ECONNREFUSED', now()) RETURNING id)
+     INSERT INTO "DeliveryAttempt" ("deliveryId", ok, error, worker) SELECT id, false, 'ECONNREFUSED', 'w1' FROM d UNION ALL SELECT id, true, NULL, 'w2' FROM d`,
+    [AWKWARD],
+  );
   await sql(
     source.url,
     `INSERT INTO "BackupTypes" (tz, ts, d, n, money, f, r, j, jb, tags, grid, mech, b, iv, flag, t, u, big) VALUES

@@ -12,6 +12,7 @@ import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
 import { undoImport } from '../../lib/imports/mutations';
+import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -53,6 +54,9 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   createPairing: [createPairing, ['soeId', 'zoneId', 'since']],
   endPairing: [endPairing, ['pairingId', 'version', 'until']],
   undoImport: [undoImport, ['importId', 'version']],
+  markNotificationsRead: [markNotificationsRead, ['id']],
+  updateNotificationPreferences: [updateNotificationPreferences, ['email', 'notifyByEmail', 'on']],
+  setWebhook: [setWebhook, ['soeId', 'url']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -116,6 +120,8 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     createPairing: [createPairing, { soeId: String(world.soeB.id), zoneId: String(world.zoneA.id), since: '2024-01-01' }],
     createUser: [createUser, { username: 'fuzzuser', displayName: '模糊', role: 'ORG_VIEWER', password: 'Fuzz-pass-2026' }],
     reportIncome: [reportIncome, { villageId: String(world.villageA1.id), year: '2024', amount: '1000' }],
+    updateNotificationPreferences: [updateNotificationPreferences, { email: 'fuzz@example.test', notifyByEmail: 'on', on: ['UPDATE_DUE'] }],
+    setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
   };
 }
 

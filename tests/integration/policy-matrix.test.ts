@@ -90,6 +90,8 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'user.changeOwnPassword': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'user.endOwnSessions': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'audit.read': { dashboard: ['admin'] },
+  'notification.read': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
+  'notification.deliveries': { dashboard: ['admin'] },
   'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [] },
   'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG] },
   'import.undo': { villageImportByAdmin: ['admin'], projectImportAByLiaisonA: ['admin', 'liaisonA'], projectImportNoSoe: ['admin'] },
