@@ -81,6 +81,10 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.project.createMany({ data: d.projects });
   await tx.projectVillage.createMany({ data: d.projectVillages });
   await tx.projectUpdate.createMany({ data: d.updates });
+  // Each sample update's history, as the migration that introduced it wrote it for older updates.
+  await tx.$executeRaw`INSERT INTO "UpdateEvent" ("updateId", kind, "actorId", "createdAt") SELECT id, 'POSTED', "authorId", "createdAt" FROM "ProjectUpdate"`;
+  await tx.$executeRaw`INSERT INTO "UpdateEvent" ("updateId", kind, reason, "actorId", "createdAt")
+    SELECT id, (confirmation::text)::"UpdateEventKind", "disputeReason", "confirmedById", "updatedAt" FROM "ProjectUpdate" WHERE confirmation IN ('CONFIRMED', 'DISPUTED')`;
   await tx.beneficiary.createMany({ data: d.beneficiaries });
   await tx.feedback.createMany({ data: d.feedback });
   await tx.accreditation.createMany({ data: d.accreditations });

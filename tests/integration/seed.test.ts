@@ -107,16 +107,14 @@ describe('prisma/seed', () => {
   let db: TestDatabase;
   let other: TestDatabase;
   let prisma: PrismaClient;
-  let seedMs = 0;
   let sourceIds: { fact: number; sample: number };
 
   beforeAll(async () => {
     db = await createTestDatabase();
     other = await createTestDatabase();
     prisma = db.prisma;
-    const started = performance.now();
+    // How long seeding takes is a figure `npm start` prints, not a test's business.
     expect(await seed(db.url, {})).toEqual({ seeded: true });
-    seedMs = performance.now() - started;
     const [fact, sample] = await Promise.all([
       prisma.source.findUniqueOrThrow({ where: { code: 'zgzzrsb-first-year' } }),
       prisma.source.findUniqueOrThrow({ where: { code: 'sample' } }),
@@ -127,11 +125,6 @@ describe('prisma/seed', () => {
   });
   afterAll(async () => {
     await Promise.all([db?.drop(), other?.drop()]);
-  });
-
-  it('seeds quickly', () => {
-    console.log(`seed took ${Math.round(seedMs)} ms`);
-    expect(seedMs).toBeLessThan(20_000);
   });
 
   describe('the facts layer', () => {
