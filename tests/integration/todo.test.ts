@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../lib/auth/policy';
+import { loadSessionUser } from '../../lib/auth/session-user';
+import { closeDispute } from '../../lib/projects/correction-mutations';
+import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
+import { reminderConfig } from '../../lib/reminders/config';
+import { markFeedbackSeen } from '../../lib/todo/mutations';
+import { getTodo, todoBadge, unseenFeedbackUpTo } from '../../lib/todo/queries';
+import { seed } from '../../prisma/seed/seed';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+// Each role's to-do on the seed data, against counts written here independently in SQL; then
+// items done by the mutation cores disappear, and a dispute moved 20 days back appears.
+let database: TestDatabase;
+const config = reminderConfig({ updateDueDay: 10, disputeOpenDays: 14 });
+const users: Record<'village' | 'liaison' | 'liaison2' | 'admin' | 'viewer', SessionUser> = {} as never;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed(database.url, {});
+  const byName = async (username: string) => {
+    const row = await database.prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
+    return (await loadSessionUser(row.id, 0))!;
+  };
+  users.village = await byName('maojiachong');
+  users.liaison = await byName('nongye');
+  users.liaison2 = await byName('nongshang');
+  users.admin = await byName('admin');
+  users.viewer = await byName('viewer');
+}, 120_000);
+afterAll(() => database.drop());
+
+async function count(sql: string, ...params: unknown[]): Promise<number> {
+  const rows = await database.prisma.$queryRawUnsafe<{ n: number }[]>(sql, ...params);
+  return rows[0]!.n;
+}
+
+// The China-time day of $1, and the months chased for a missing update: the three before its month.
+const TODAY = `(($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)`;
+const MISSING = `
+  SELECT p.id AS project, p."soeId" AS soe, m.period,
+         (m.period + interval '1 month' + ($2::int - 1) * interval '1 day')::date AS due
+    FROM "Project" p
+    CROSS JOIN LATERAL (SELECT (date_trunc('month', ${TODAY}) - k * interval '1 month')::date AS period FROM generate_series(1, 3) k) m
+   WHERE p.status = 'IN_PROGRESS'
+     AND (p."startDate" IS NULL OR p."startDate" < m.period + interval '1 month')
+     AND NOT EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = p.id AND u.period = m.period)`;
+
+async function villageCounts(user: SessionUser, now: Date) {
+  const serves = `p."zoneId" = $2 AND EXISTS (SELECT 1 FROM "ProjectVillage" pv WHERE pv."projectId" = p.id AND pv."villageId" = $3)`;
+  return {
+    toConfirm: await count(
+      `SELECT count(*)::int AS n FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId" WHERE u.confirmation = 'PENDING' AND ${serves} AND $1::timestamptz IS NOT NULL`,
+      now, user.zoneId, user.villageId,
+    ),
+    feedbackDue: await count(
+      `SELECT count(*)::int AS n FROM "Project" p WHERE p.status = 'IN_PROGRESS' AND ${serves}
+          AND NOT EXISTS (SELECT 1 FROM "Feedback" f WHERE f."projectId" = p.id AND f."villageId" = $3 AND f.period = date_trunc('quarter', ${TODAY})::date)`,
+      now, user.zoneId, user.villageId,
+    ),
+    incomeDue: await count(
+      `SELECT (NOT EXISTS (SELECT 1 FROM "VillageIncome" WHERE "villageId" = $2 AND year = extract(year FROM ${TODAY})::int - 1))::int AS n`,
+      now, user.villageId,
+    ),
+    myDisputes: await count(
+      `SELECT count(*)::int AS n FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId"
+        WHERE u.confirmation = 'DISPUTED' AND ${serves} AND $1::timestamptz IS NOT NULL
+          AND (NOT EXISTS (SELECT 1 FROM "UpdateEvent" e WHERE e."updateId" = u.id AND e.kind = 'DISPUTED')
+               OR (SELECT a."villageId" FROM "UpdateEvent" e LEFT JOIN "User" a ON a.id = e."actorId"
+                    WHERE e."updateId" = u.id AND e.kind = 'DISPUTED' ORDER BY e.id DESC LIMIT 1) = $3)`,
+      now, user.zoneId, user.villageId,
+    ),
+  };
+}
+
+async function liaisonCounts(user: SessionUser, now: Date) {
+  return {
+    missing: await count(`SELECT count(*)::int AS n FROM (${MISSING}) m WHERE m.soe = $3`, now, config.updateDueDay, user.soeId),
+    toAnswer: await count(
+      `SELECT count(*)::int AS n FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId" WHERE u.confirmation IN ('DISPUTED', 'RETURNED') AND p."soeId" = $1`,
+      user.soeId,
+    ),
+    newFeedback: await count(
+      `SELECT count(*)::int AS n FROM "Feedback" f JOIN "Project" p ON p.id = f."projectId"
+         LEFT JOIN "ProjectSeen" s ON s."projectId" = f."projectId" AND s."userId" = $2
+        WHERE p."soeId" = $1 AND (s."seenAt" IS NULL OR f."updatedAt" > s."seenAt")`,
+      user.soeId, user.id,
+    ),
+  };
+}
+
+async function orgCounts(now: Date) {
+  return {
+    longDisputes: await count(
+      `SELECT count(*)::int AS n FROM "ProjectUpdate" u
+        WHERE u.confirmation = 'DISPUTED'
+          AND COALESCE((SELECT max(e."createdAt") FROM "UpdateEvent" e WHERE e."updateId" = u.id AND e.kind = 'DISPUTED'), u."updatedAt") < ($1::timestamptz AT TIME ZONE 'UTC') - $2 * interval '1 day'`,
+      now, config.disputeOpenDays,
+    ),
+    overdueSoes: await count(`SELECT count(DISTINCT m.soe)::int AS n FROM (${MISSING}) m WHERE ${TODAY} > m.due`, now, config.updateDueDay),
+    overdueMonths: await count(`SELECT count(*)::int AS n FROM (${MISSING}) m WHERE ${TODAY} > m.due`, now, config.updateDueDay),
+    rounds: await count(`SELECT count(*)::int AS n FROM "Accreditation" WHERE status = 'CANDIDATE'`),
+  };
+}
+
+function villageOf(todo: Awaited<ReturnType<typeof getTodo>>) {
+  if (todo.kind !== 'village') throw new Error(`expected a village's to-do, got ${todo.kind}`);
+  const s = todo.sections;
+  return { toConfirm: s.toConfirm.length, feedbackDue: s.feedbackDue.length, incomeDue: s.incomeDue ? 1 : 0, myDisputes: s.myDisputes.length };
+}
+function liaisonOf(todo: Awaited<ReturnType<typeof getTodo>>) {
+  if (todo.kind !== 'liaison') throw new Error(`expected a liaison's to-do, got ${todo.kind}`);
+  const s = todo.sections;
+  return { missing: s.missing.length, toAnswer: s.toAnswer.length, newFeedback: s.newFeedback.reduce((n, f) => n + f.count, 0) };
+}
+function orgOf(todo: Awaited<ReturnType<typeof getTodo>>) {
+  if (todo.kind !== 'org') throw new Error(`expected the org department's to-do, got ${todo.kind}`);
+  const s = todo.sections;
+  return { longDisputes: s.longDisputes.length, overdueSoes: s.overdueSoes.length, overdueMonths: s.overdueSoes.reduce((n, o) => n + o.months, 0), rounds: s.rounds.length };
+}
+
+describe('to-do lists on the seed data, against independent SQL', () => {
+  it("a village committee's: to confirm, feedback due this quarter, income due, its disputes", async () => {
+    const now = new Date();
+    const todo = await getTodo(users.village, now, config);
+    const expected = await villageCounts(users.village, now);
+    expect(villageOf(todo)).toEqual(expected);
+    expect(expected.toConfirm + expected.feedbackDue).toBeGreaterThan(0);
+    expect(await todoBadge(users.village)).toEqual({ kind: 'toConfirm', count: expected.toConfirm });
+    // Every link goes to the place the item is done.
+    if (todo.kind === 'village') {
+      for (const u of todo.sections.toConfirm) expect(u.href).toBe(`/projects/${u.projectId}#update-${u.updateId}`);
+      for (const p of todo.sections.feedbackDue) expect(p.href).toBe(`/projects/${p.projectId}#feedback-form`);
+    }
+  });
+
+  it("a liaison team's: months without an update, disputed or returned updates, feedback since its last visit", async () => {
+    for (const user of [users.liaison, users.liaison2]) {
+      const now = new Date();
+      const todo = await getTodo(user, now, config);
+      expect(liaisonOf(todo)).toEqual(await liaisonCounts(user, now));
+    }
+    const totals = liaisonOf(await getTodo(users.liaison, new Date(), config));
+    expect(totals.missing + totals.toAnswer + totals.newFeedback).toBeGreaterThan(0);
+  });
+
+  it("the org department's: disputes open over 14 days, SOEs with overdue updates, open accreditation rounds; none for a viewer", async () => {
+    const now = new Date();
+    const todo = await getTodo(users.admin, now, config);
+    const expected = await orgCounts(now);
+    expect(orgOf(todo)).toEqual(expected);
+    expect(expected.overdueSoes).toBeGreaterThan(0);
+    expect(expected.rounds).toBeGreaterThan(0);
+    expect((await getTodo(users.viewer, now, config)).kind).toBeNull();
+    expect(await todoBadge(users.viewer)).toBeNull();
+  });
+
+  it('a month is missing only once its month has ended; overdue only after the due day', async () => {
+    // On the 5th of a month the previous month is due, not late; on the 11th it is late.
+    const early = new Date(Date.UTC(2026, 11, 5, 4));
+    const late = new Date(Date.UTC(2026, 11, 11, 4));
+    const dueEarly = liaisonOf(await getTodo(users.liaison, early, config));
+    expect(dueEarly).toEqual({ ...(await liaisonCounts(users.liaison, early)) });
+    const org = orgOf(await getTodo(users.admin, early, config));
+    const orgLate = orgOf(await getTodo(users.admin, late, config));
+    expect(org.overdueMonths).toBe((await orgCounts(early)).overdueMonths);
+    expect(orgLate.overdueMonths).toBe((await orgCounts(late)).overdueMonths);
+    // November 2026 is not reported by the seed (its last month is October): late on the 11th, not on the 5th.
+    expect(orgLate.overdueMonths).toBeGreaterThan(org.overdueMonths);
+  });
+
+  it('items disappear when done: a confirmation, feedback given, feedback seen, a long dispute closed', async () => {
+    const p = database.prisma;
+    // The village confirms one update: 待确认 drops by one.
+    let todo = await getTodo(users.village, new Date(), config);
+    if (todo.kind !== 'village') throw new Error('village');
+    const first = todo.sections.toConfirm[0]!;
+    const version = (await p.projectUpdate.findUniqueOrThrow({ where: { id: first.updateId }, select: { version: true } })).version;
+    expect((await reviewUpdate(users.village, { updateId: first.updateId, version, decision: 'CONFIRMED' })).status).toBe('ok');
+    const before = todo.sections;
+    todo = await getTodo(users.village, new Date(), config);
+    expect(villageOf(todo).toConfirm).toBe(before.toConfirm.length - 1);
+    expect(villageOf(todo)).toEqual(await villageCounts(users.village, new Date()));
+
+    // Feedback given for this quarter: the project leaves "feedback due".
+    if (before.feedbackDue.length > 0) {
+      const project = before.feedbackDue[0]!;
+      const quarter = before.quarter;
+      const label = `${quarter.getUTCFullYear()}-Q${quarter.getUTCMonth() / 3 + 1}`;
+      expect((await giveFeedback(users.village, { projectId: project.projectId, quarter: label, rating: 4 })).status).toBe('ok');
+      const after = await getTodo(users.village, new Date(), config);
+      expect(villageOf(after).feedbackDue).toBe(before.feedbackDue.length - 1);
+    }
+
+    // The liaison opens a project with new feedback: it counts as seen up to what the page showed.
+    const liaison = await getTodo(users.liaison, new Date(), config);
+    if (liaison.kind !== 'liaison') throw new Error('liaison');
+    const fresh = liaison.sections.newFeedback[0]!;
+    const upTo = await unseenFeedbackUpTo(users.liaison, fresh.projectId);
+    expect(upTo).not.toBeNull();
+    expect((await markFeedbackSeen(users.liaison, { projectId: fresh.projectId, upTo: upTo!.toISOString() })).status).toBe('ok');
+    const seen = liaisonOf(await getTodo(users.liaison, new Date(), config));
+    expect(seen.newFeedback).toBe(liaisonOf(liaison).newFeedback - fresh.count);
+    expect(seen).toEqual(await liaisonCounts(users.liaison, new Date()));
+    expect(await unseenFeedbackUpTo(users.liaison, fresh.projectId)).toBeNull();
+    // Another team's liaison may not mark this project seen (out of its scope).
+    expect((await markFeedbackSeen(users.liaison2, { projectId: fresh.projectId, upTo: upTo!.toISOString() })).status).toBe('denied');
+
+    // A dispute moved 20 days back joins the org department's list; closing it takes it off.
+    const orgBefore = orgOf(await getTodo(users.admin, new Date(), config));
+    const disputed = await p.projectUpdate.findFirstOrThrow({ where: { confirmation: 'DISPUTED' }, select: { id: true, version: true } });
+    await p.$executeRawUnsafe(`UPDATE "ProjectUpdate" SET "updatedAt" = (now() AT TIME ZONE 'UTC') - interval '20 days' WHERE id = $1`, disputed.id);
+    await p.$executeRawUnsafe(`UPDATE "UpdateEvent" SET "createdAt" = (now() AT TIME ZONE 'UTC') - interval '20 days' WHERE "updateId" = $1 AND kind = 'DISPUTED'`, disputed.id);
+    const org = await getTodo(users.admin, new Date(), config);
+    expect(orgOf(org).longDisputes).toBe(orgBefore.longDisputes + 1);
+    expect(orgOf(org)).toEqual(await orgCounts(new Date()));
+    if (org.kind === 'org') expect(org.sections.longDisputes.find((d) => d.updateId === disputed.id)?.days).toBe(20);
+    const closed = await closeDispute(users.admin, { updateId: disputed.id, version: disputed.version, decision: 'REJECT', reason: '经核实，数据无误。' });
+    expect(closed.status).toBe('ok');
+    expect(orgOf(await getTodo(users.admin, new Date(), config)).longDisputes).toBe(orgBefore.longDisputes);
+  });
+});
