@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
 import { loadSessionUser } from '../../lib/auth/session-user';
-import { closeDispute } from '../../lib/projects/correction-mutations';
+import { answerDispute, closeDispute } from '../../lib/projects/correction-mutations';
+import { postProjectUpdate } from '../../lib/projects/mutations';
 import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
 import { reminderConfig } from '../../lib/reminders/config';
 import { markFeedbackSeen } from '../../lib/todo/mutations';
@@ -125,6 +126,7 @@ describe('to-do lists on the seed data, against independent SQL', () => {
     const todo = await getTodo(users.village, now, config);
     const expected = await villageCounts(users.village, now);
     expect(villageOf(todo)).toEqual(expected);
+    console.log('village to-do (maojiachong):', expected);
     expect(expected.toConfirm + expected.feedbackDue).toBeGreaterThan(0);
     expect(await todoBadge(users.village)).toEqual({ kind: 'toConfirm', count: expected.toConfirm });
     // Every link goes to the place the item is done.
@@ -138,7 +140,9 @@ describe('to-do lists on the seed data, against independent SQL', () => {
     for (const user of [users.liaison, users.liaison2]) {
       const now = new Date();
       const todo = await getTodo(user, now, config);
-      expect(liaisonOf(todo)).toEqual(await liaisonCounts(user, now));
+      const expected = await liaisonCounts(user, now);
+      expect(liaisonOf(todo)).toEqual(expected);
+      console.log(`liaison to-do (${user.username}):`, expected);
     }
     const totals = liaisonOf(await getTodo(users.liaison, new Date(), config));
     expect(totals.missing + totals.toAnswer + totals.newFeedback).toBeGreaterThan(0);
@@ -149,6 +153,7 @@ describe('to-do lists on the seed data, against independent SQL', () => {
     const todo = await getTodo(users.admin, now, config);
     const expected = await orgCounts(now);
     expect(orgOf(todo)).toEqual(expected);
+    console.log('org to-do (admin):', expected);
     expect(expected.overdueSoes).toBeGreaterThan(0);
     expect(expected.rounds).toBeGreaterThan(0);
     expect((await getTodo(users.viewer, now, config)).kind).toBeNull();
@@ -169,19 +174,52 @@ describe('to-do lists on the seed data, against independent SQL', () => {
     expect(orgLate.overdueMonths).toBeGreaterThan(org.overdueMonths);
   });
 
-  it('items disappear when done: a confirmation, feedback given, feedback seen, a long dispute closed', async () => {
+  it('the monthly loop moves items between to-do lists: posted, disputed, answered, confirmed', async () => {
     const p = database.prisma;
-    // The village confirms one update: 待确认 drops by one.
-    let todo = await getTodo(users.village, new Date(), config);
-    if (todo.kind !== 'village') throw new Error('village');
-    const first = todo.sections.toConfirm[0]!;
-    const version = (await p.projectUpdate.findUniqueOrThrow({ where: { id: first.updateId }, select: { version: true } })).version;
-    expect((await reviewUpdate(users.village, { updateId: first.updateId, version, decision: 'CONFIRMED' })).status).toBe('ok');
-    const before = todo.sections;
-    todo = await getTodo(users.village, new Date(), config);
-    expect(villageOf(todo).toConfirm).toBe(before.toConfirm.length - 1);
-    expect(villageOf(todo)).toEqual(await villageCounts(users.village, new Date()));
+    const village = async () => villageOf(await getTodo(users.village, new Date(), config));
+    const liaison = async () => liaisonOf(await getTodo(users.liaison, new Date(), config));
+    const start = { village: await village(), liaison: await liaison() };
+    // The liaison posts this month's update on a project serving the village, figures as last reported.
+    const project = await p.project.findFirstOrThrow({
+      where: { soeId: users.liaison.soeId!, zoneId: users.village.zoneId!, status: 'IN_PROGRESS', villages: { some: { villageId: users.village.villageId! } } },
+      select: { id: true, updates: { orderBy: { period: 'desc' }, take: 1 } },
+    });
+    const latest = project.updates[0]!;
+    const period = new Date().toISOString().slice(0, 7);
+    const posted = await postProjectUpdate(users.liaison, {
+      projectId: project.id, period, progressPct: latest.progressPct, investmentToDate: latest.investmentToDate.toString(),
+      jobsCreated: latest.jobsCreated, incomeToVillages: latest.incomeToVillages.toString(), narrative: '本月进展',
+    });
+    expect(posted.status).toBe('ok');
+    const updateId = posted.status === 'ok' ? posted.data.id : 0;
+    const version = async () => (await p.projectUpdate.findUniqueOrThrow({ where: { id: updateId }, select: { version: true } })).version;
+    expect(await village()).toEqual({ ...start.village, toConfirm: start.village.toConfirm + 1 });
+    expect(await todoBadge(users.village)).toEqual({ kind: 'toConfirm', count: start.village.toConfirm + 1 });
 
+    // The village disputes it: off its 待确认, onto its disputes and the liaison's list to answer.
+    expect((await reviewUpdate(users.village, { updateId, version: await version(), decision: 'DISPUTED', reason: '务工人数与实际不符' })).status).toBe('ok');
+    expect(await village()).toEqual({ ...start.village, myDisputes: start.village.myDisputes + 1 });
+    expect(await liaison()).toEqual({ ...start.liaison, toAnswer: start.liaison.toAnswer + 1 });
+    expect(await village()).toEqual(await villageCounts(users.village, new Date()));
+    expect(await liaison()).toEqual(await liaisonCounts(users.liaison, new Date()));
+
+    // The liaison answers: back under 待确认 with the answer, off both dispute lists.
+    expect((await answerDispute(users.liaison, { updateId, version: await version(), answer: '已核实，人数无误' })).status).toBe('ok');
+    expect(await village()).toEqual({ ...start.village, toConfirm: start.village.toConfirm + 1 });
+    expect(await liaison()).toEqual(start.liaison);
+    const todo = await getTodo(users.village, new Date(), config);
+    if (todo.kind === 'village') expect(todo.sections.toConfirm.find((u) => u.updateId === updateId)?.answer).toBe('已核实，人数无误');
+
+    // The village confirms: gone.
+    expect((await reviewUpdate(users.village, { updateId, version: await version(), decision: 'CONFIRMED' })).status).toBe('ok');
+    expect(await village()).toEqual(start.village);
+  });
+
+  it('items disappear when done: feedback given, feedback seen, a long dispute closed', async () => {
+    const p = database.prisma;
+    const todo = await getTodo(users.village, new Date(), config);
+    if (todo.kind !== 'village') throw new Error('village');
+    const before = todo.sections;
     // Feedback given for this quarter: the project leaves "feedback due".
     if (before.feedbackDue.length > 0) {
       const project = before.feedbackDue[0]!;
