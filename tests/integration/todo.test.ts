@@ -9,6 +9,7 @@ import { markFeedbackSeen } from '../../lib/todo/mutations';
 import { getTodo, todoBadge, unseenFeedbackUpTo } from '../../lib/todo/queries';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { liaisonCounts as liaisonSql, orgCounts as orgSql, villageCounts as villageSql, type CountQuery } from '../helpers/todo-sql';
 
 // Each role's to-do on the seed data, against counts written here independently in SQL; then
 // items done by the mutation cores disappear, and a dispute moved 20 days back appears.
@@ -31,78 +32,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database.drop());
 
-async function count(sql: string, ...params: unknown[]): Promise<number> {
-  const rows = await database.prisma.$queryRawUnsafe<{ n: number }[]>(sql, ...params);
-  return rows[0]!.n;
-}
-
-// The China-time day of $1, and the months chased for a missing update: the three before its month.
-const TODAY = `(($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)`;
-const MISSING = `
-  SELECT p.id AS project, p."soeId" AS soe, m.period,
-         (m.period + interval '1 month' + ($2::int - 1) * interval '1 day')::date AS due
-    FROM "Project" p
-    CROSS JOIN LATERAL (SELECT (date_trunc('month', ${TODAY}) - k * interval '1 month')::date AS period FROM generate_series(1, 3) k) m
-   WHERE p.status = 'IN_PROGRESS'
-     AND (p."startDate" IS NULL OR p."startDate" < m.period + interval '1 month')
-     AND NOT EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = p.id AND u.period = m.period)`;
-
-async function villageCounts(user: SessionUser, now: Date) {
-  const serves = `p."zoneId" = $2 AND EXISTS (SELECT 1 FROM "ProjectVillage" pv WHERE pv."projectId" = p.id AND pv."villageId" = $3)`;
-  return {
-    toConfirm: await count(
-      `SELECT count(*)::int AS n FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId" WHERE u.confirmation = 'PENDING' AND ${serves} AND $1::timestamptz IS NOT NULL`,
-      now, user.zoneId, user.villageId,
-    ),
-    feedbackDue: await count(
-      `SELECT count(*)::int AS n FROM "Project" p WHERE p.status = 'IN_PROGRESS' AND ${serves}
-          AND NOT EXISTS (SELECT 1 FROM "Feedback" f WHERE f."projectId" = p.id AND f."villageId" = $3 AND f.period = date_trunc('quarter', ${TODAY})::date)`,
-      now, user.zoneId, user.villageId,
-    ),
-    incomeDue: await count(
-      `SELECT (NOT EXISTS (SELECT 1 FROM "VillageIncome" WHERE "villageId" = $2 AND year = extract(year FROM ${TODAY})::int - 1))::int AS n`,
-      now, user.villageId,
-    ),
-    myDisputes: await count(
-      `SELECT count(*)::int AS n FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId"
-        WHERE u.confirmation = 'DISPUTED' AND ${serves} AND $1::timestamptz IS NOT NULL
-          AND (NOT EXISTS (SELECT 1 FROM "UpdateEvent" e WHERE e."updateId" = u.id AND e.kind = 'DISPUTED')
-               OR (SELECT a."villageId" FROM "UpdateEvent" e LEFT JOIN "User" a ON a.id = e."actorId"
-                    WHERE e."updateId" = u.id AND e.kind = 'DISPUTED' ORDER BY e.id DESC LIMIT 1) = $3)`,
-      now, user.zoneId, user.villageId,
-    ),
-  };
-}
-
-async function liaisonCounts(user: SessionUser, now: Date) {
-  return {
-    missing: await count(`SELECT count(*)::int AS n FROM (${MISSING}) m WHERE m.soe = $3`, now, config.updateDueDay, user.soeId),
-    toAnswer: await count(
-      `SELECT count(*)::int AS n FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId" WHERE u.confirmation IN ('DISPUTED', 'RETURNED') AND p."soeId" = $1`,
-      user.soeId,
-    ),
-    newFeedback: await count(
-      `SELECT count(*)::int AS n FROM "Feedback" f JOIN "Project" p ON p.id = f."projectId"
-         LEFT JOIN "ProjectSeen" s ON s."projectId" = f."projectId" AND s."userId" = $2
-        WHERE p."soeId" = $1 AND (s."seenAt" IS NULL OR f."updatedAt" > s."seenAt")`,
-      user.soeId, user.id,
-    ),
-  };
-}
-
-async function orgCounts(now: Date) {
-  return {
-    longDisputes: await count(
-      `SELECT count(*)::int AS n FROM "ProjectUpdate" u
-        WHERE u.confirmation = 'DISPUTED'
-          AND COALESCE((SELECT max(e."createdAt") FROM "UpdateEvent" e WHERE e."updateId" = u.id AND e.kind = 'DISPUTED'), u."updatedAt") < ($1::timestamptz AT TIME ZONE 'UTC') - $2 * interval '1 day'`,
-      now, config.disputeOpenDays,
-    ),
-    overdueSoes: await count(`SELECT count(DISTINCT m.soe)::int AS n FROM (${MISSING}) m WHERE ${TODAY} > m.due`, now, config.updateDueDay),
-    overdueMonths: await count(`SELECT count(*)::int AS n FROM (${MISSING}) m WHERE ${TODAY} > m.due`, now, config.updateDueDay),
-    rounds: await count(`SELECT count(*)::int AS n FROM "Accreditation" WHERE status = 'CANDIDATE'`),
-  };
-}
+const sql: CountQuery = async (text, params) => (await database.prisma.$queryRawUnsafe<{ n: number }[]>(text, ...params))[0]!.n;
+const villageCounts = (user: SessionUser, now: Date) => villageSql(sql, user, now);
+const liaisonCounts = (user: SessionUser, now: Date) => liaisonSql(sql, user, now, config.updateDueDay);
+const orgCounts = (now: Date) => orgSql(sql, now, config.updateDueDay, config.disputeOpenDays);
 
 function villageOf(todo: Awaited<ReturnType<typeof getTodo>>) {
   if (todo.kind !== 'village') throw new Error(`expected a village's to-do, got ${todo.kind}`);
