@@ -4,7 +4,7 @@ import type { SessionUser } from '@/lib/auth/policy';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatMonth } from '@/lib/i18n/format';
 import { reminderConfig } from '@/lib/reminders/config';
-import { getTodo } from '@/lib/todo/queries';
+import { requestTodo } from '@/lib/todo/queries';
 
 type Item = { key: string; href: string; label: string; meta?: string[]; urgent?: boolean };
 type Section = { id: string; title: string; count: number; hint?: string; items: Item[] };
@@ -14,7 +14,7 @@ type Section = { id: string; title: string; count: number; hint?: string; items:
  * each (the landing pages), with a link to /todo for the rest. Nothing for a role without one.
  */
 export async function TodoPanel({ user, limit, heading = 'h2' }: { user: SessionUser; limit?: number; heading?: 'h1' | 'h2' }) {
-  const [t, tAll, locale, todo] = await Promise.all([getTranslations('todo'), getTranslations(), getLocale().then(toLocale), getTodo(user)]);
+  const [t, tAll, locale, todo] = await Promise.all([getTranslations('todo'), getTranslations(), getLocale().then(toLocale), requestTodo(user)]);
   if (todo.kind === null) return null;
   const month = (d: Date) => formatMonth(d, locale);
   const sections: Section[] = [];

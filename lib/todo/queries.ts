@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { currentQuarter } from '@/lib/dates';
@@ -75,12 +76,15 @@ export async function getTodo(user: SessionUser, now = new Date(), config: Remin
   return { kind: null, total: 0, badge: 0, sections: null };
 }
 
+/** The to-do of a request's user, computed once per request (the navigation's badge and the panel share it). */
+export const requestTodo = cache((user: SessionUser) => getTodo(user));
+
 /** The navigation's number: cheaper than the whole to-do for a village (one count), the whole for others. */
 export async function todoBadge(user: SessionUser): Promise<{ kind: 'toConfirm' | 'todo'; count: number } | null> {
   if (can(user, 'todo.village', {}) && user.villageId !== null) {
     return { kind: 'toConfirm', count: await db().projectUpdate.count({ where: toConfirmWhere(user, user.villageId) }) };
   }
-  const todo = await getTodo(user);
+  const todo = await requestTodo(user);
   return todo.kind === null ? null : { kind: 'todo', count: todo.badge };
 }
 

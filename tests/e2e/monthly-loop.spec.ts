@@ -70,6 +70,8 @@ async function expectOrgTodo(page: Page) {
 }
 
 test('the monthly loop through each role’s to-do: posted, disputed, revised, confirmed; an old dispute closed', async ({ browser }) => {
+  // Three people and some thirty pages: longer than one journey's 120 s on a loaded machine.
+  test.setTimeout(480_000);
   const [liaisonUser, villageUser] = [await sqlUser('nongye'), await sqlUser('maojiachong')];
   const project = await one<{ id: number; name: string }>(
     `SELECT p.id, p.name FROM "Project" p
@@ -165,6 +167,7 @@ test('the monthly loop through each role’s to-do: posted, disputed, revised, c
 });
 
 test('each role’s to-do reads on a phone (390 px)', async ({ browser }) => {
+  test.setTimeout(300_000);
   for (const username of ['maojiachong', 'nongye', 'admin']) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
