@@ -4,10 +4,11 @@ import { can, type SessionUser } from '@/lib/auth/policy';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { canReadImports, importKinds } from '@/lib/imports/queries';
 import { unreadCount } from '@/lib/notifications/queries';
+import { todoBadge } from '@/lib/todo/queries';
 
 /** The links a role may follow; the pages check again on the server. */
 export async function MainNav({ user }: { user: SessionUser }) {
-  const [t, unread] = await Promise.all([getTranslations(), unreadCount(user).catch(() => 0)]);
+  const [t, unread, todo] = await Promise.all([getTranslations(), unreadCount(user).catch(() => 0), todoBadge(user).catch(() => null)]);
   const links = [
     can(user, 'dashboard.read', {}) && { href: '/dashboard', label: t('nav.dashboard') },
     user.villageId !== null && { href: `/villages/${user.villageId}`, label: t('nav.myVillage') },
@@ -23,6 +24,19 @@ export async function MainNav({ user }: { user: SessionUser }) {
   return (
     <nav aria-label={t('nav.label')} className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 text-sm">
+        {todo && (
+          // A village committee's badge is what awaits its confirmation (待确认); the others', their whole to-do.
+          <Link
+            href={todo.kind === 'toConfirm' ? '/todo#todo-to-confirm' : '/todo'}
+            className="inline-flex items-center gap-1 font-medium text-slate-700 hover:text-red-800"
+            aria-label={t(todo.kind === 'toConfirm' ? 'todo.navToConfirmCount' : 'todo.navTodoCount', { count: todo.count })}
+          >
+            {t(todo.kind === 'toConfirm' ? 'todo.navToConfirm' : 'todo.navTodo')}
+            <span className={`rounded-full px-1.5 text-xs font-semibold ${todo.count > 0 ? 'bg-red-800 text-white' : 'bg-slate-100 text-slate-600'}`}>
+              {todo.count > 99 ? '99+' : todo.count}
+            </span>
+          </Link>
+        )}
         {links.map((l) => (
           <Link key={l.href} href={l.href} className="font-medium text-slate-700 hover:text-red-800">
             {l.label}

@@ -12,7 +12,7 @@ export function FeedbackForm({ projectId, quarter, existing }: { projectId: numb
   const [state, action] = useActionState(giveFeedbackAction, idle as ActionState<{ id: number; version: number }>);
   const version = state.status === 'ok' ? state.data.version : existing?.version;
   return (
-    <form action={action} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+    <form id="feedback-form" action={action} className="grid scroll-mt-4 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
       <h2 className="font-semibold sm:col-span-4">{t('review.feedbackTitle', { quarter })}</h2>
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="quarter" value={quarter} />

@@ -34,7 +34,7 @@ export async function ProjectActivity({ project }: { project: Project }) {
         {project.updates.length === 0 && <p className="text-sm text-slate-500">{t('projects.none')}</p>}
         <ol className="mt-2 space-y-3 border-l-2 border-red-200 pl-4 text-sm">
           {project.updates.map((u) => (
-            <li key={u.id}>
+            <li key={u.id} id={`update-${u.id}`} className="scroll-mt-4 target:rounded target:bg-amber-50">
               <p className="font-medium">
                 {formatMonth(u.period, locale)} · {u.progressPct}%{' '}
                 <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${confirmationClass[u.confirmation]}`}>{t(`enum.UpdateConfirmation.${u.confirmation}`)}</span>

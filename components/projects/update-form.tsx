@@ -22,7 +22,7 @@ export function UpdateForm({ projectId, villages, defaults }: { projectId: numbe
   const [state, action] = useActionState(postProjectUpdateAction, idle as ActionState<{ id: number }>);
   const rows = villages.map((v) => defaults.beneficiaries.find((b) => b.villageId === v.id) ?? { villageId: v.id, kind: 'FARMERS', people: 0, households: null });
   return (
-    <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" key={state.status === 'ok' ? state.data.id : 'new'}>
+    <form id="update-form" action={action} className="grid scroll-mt-4 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" key={state.status === 'ok' ? state.data.id : 'new'}>
       <h2 className="font-semibold sm:col-span-3">{t('updateForm.title')}</h2>
       <input type="hidden" name="projectId" value={projectId} />
       <label className="text-sm">

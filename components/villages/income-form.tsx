@@ -12,7 +12,7 @@ export function IncomeForm({ villageId, year, existing }: { villageId: number; y
   const [state, action] = useActionState(reportIncomeAction, idle as ActionState<{ id: number; version: number }>);
   const version = state.status === 'ok' ? state.data.version : existing?.version;
   return (
-    <form action={action} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+    <form id="income-form" action={action} className="grid scroll-mt-4 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
       <h2 className="font-semibold sm:col-span-4">{existing ? t('income.correctTitle', { year }) : t('income.reportTitle', { year })}</h2>
       <input type="hidden" name="villageId" value={villageId} />
       <input type="hidden" name="year" value={year} />

@@ -94,6 +94,10 @@ export const rules = {
   'notification.read': ((u, r) => u.id === r.userId) as Rule<'notification'>,
   /** Deliveries by e-mail and webhook, and their failures: administrators. */
   'notification.deliveries': ((u) => isAdmin(u)) as Rule<'none'>,
+  /** Whose to-do (待办) a user has: a village committee's, a liaison team's, the org department's (administrators, who act on it). */
+  'todo.village': ((u) => u.role === 'VILLAGE_COMMITTEE' && u.villageId !== null) as Rule<'none'>,
+  'todo.liaison': ((u) => u.role === 'SOE_LIAISON' && u.soeId !== null) as Rule<'none'>,
+  'todo.org': ((u) => isAdmin(u)) as Rule<'none'>,
   /** Administrators import villages and incomes; a liaison team imports its own SOE's projects. */
   'import.run': ((u, r) =>
     r.kind === 'villages' ? isAdmin(u) : r.kind === 'projects' && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,

@@ -13,6 +13,7 @@ import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
 import { undoImport } from '../../lib/imports/mutations';
 import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
+import { markFeedbackSeen } from '../../lib/todo/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -57,6 +58,7 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   markNotificationsRead: [markNotificationsRead, ['id']],
   updateNotificationPreferences: [updateNotificationPreferences, ['email', 'notifyByEmail', 'on']],
   setWebhook: [setWebhook, ['soeId', 'url']],
+  markFeedbackSeen: [markFeedbackSeen, ['projectId', 'upTo']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -76,7 +78,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -122,6 +124,7 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     reportIncome: [reportIncome, { villageId: String(world.villageA1.id), year: '2024', amount: '1000' }],
     updateNotificationPreferences: [updateNotificationPreferences, { email: 'fuzz@example.test', notifyByEmail: 'on', on: ['UPDATE_DUE'] }],
     setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
+    markFeedbackSeen: [markFeedbackSeen, { projectId: String(world.projectA.id), upTo: new Date().toISOString() }],
   };
 }
 

@@ -3,7 +3,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardTables } from '@/components/dashboard/dashboard-tables';
 import { KpiCard } from '@/components/dashboard/kpi-card';
+import { TodoPanel } from '@/components/todo/todo-panel';
 import { requireUser } from '@/lib/auth/current-user';
+import { homePath } from '@/lib/auth/policy';
 import { getDashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
@@ -30,6 +32,7 @@ export default async function DashboardPage() {
           {t('exports.meeting')}
         </a>
       </div>
+      {homePath(user) === '/dashboard' && <TodoPanel user={user} limit={5} />}
       <section aria-label={t('dashboard.title')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard
           title={t('dashboard.modelZones')}

@@ -4,7 +4,8 @@ import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-con
 import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/policy';
+import { can, homePath } from '@/lib/auth/policy';
+import { TodoPanel } from '@/components/todo/todo-panel';
 import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
 import { toLocale } from '@/lib/i18n/config';
 import { formatMonth, formatYuan } from '@/lib/i18n/format';
@@ -25,6 +26,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     listDistricts(),
   ]);
   const mine = !can(user, 'project.readAll', {});
+  // Where the user lands (a liaison team, a village committee), the list opens with the to-do; not once filtered or paged.
+  const landing = homePath(user) === '/projects' && Object.keys(current).length === 0;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -36,6 +39,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <ExportLinks path="/api/exports/projects" current={current} />
         </span>
       </div>
+      {landing && <TodoPanel user={user} limit={5} />}
       <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
         <label className="lg:col-span-2">
           {t('list.search')}

@@ -5,6 +5,7 @@ import { ProjectActivity } from '@/components/projects/project-activity';
 import { ProjectForm } from '@/components/projects/project-form';
 import { StatusForm } from '@/components/projects/status-form';
 import { UpdateForm } from '@/components/projects/update-form';
+import { MarkFeedbackSeen } from '@/components/todo/mark-feedback-seen';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
@@ -13,6 +14,7 @@ import { formatDate, formatYuan } from '@/lib/i18n/format';
 import { getProject, listZoneVillages } from '@/lib/projects/queries';
 import { currentQuarter } from '@/lib/dates';
 import { STATUS_TRANSITIONS } from '@/lib/projects/status';
+import { unseenFeedbackUpTo } from '@/lib/todo/queries';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
@@ -21,7 +23,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const id = parseId((await params).id);
   const project = id === null ? null : await getProject(user, id);
   if (!project) notFound();
-  const [t, locale, zoneVillages] = await Promise.all([getTranslations(), getLocale().then(toLocale), project.canEdit ? listZoneVillages(project.zone?.id ?? null) : []]);
+  const [t, locale, zoneVillages, unseenUpTo] = await Promise.all([
+    getTranslations(),
+    getLocale().then(toLocale),
+    project.canEdit ? listZoneVillages(project.zone?.id ?? null) : [],
+    unseenFeedbackUpTo(user, project.id),
+  ]);
   const latest = project.updates[0];
   const thisMonth = new Date().toISOString().slice(0, 7);
   const quarter = currentQuarter();
@@ -84,6 +91,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       )}
       {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterLabel} existing={project.myFeedback} />}
       <ProjectActivity project={project} />
+      {unseenUpTo && <MarkFeedbackSeen projectId={project.id} upTo={unseenUpTo.toISOString()} />}
       {project.canEdit && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-semibold">{t('projectForm.title')}</summary>
