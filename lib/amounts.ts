@@ -100,6 +100,16 @@ export function parseCount(text: string): string | null {
   return format(whole);
 }
 
+/** A whole percentage: "35", "35%", "３５％" → "35"; a fraction as a percent-formatted cell has it ("0.35") → "35". */
+export function parsePercent(text: string): string | null {
+  const s = plain(text);
+  if (s.endsWith('%')) return parseCount(s.slice(0, -1));
+  const value = decimal(s);
+  // A fraction below 1 can be no whole percentage: it is Excel's value of a cell shown as a percentage.
+  if (value && value.n > 0n && value.scale > 0 && value.n < 10n ** BigInt(value.scale)) return parseCount(String(Number(s) * 100));
+  return parseCount(s);
+}
+
 /** A year: "2024年", "2024", "2024.0" → "2024"; null otherwise. */
 export function parseYear(text: string): string | null {
   const m = /^(\d{4})(?:\.0+)?(?:年(?:度)?)?$/.exec(plain(text));
