@@ -6,7 +6,6 @@ import zhCN from '@/lib/i18n/messages/zh-CN.json';
 import type { Locale } from '@/lib/i18n/config';
 import { checkBeneficiaryVillages, checkNewUpdate, figureSelect, postUpdate, type MonthReport, type PostUpdateInput, type ReplacedBeneficiary } from '@/lib/projects/mutations';
 import { postUpdateSchema } from '@/lib/projects/schemas';
-import { chinaDay } from '@/lib/reminders/config';
 import { editedSince, implausible, type ImportChange, type ImportedChange, type ImportSpec, type RowIssue, type Tx } from './engine';
 import { enumValue } from './projects';
 
@@ -67,9 +66,12 @@ const columnOf = (path: PropertyKey[]) => COLUMN_OF_FIELD[String(path[0] === 'be
 const issueKey = (message: string): RowIssue['key'] => (message.startsWith('validation.') ? (message as RowIssue['key']) : 'validation.invalidValue');
 const monthText = (d: Date) => d.toISOString().slice(0, 7);
 
-/** The month a project's template row is for: last month (China time) when it is not yet posted, else this month; null when both are. */
+/**
+ * The month a project's template row is for: last month when it is not yet posted, else this month;
+ * null when both are. "This month" as the form's own rule has it (no update for a future month).
+ */
 export function monthDue(reports: { period: Date }[], now = new Date()): Date | null {
-  const thisMonth = startOfMonth(chinaDay(now));
+  const thisMonth = startOfMonth(now);
   const lastMonth = new Date(Date.UTC(thisMonth.getUTCFullYear(), thisMonth.getUTCMonth() - 1, 1));
   const posted = new Set(reports.map((r) => r.period.getTime()));
   return [lastMonth, thisMonth].find((m) => !posted.has(m.getTime())) ?? null;
@@ -302,14 +304,14 @@ export const updateImport: ImportSpec<Ctx, Row> = {
     // Anything since blocks the undo: the update confirmed, disputed, revised or returned (its version moved on,
     // or an event after POSTED), a later update of the same project, beneficiary counts replaced since.
     const edited = await editedSince(tx, 'ProjectUpdate', updates.map((id) => ({ id, version: 1 })));
-    const [events, later, replaced] = await Promise.all([
-      tx.updateEvent.count({ where: { updateId: { in: updates }, kind: { not: 'POSTED' } } }),
+    const [acted, later, replaced] = await Promise.all([
+      tx.updateEvent.findMany({ where: { updateId: { in: updates }, kind: { not: 'POSTED' } }, select: { updateId: true }, distinct: ['updateId'] }),
       tx.projectUpdate.count({
         where: { id: { gt: Math.min(...updates), notIn: updates }, project: { updates: { some: { id: { in: updates } } } } },
       }),
       tx.beneficiary.count({ where: { id: { in: [...created, ...changed.map((c) => c.id)] }, OR: [{ updateId: null }, { updateId: { notIn: updates } }] } }),
     ]);
-    const blocked = edited.length + events + later + replaced;
+    const blocked = new Set([...edited, ...acted.map((e) => e.updateId)]).size + later + replaced;
     if (blocked) throw new FieldError('importId', 'validation.importEdited', { count: blocked });
     // The counts the updates replaced, last first (a file may replace one village's count twice).
     for (const c of [...changed].reverse()) {
