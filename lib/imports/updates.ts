@@ -110,7 +110,7 @@ export const updateImport: ImportSpec<Ctx, Row> = {
           status: true,
           plannedInvestment: true,
           zone: { select: { name: true, pairings: { select: { soeId: true } } } },
-          villages: { select: { village: { select: { id: true, name: true } } }, orderBy: { villageId: 'asc' } },
+          villages: { select: { village: { select: { id: true, name: true } } }, orderBy: { village: { name: 'asc' } } },
           updates: { select: figureSelect, orderBy: { period: 'asc' } },
           beneficiaries: { select: { villageId: true, kind: true, people: true, households: true }, orderBy: { id: 'asc' } },
         },
