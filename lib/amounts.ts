@@ -100,14 +100,10 @@ export function parseCount(text: string): string | null {
   return format(whole);
 }
 
-/** A whole percentage: "35", "35%", "３５％" → "35"; a fraction as a percent-formatted cell has it ("0.35") → "35". */
+/** A whole percentage: "35", "35%", "３５％" (and "35%" is how a percent-formatted cell is read) → "35"; null otherwise. */
 export function parsePercent(text: string): string | null {
   const s = plain(text);
-  if (s.endsWith('%')) return parseCount(s.slice(0, -1));
-  const value = decimal(s);
-  // A fraction below 1 can be no whole percentage: it is Excel's value of a cell shown as a percentage.
-  if (value && value.n > 0n && value.scale > 0 && value.n < 10n ** BigInt(value.scale)) return parseCount(String(Number(s) * 100));
-  return parseCount(s);
+  return parseCount(s.endsWith('%') ? s.slice(0, -1) : s);
 }
 
 /** A year: "2024年", "2024", "2024.0" → "2024"; null otherwise. */

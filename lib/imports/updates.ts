@@ -3,7 +3,6 @@ import { can, type SessionUser } from '@/lib/auth/policy';
 import { startOfMonth } from '@/lib/dates';
 import en from '@/lib/i18n/messages/en.json';
 import zhCN from '@/lib/i18n/messages/zh-CN.json';
-import type { Locale } from '@/lib/i18n/config';
 import { checkBeneficiaryVillages, checkNewUpdate, figureSelect, postUpdate, type MonthReport, type PostUpdateInput, type ReplacedBeneficiary } from '@/lib/projects/mutations';
 import { postUpdateSchema } from '@/lib/projects/schemas';
 import { editedSince, implausible, type ImportChange, type ImportedChange, type ImportSpec, type RowIssue, type Tx } from './engine';

@@ -188,7 +188,8 @@ describe('monthly update import', () => {
     const sheet = book.getWorksheet('数据')!;
     const set = (row: number, values: Record<number, string | number>) => Object.entries(values).forEach(([col, v]) => (sheet.getRow(row).getCell(Number(col)).value = v));
     set(3, { 4: 35, 5: 350000, 6: 20, 7: 45000.5, 8: '大棚完工', 11: 120 }); // 甲项目
-    set(4, { 4: '10%', 5: '5万元' }); // 甲全市项目
+    set(4, { 4: 0.1, 5: '5万元' }); // 甲全市项目: 10% in a cell formatted as a percentage
+    sheet.getRow(4).getCell(4).numFmt = '0%';
     set(5, { 4: 5, 5: 1000, 10: '农户', 11: 50, 12: 15 }); // 甲二号项目, 甲一村
     set(6, { 10: '低收入户', 11: 8 }); // 甲二号项目, 甲二村
     const file = Buffer.from(await book.xlsx.writeBuffer());
