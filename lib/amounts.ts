@@ -100,6 +100,12 @@ export function parseCount(text: string): string | null {
   return format(whole);
 }
 
+/** A whole percentage: "35", "35%", "３５％" (and "35%" is how a percent-formatted cell is read) → "35"; null otherwise. */
+export function parsePercent(text: string): string | null {
+  const s = plain(text);
+  return parseCount(s.endsWith('%') ? s.slice(0, -1) : s);
+}
+
 /** A year: "2024年", "2024", "2024.0" → "2024"; null otherwise. */
 export function parseYear(text: string): string | null {
   const m = /^(\d{4})(?:\.0+)?(?:年(?:度)?)?$/.exec(plain(text));

@@ -45,6 +45,17 @@ export function excelSerialDate(serial: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * yyyy-mm from a cell naming a month: "2025-03", "2025/3", "2025.3", "2025年3月", "202503", or a date
+ * in that month (a month typed into Excel is kept as its first day: "2025-03-01"); null otherwise.
+ */
+export function parseMonth(text: string): string | null {
+  const s = text.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[1]}-${m[2]!.padStart(2, '0')}` : null;
+  return parseDate(s)?.slice(0, 7) ?? null;
+}
+
 /** yyyy-mm-dd from a cell, or null when it is no date (an impossible one, such as 2025/2/30, included). */
 export function parseDate(text: string): string | null {
   const s = text.normalize('NFKC').trim();

@@ -98,9 +98,9 @@ export const rules = {
   'todo.village': ((u) => u.role === 'VILLAGE_COMMITTEE' && u.villageId !== null) as Rule<'none'>,
   'todo.liaison': ((u) => u.role === 'SOE_LIAISON' && u.soeId !== null) as Rule<'none'>,
   'todo.org': ((u) => isAdmin(u)) as Rule<'none'>,
-  /** Administrators import villages and incomes; a liaison team imports its own SOE's projects. */
+  /** Administrators import villages and incomes; a liaison team imports its own SOE's projects and their monthly updates. */
   'import.run': ((u, r) =>
-    r.kind === 'villages' ? isAdmin(u) : r.kind === 'projects' && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
+    r.kind === 'villages' ? isAdmin(u) : (r.kind === 'projects' || r.kind === 'updates') && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
   'import.read': ((u, r) => isOrg(u) || (r.soeId !== null && isLiaisonOf(u, r.soeId))) as Rule<'import'>,
   /** An administrator undoes any import; whoever made one may undo it too. */
   'import.undo': ((u, r) => isAdmin(u) || (r.importedById != null && r.importedById === u.id)) as Rule<'import'>,

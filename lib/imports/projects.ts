@@ -10,7 +10,7 @@ import { editedSince, type ImportSpec, type RowIssue } from './engine';
 // checked by the project form's own schema. A project that exists (same SOE,
 // zone and name) is refused: the import makes projects, it does not edit them.
 
-type EnumName = 'CooperationMode' | 'CooperationMethod' | 'OutcomeArea' | 'WorkBatch';
+type EnumName = 'CooperationMode' | 'CooperationMethod' | 'OutcomeArea' | 'WorkBatch' | 'BeneficiaryKind';
 type Ctx = {
   soeId: number;
   zones: Map<string, { id: number; villages: Map<string, number> }>;
@@ -20,7 +20,7 @@ type Ctx = {
 type Row = Omit<ReturnType<typeof createProjectSchema.parse>, 'villageIds'> & { status: ProjectStatus; villageIds: number[] };
 
 /** A cell naming an enum value: its code, or its Chinese or English label. */
-function enumValue(name: EnumName | 'status', cell: string): string | undefined {
+export function enumValue(name: EnumName | 'status', cell: string): string | undefined {
   const tables = name === 'status' ? [zhCN.status, en.status] : [zhCN.enum[name], en.enum[name]];
   for (const table of tables) {
     for (const [code, label] of Object.entries(table)) if (cell === code || cell === label) return code;

@@ -45,6 +45,10 @@ async function resources() {
     unknownImport: { kind: 'zones', soeId: null },
     villageImportByAdmin: { kind: 'villages', soeId: null, importedById: w.users.admin.id },
     projectImportAByLiaisonA: { kind: 'projects', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
+    updateImportA: { kind: 'updates', soeId: w.soeA.id },
+    updateImportB: { kind: 'updates', soeId: w.soeB.id },
+    updateImportNoSoe: { kind: 'updates', soeId: null },
+    updateImportAByLiaisonA: { kind: 'updates', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -95,9 +99,9 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'todo.village': { dashboard: ['villageA1', 'villageA2', 'villageB1'] },
   'todo.liaison': { dashboard: ['liaisonA', 'liaisonB'] },
   'todo.org': { dashboard: ['admin'] },
-  'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [] },
-  'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG] },
-  'import.undo': { villageImportByAdmin: ['admin'], projectImportAByLiaisonA: ['admin', 'liaisonA'], projectImportNoSoe: ['admin'] },
+  'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [], updateImportA: ['liaisonA'], updateImportB: ['liaisonB'], updateImportNoSoe: [] },
+  'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG], updateImportA: [...ORG, 'liaisonA'], updateImportB: [...ORG, 'liaisonB'] },
+  'import.undo': { villageImportByAdmin: ['admin'], projectImportAByLiaisonA: ['admin', 'liaisonA'], projectImportNoSoe: ['admin'], updateImportAByLiaisonA: ['admin', 'liaisonA'] },
 };
 
 describe('policy matrix: every role × every action × in- and out-of-scope resources', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseYear, parseYuan, unitOfHeader } from '../../lib/amounts';
-import { excelSerialDate, parseDate } from '../../lib/dates';
+import { parseCount, parsePercent, parseYear, parseYuan, unitOfHeader } from '../../lib/amounts';
+import { excelSerialDate, parseDate, parseMonth } from '../../lib/dates';
 
 describe('parseYuan', () => {
   it('reads amounts as clerks type them, exactly', () => {
@@ -57,5 +57,21 @@ describe('parseDate', () => {
   });
   it('refuses impossible dates and what is no date', () => {
     for (const text of ['2025/2/30', '2025/13/1', '3/1/2025', '明年', '']) expect(parseDate(text), text).toBeNull();
+  });
+});
+
+describe('months and percentages (the update import)', () => {
+  it('reads a month as liaisons write it, or as Excel keeps a month typed into a cell (its first day)', () => {
+    for (const text of ['2025-10', '2025/10', '2025.10', '2025年10月', '2025年10月份', '202510', '2025-10-01', '2025/10/1', '２０２５年１０月']) expect(parseMonth(text), text).toBe('2025-10');
+    expect(parseMonth('2025-3')).toBe('2025-03');
+    for (const text of ['2025-13', '2025-00', '2025', 'abc', '2025-02-30']) expect(parseMonth(text), text).toBeNull();
+  });
+  it('reads a whole percentage with or without its sign; a fraction is no whole percentage', () => {
+    expect(parsePercent('35')).toBe('35');
+    expect(parsePercent('35%')).toBe('35');
+    expect(parsePercent('３５％')).toBe('35');
+    expect(parsePercent('100%')).toBe('100');
+    expect(parsePercent('0.35')).toBeNull();
+    expect(parsePercent('abc')).toBeNull();
   });
 });
