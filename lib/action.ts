@@ -106,7 +106,7 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
       }, { timeout: def.timeout ?? 10_000, maxWait: 10_000 });
       return { status: 'ok', data };
     } catch (error) {
-      if (error instanceof DeniedError) return { status: 'denied', message: t('errors.denied'), values };
+      if (error instanceof DeniedError) return { status: 'denied', message: t(user.mustChangePassword ? 'errors.mustChangePassword' : 'errors.denied'), values };
       if (error instanceof ConflictError) return { status: 'conflict', message: t(error.key as 'errors.conflict'), values };
       // Two writes of the same natural key at once: the loser is told as of any other conflict.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { status: 'conflict', message: t('errors.conflict'), values };

@@ -1,19 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { assessCriterionAction, closeAccreditationAction, nominateZoneAction } from '@/lib/accreditation/actions';
 import { CRITERIA } from '@/lib/accreditation/rounds';
-import { idle, type ActionState } from '@/lib/action-state';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function NominateForm({ zoneId }: { zoneId: number }) {
   const t = useTranslations();
-  const [state, action] = useActionState(nominateZoneAction, idle as ActionState<{ id: number }>);
+  const { state, form } = useActionForm(nominateZoneAction);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+    <form {...form} className="flex flex-wrap items-end gap-2 text-sm">
       <input type="hidden" name="zoneId" value={zoneId} />
       <label>
         {t('accreditation.nominatedOn')}
@@ -30,9 +28,9 @@ export function NominateForm({ zoneId }: { zoneId: number }) {
 /** Records one criterion's result; the fourth pass accredits the zone. */
 export function AssessForm({ accreditationId, version, assessorName }: { accreditationId: number; version: number; assessorName: string }) {
   const t = useTranslations();
-  const [state, action] = useActionState(assessCriterionAction, idle as ActionState<{ accredited: boolean; version: number }>);
+  const { state, form } = useActionForm(assessCriterionAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="grid gap-2 text-sm sm:grid-cols-6">
+    <form {...form} className="grid gap-2 text-sm sm:grid-cols-6">
       <input type="hidden" name="accreditationId" value={accreditationId} />
       <input type="hidden" name="version" value={state.status === 'ok' ? state.data.version : version} />
       <label>
@@ -76,9 +74,9 @@ export function AssessForm({ accreditationId, version, assessorName }: { accredi
 /** Rejects a candidacy or revokes an accreditation, with a reason. */
 export function CloseForm({ accreditationId, version, revoking }: { accreditationId: number; version: number; revoking: boolean }) {
   const t = useTranslations();
-  const [state, action] = useActionState(closeAccreditationAction, idle as ActionState<{ version: number }>);
+  const { state, form } = useActionForm(closeAccreditationAction);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+    <form {...form} className="flex flex-wrap items-end gap-2 text-sm">
       <input type="hidden" name="accreditationId" value={accreditationId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="closedOn" value={today()} />

@@ -1,9 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import type { ActionState } from '@/lib/action-state';
 import { Mechanism, SoeCategory, SoeLevel } from '@/lib/db/enums';
 import { createPairingAction, endPairingAction } from '@/lib/pairings/actions';
 import { saveSoeAction } from '@/lib/soes/actions';
@@ -35,9 +34,9 @@ function Footer({ state, label }: { state: Saved; label: string }) {
 
 export function SoeForm() {
   const t = useTranslations();
-  const [state, action] = useActionState(saveSoeAction, idle as Saved);
+  const { state, form } = useActionForm(saveSoeAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-3">
+    <form {...form} className="grid gap-2 sm:grid-cols-3">
       <Field state={state} name="name" label={t('soe.name')} />
       <Field state={state} name="shortName" label={t('master.shortName')} />
       <Field state={state} name="nameEn" label={t('master.nameEn')} />
@@ -63,9 +62,9 @@ export function SoeForm() {
 
 export function ZoneForm({ districts }: { districts: Option[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(saveZoneAction, idle as Saved);
+  const { state, form } = useActionForm(saveZoneAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-3">
+    <form {...form} className="grid gap-2 sm:grid-cols-3">
       <Field state={state} name="name" label={t('zones.title')} />
       <Field state={state} name="districtId" label={t('zones.district')}>
         <select {...fieldProps(state, 'districtId')} className={inputClass}>
@@ -93,9 +92,9 @@ export function ZoneForm({ districts }: { districts: Option[] }) {
 
 export function VillageForm({ zones }: { zones: Option[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(saveVillageAction, idle as Saved);
+  const { state, form } = useActionForm(saveVillageAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-4">
+    <form {...form} className="grid gap-2 sm:grid-cols-4">
       <Field state={state} name="name" label={t('zones.village')} />
       <Field state={state} name="zoneId" label={t('zones.title')}>
         <select {...fieldProps(state, 'zoneId')} className={inputClass}>
@@ -113,9 +112,9 @@ export function VillageForm({ zones }: { zones: Option[] }) {
 
 export function PairingForm({ soes, zones }: { soes: Option[]; zones: Option[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(createPairingAction, idle as Saved);
+  const { state, form } = useActionForm(createPairingAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-3">
+    <form {...form} className="grid gap-2 sm:grid-cols-3">
       <Field state={state} name="soeId" label={t('soe.name')}>
         <select {...fieldProps(state, 'soeId')} className={inputClass}>
           {soes.map((s) => (
@@ -140,9 +139,9 @@ export function PairingForm({ soes, zones }: { soes: Option[]; zones: Option[] }
 
 export function EndPairingForm({ pairingId, version }: { pairingId: number; version: number }) {
   const t = useTranslations();
-  const [state, action] = useActionState(endPairingAction, idle as Saved);
+  const { state, form } = useActionForm(endPairingAction);
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form {...form} className="flex items-center gap-2">
       <input type="hidden" name="pairingId" value={pairingId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="until" value={new Date().toISOString().slice(0, 10)} />

@@ -1,9 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { BeneficiaryKind } from '@/lib/db/enums';
 import { postProjectUpdateAction } from '@/lib/projects/actions';
 
@@ -19,10 +17,10 @@ export type UpdateDefaults = {
 /** A month's update, prefilled from the last one so field staff change only what changed. */
 export function UpdateForm({ projectId, villages, defaults }: { projectId: number; villages: { id: number; name: string }[]; defaults: UpdateDefaults }) {
   const t = useTranslations();
-  const [state, action] = useActionState(postProjectUpdateAction, idle as ActionState<{ id: number }>);
+  const { state, form } = useActionForm(postProjectUpdateAction);
   const rows = villages.map((v) => defaults.beneficiaries.find((b) => b.villageId === v.id) ?? { villageId: v.id, kind: 'FARMERS', people: 0, households: null });
   return (
-    <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" key={state.status === 'ok' ? state.data.id : 'new'}>
+    <form {...form} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" key={state.status === 'ok' ? state.data.id : 'new'}>
       <h2 className="font-semibold sm:col-span-3">{t('updateForm.title')}</h2>
       <input type="hidden" name="projectId" value={projectId} />
       <label className="text-sm">

@@ -1,18 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { reportIncomeAction } from '@/lib/villages/actions';
 
 /** The village's collective income for a year; a year already reported is corrected (its version travels along). */
 export function IncomeForm({ villageId, year, existing }: { villageId: number; year: number; existing: { amount: string; version: number } | null }) {
   const t = useTranslations();
-  const [state, action] = useActionState(reportIncomeAction, idle as ActionState<{ id: number; version: number }>);
+  const { state, form } = useActionForm(reportIncomeAction);
   const version = state.status === 'ok' ? state.data.version : existing?.version;
   return (
-    <form action={action} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+    <form {...form} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
       <h2 className="font-semibold sm:col-span-4">{existing ? t('income.correctTitle', { year }) : t('income.reportTitle', { year })}</h2>
       <input type="hidden" name="villageId" value={villageId} />
       <input type="hidden" name="year" value={year} />

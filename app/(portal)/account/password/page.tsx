@@ -1,9 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireSignedIn } from '@/lib/auth/current-user';
 
 export default async function ChangePasswordPage() {
-  await requireUser();
+  await requireSignedIn();
   const t = await getTranslations('account');
   return (
     <div className="space-y-4">
