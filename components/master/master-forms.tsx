@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import { ConfirmSubmit, FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import type { ActionState } from '@/lib/action-state';
 import { Mechanism, SoeCategory, SoeLevel } from '@/lib/db/enums';
 import { createPairingAction, endPairingAction } from '@/lib/pairings/actions';
@@ -137,15 +137,23 @@ export function PairingForm({ soes, zones }: { soes: Option[]; zones: Option[] }
   );
 }
 
-export function EndPairingForm({ pairingId, version }: { pairingId: number; version: number }) {
+export function EndPairingForm({ pairingId, version, soe, zone }: { pairingId: number; version: number; soe: string; zone: string }) {
   const t = useTranslations();
+  const today = new Date().toISOString().slice(0, 10);
   const { state, form } = useActionForm(endPairingAction);
   return (
     <form {...form} className="flex items-center gap-2">
       <input type="hidden" name="pairingId" value={pairingId} />
       <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="until" value={new Date().toISOString().slice(0, 10)} />
-      <SubmitButton label={t('master.endPairing')} pendingLabel={t('common.saving')} />
+      <input type="hidden" name="until" value={today} />
+      <ConfirmSubmit
+        label={t('master.endPairing')}
+        pendingLabel={t('common.saving')}
+        title={t('master.endPairingTitle', { soe, zone })}
+        consequence={t('master.endPairingConsequence', { date: today })}
+        confirmLabel={t('master.endPairing')}
+        danger
+      />
       <FieldErrors state={state} name="until" />
       <FormMessage state={state} okText={t('common.saved')} />
     </form>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import { ConfirmSubmit, FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { reviewUpdateAction } from '@/lib/projects/actions';
 
 /** A village committee confirms an update, or disputes it with a reason. */
@@ -15,7 +15,7 @@ export function ReviewForm({ updateId, version }: { updateId: number; version: n
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="version" value={v} />
         <input type="hidden" name="decision" value="CONFIRMED" />
-        <SubmitButton label={t('review.confirm')} pendingLabel={t('common.saving')} />
+        <ConfirmSubmit label={t('review.confirm')} pendingLabel={t('common.saving')} title={t('review.confirmTitle')} consequence={t('review.confirmConsequence')} confirmLabel={t('review.confirm')} />
       </form>
       <form {...form} className="flex flex-wrap items-start gap-2">
         <input type="hidden" name="updateId" value={updateId} />

@@ -7,7 +7,7 @@ import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import { getVillage } from '@/lib/villages/queries';
 
@@ -63,6 +63,25 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
           </tbody>
         </table>
       </section>
+      {village.corrections.length > 0 && (
+        <section aria-labelledby="income-corrections" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="income-corrections" className="font-semibold">{t('income.corrections')}</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {village.corrections.map((c) => (
+              <li key={c.id}>
+                {t('income.correctionRow', {
+                  year: c.year,
+                  before: formatYuan(c.before, locale),
+                  after: formatYuan(c.after, locale),
+                  actor: c.actor ?? '—',
+                  time: formatDate(c.at, locale),
+                  reason: c.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="village-projects" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="village-projects" className="font-semibold">{t('zones.projects')}</h2>
         <ul className="mt-2 space-y-1 text-sm">

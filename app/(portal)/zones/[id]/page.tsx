@@ -118,7 +118,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         <section aria-labelledby="accreditation-manage" className="space-y-3 rounded-lg border border-red-200 bg-red-50/40 p-4">
           <h2 id="accreditation-manage" className="font-semibold">{t('accreditation.manage')}</h2>
           {next.nominate && <NominateForm zoneId={zone.id} />}
-          {round && next.assess && <AssessForm accreditationId={round.id} version={round.version} assessorName={user.displayName} />}
+          {round && next.assess && <AssessForm accreditationId={round.id} version={round.version} assessorName={user.displayName} passed={round.assessments.filter((a) => a.result === 'PASS').map((a) => a.criterion)} />}
           {round && next.reject && <CloseForm accreditationId={round.id} version={round.version} revoking={false} />}
           {round && next.revoke && <CloseForm accreditationId={round.id} version={round.version} revoking />}
         </section>
