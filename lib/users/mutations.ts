@@ -96,7 +96,9 @@ export const changeUserAccess = defineMutation({
     if (input.soeId && !(await tx.soe.count({ where: { id: input.soeId } }))) throw new FieldError('soeId', 'validation.soeRequired');
     if (input.villageId && !(await tx.village.count({ where: { id: input.villageId } }))) throw new FieldError('villageId', 'validation.villageRequired');
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
-    if (before.role === input.role && before.soeId === input.soeId && before.villageId === input.villageId) throw new FieldError('role', 'validation.accessUnchanged');
+    // Nothing to save (not a role decision: the same access as now).
+    const access = (u: { role: string; soeId: number | null; villageId: number | null }) => `${u.role}:${u.soeId}:${u.villageId}`;
+    if (access(before) === access(input)) throw new FieldError('role', 'validation.accessUnchanged');
     const after = await tx.user.update({
       where: { id: input.userId },
       data: { role: input.role, soeId: input.soeId, villageId: input.villageId, sessionEpoch: { increment: 1 }, version: { increment: 1 } },

@@ -9,6 +9,7 @@ export async function getVillage(user: SessionUser, id: number) {
     select: {
       id: true,
       name: true,
+      version: true,
       population: true,
       households: true,
       sourceNote: true,
@@ -43,6 +44,7 @@ export async function getVillage(user: SessionUser, id: number) {
       )
       .sort((a, b) => b.id - a.id),
     canReportIncome: can(user, 'village.reportIncome', resource),
+    canEdit: can(user, 'masterData.manage', {}),
     projects: village.projects.map((p) => p.project),
   };
 }

@@ -10,13 +10,15 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import { getVillage } from '@/lib/villages/queries';
+import { listZoneOptions } from '@/lib/zones/queries';
+import { VillageForm } from '@/components/master/master-forms';
 
 export default async function VillagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = parseId((await params).id);
   const village = id === null ? null : await getVillage(user, id);
   if (!village) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const [t, locale, zones] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user)]);
   return (
     <article className="space-y-4">
       <header>
@@ -31,6 +33,17 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
         </p>
         {village.sourceNote && !village.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
       </header>
+      {village.canEdit && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t('master.editVillage')}</summary>
+          <div className="mt-2">
+            <VillageForm
+              zones={zones}
+              record={{ id: village.id, version: village.version, name: village.name, zoneId: village.zone.id, population: village.population, households: village.households }}
+            />
+          </div>
+        </details>
+      )}
       {village.canReportIncome && (
         <IncomeForm
           villageId={village.id}
