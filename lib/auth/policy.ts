@@ -114,10 +114,13 @@ type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 /** All a user who must change an administrator-chosen password may do: change it, or sign out. */
 export const PASSWORD_CHANGE_ACTIONS: readonly Action[] = ['user.changeOwnPassword', 'user.endOwnSessions'];
 
+/** False while the user must still replace an administrator-chosen password: nothing else is served (pages, downloads). */
+export const passwordSettled = (user: SessionUser) => !user.mustChangePassword;
+
 /** May this (signed-in, active) user do this action on this resource? */
 export function can<A extends Action>(user: SessionUser | null, action: A, resource: ResourceOf<A>): boolean {
   if (!user) return false;
-  if (user.mustChangePassword && !PASSWORD_CHANGE_ACTIONS.includes(action)) return false;
+  if (!passwordSettled(user) && !PASSWORD_CHANGE_ACTIONS.includes(action)) return false;
   return (rules[action] as (u: SessionUser, r: ResourceOf<A>) => boolean)(user, resource);
 }
 
