@@ -14,6 +14,8 @@ export type SessionUser = {
   /** VILLAGE_COMMITTEE: the user's village, and through it the zone. */
   villageId: number | null;
   zoneId: number | null;
+  /** An administrator chose the password (new account or reset): only changing it is allowed until then. */
+  mustChangePassword?: boolean;
 };
 
 /** What a rule needs to know about the thing acted on. */
@@ -86,6 +88,10 @@ export const rules = {
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   'user.manage': ((u) => isAdmin(u)) as Rule<'none'>,
+  /** Another user's role and scope: an administrator, never their own (no one demotes the last administrator by accident). */
+  'user.changeAccess': ((u, r) => isAdmin(u) && u.id !== r.userId) as Rule<'user'>,
+  /** Lifting a lock after too many wrong passwords (the password stays). */
+  'user.unlock': ((u) => isAdmin(u)) as Rule<'user'>,
   'user.changeOwnPassword': ((u, r) => u.id === r.userId) as Rule<'user'>,
   /** Signing out ends the user's own sessions, on every device. */
   'user.endOwnSessions': ((u, r) => u.id === r.userId) as Rule<'user'>,
@@ -109,9 +115,16 @@ export const rules = {
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
+/** All a user who must change an administrator-chosen password may do: change it, or sign out. */
+export const PASSWORD_CHANGE_ACTIONS: readonly Action[] = ['user.changeOwnPassword', 'user.endOwnSessions'];
+
+/** False while the user must still replace an administrator-chosen password: nothing else is served (pages, downloads). */
+export const passwordSettled = (user: SessionUser) => !user.mustChangePassword;
+
 /** May this (signed-in, active) user do this action on this resource? */
 export function can<A extends Action>(user: SessionUser | null, action: A, resource: ResourceOf<A>): boolean {
   if (!user) return false;
+  if (!passwordSettled(user) && !PASSWORD_CHANGE_ACTIONS.includes(action)) return false;
   return (rules[action] as (u: SessionUser, r: ResourceOf<A>) => boolean)(user, resource);
 }
 
@@ -128,14 +141,19 @@ export const REMINDER_ESCALATION_ROLES = ['ORG_ADMIN'] as const satisfies readon
 
 /** Where signing in lands: the citywide dashboard for the org department, one's own projects otherwise. */
 export function homePath(user: SessionUser) {
+  if (user.mustChangePassword) return PASSWORD_PATH;
   return isOrg(user) ? '/dashboard' : '/projects';
 }
+
+/** Where a user who must change their password is sent, from every other page. */
+export const PASSWORD_PATH = '/account/password';
 
 // ── Scopes for lists: the same answers as `can(user, '<x>.read', …)`, as SQL ──
 
 const NOTHING = { id: -1 };
 
 export function projectScope(user: SessionUser): Prisma.ProjectWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { soeId: user.soeId };
   if (user.role === 'VILLAGE_COMMITTEE' && user.zoneId !== null) return { zoneId: user.zoneId };
@@ -143,6 +161,7 @@ export function projectScope(user: SessionUser): Prisma.ProjectWhereInput {
 }
 
 export function zoneScope(user: SessionUser): Prisma.ZoneWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { pairings: { some: { soeId: user.soeId } } };
   if (user.role === 'VILLAGE_COMMITTEE' && user.zoneId !== null) return { id: user.zoneId };
@@ -150,18 +169,21 @@ export function zoneScope(user: SessionUser): Prisma.ZoneWhereInput {
 }
 
 export function villageScope(user: SessionUser): Prisma.VillageWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   const zone = zoneScope(user);
   return zone === NOTHING ? NOTHING : { zone };
 }
 
 export function importScope(user: SessionUser): Prisma.ImportWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { soeId: user.soeId };
   return NOTHING;
 }
 
 export function soeScope(user: SessionUser): Prisma.SoeWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { id: user.soeId };
   return NOTHING;
@@ -177,6 +199,7 @@ export function soeScope(user: SessionUser): Prisma.SoeWhereInput {
  */
 export type SqlScope = { all: boolean; soeId: number; zoneId: number };
 export function sqlScope(user: SessionUser): SqlScope {
+  if (user.mustChangePassword) return { all: false, soeId: -1, zoneId: -1 };
   return {
     all: isOrg(user),
     soeId: user.role === 'SOE_LIAISON' && user.soeId !== null ? user.soeId : -1,

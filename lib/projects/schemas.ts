@@ -56,7 +56,12 @@ export const postUpdateSchema = z.object({
   jobsCreated: count(10_000_000),
   incomeToVillages: yuanSchema,
   narrative: optionalText(2000),
-  beneficiaries: z.array(beneficiarySchema).max(200).default([]),
+  // A row left at 0 people and no households says nothing: it is not saved (nor does it replace an earlier count).
+  beneficiaries: z
+    .array(beneficiarySchema)
+    .max(200)
+    .default([])
+    .transform((rows) => rows.filter((b) => b.people > 0 || (b.households ?? 0) > 0)),
 });
 
 export const reviewUpdateSchema = z

@@ -46,6 +46,8 @@ export async function getSoe(user: SessionUser, id: number) {
     select: {
       id: true,
       name: true,
+      version: true,
+      shortName: true,
       nameEn: true,
       category: true,
       level: true,

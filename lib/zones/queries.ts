@@ -82,6 +82,9 @@ export async function getZone(user: SessionUser, id: number) {
     select: {
       id: true,
       name: true,
+      version: true,
+      districtId: true,
+      townshipId: true,
       secretary: true,
       firstSecretary: true,
       mechanisms: true,
@@ -122,5 +125,13 @@ export async function getZone(user: SessionUser, id: number) {
     ...zone,
     villages: zone.villages.map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
     canAccredit: can(user, 'accreditation.manage', {}),
+    canEdit: can(user, 'masterData.manage', {}),
   };
+}
+
+/** Every zone, for an administrator's choice of a village's zone (none for anyone else). */
+export async function listZoneOptions(user: SessionUser) {
+  if (!can(user, 'masterData.manage', {})) return [];
+  const zones = await db().zone.findMany({ select: { id: true, name: true, district: { select: { name: true } } }, orderBy: [{ district: { name: 'asc' } }, { name: 'asc' }] });
+  return zones.map((z) => ({ id: z.id, name: `${z.district.name} · ${z.name}` }));
 }

@@ -11,8 +11,9 @@ test('an SOE liaison creates a project, posts an update, sees it on the project 
   await page.getByRole('checkbox').first().check();
   await expectAccessible(page);
   await page.getByRole('button', { name: '新建项目' }).click();
+  // Issue 16: creating a project opens it (no form left whose zone and villages could disagree).
+  await expect(page).toHaveURL(/\/projects\/\d+\?created=1$/);
   await expect(page.getByText('项目已创建。')).toBeVisible();
-  await page.getByRole('link', { name: '打开项目' }).click();
   await expect(page.getByRole('heading', { name: '端到端测试项目' })).toBeVisible();
 
   await page.getByLabel('进度（%）').fill('15');

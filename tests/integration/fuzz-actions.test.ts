@@ -5,7 +5,7 @@ import type { Mutation } from '../../lib/action';
 import { changeProjectStatus, createProject, postProjectUpdate, updateProject } from '../../lib/projects/mutations';
 import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
 import { answerDispute, closeDispute, reopenUpdate, returnUpdate, reviseUpdate } from '../../lib/projects/correction-mutations';
-import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
+import { changeOwnPassword, changeUserAccess, createUser, resetPassword, setUserActive, unlockUser } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
@@ -33,6 +33,8 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   createUser: [createUser, ['username', 'displayName', 'role', 'soeId', 'villageId', 'password']],
   resetPassword: [resetPassword, ['userId', 'version', 'password']],
   setUserActive: [setUserActive, ['userId', 'version', 'active']],
+  changeUserAccess: [changeUserAccess, ['userId', 'version', 'role', 'soeId', 'villageId']],
+  unlockUser: [unlockUser, ['userId', 'version']],
   changeOwnPassword: [changeOwnPassword, ['currentPassword', 'newPassword', 'confirmPassword']],
   createProject: [createProject, ['name', 'zoneId', 'mode', 'method', 'outcomeArea', 'batch', 'plannedInvestment', 'startDate', 'endDate', 'villageIds']],
   updateProject: [updateProject, ['projectId', 'version', 'name', 'mode', 'method', 'outcomeArea', 'batch', 'plannedInvestment', 'villageIds']],
@@ -45,7 +47,7 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   closeDispute: [closeDispute, ['updateId', 'version', 'decision', 'reason']],
   reopenUpdate: [reopenUpdate, ['updateId', 'version', 'reason']],
   giveFeedback: [giveFeedback, ['projectId', 'quarter', 'rating', 'comment', 'version']],
-  reportIncome: [reportIncome, ['villageId', 'year', 'amount', 'version']],
+  reportIncome: [reportIncome, ['villageId', 'year', 'amount', 'version', 'reason']],
   nominateZone: [nominateZone, ['zoneId', 'nominatedOn']],
   assessCriterion: [assessCriterion, ['accreditationId', 'version', 'criterion', 'result', 'assessedOn', 'assessorName']],
   closeAccreditation: [closeAccreditation, ['accreditationId', 'version', 'closedOn', 'reason']],

@@ -60,7 +60,7 @@ export default async function MasterDataPage({ searchParams }: { searchParams: P
                 <td className="py-1 pr-3">{p.zone.name}</td>
                 <td className="py-1 pr-3">{p.soe.name}</td>
                 <td className="py-1 pr-3">{t('zones.since', { date: formatDate(p.since, locale) })}</td>
-                <td className="py-1"><EndPairingForm pairingId={p.id} version={p.version} /></td>
+                <td className="py-1"><EndPairingForm pairingId={p.id} version={p.version} soe={p.soe.name} zone={p.zone.name} /></td>
               </tr>
             ))}
           </tbody>

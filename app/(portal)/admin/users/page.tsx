@@ -29,23 +29,29 @@ export default async function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {users.map((u) => (
+            {users.map((u) => {
+              const locked = Boolean(u.lockedUntil && u.lockedUntil > new Date());
+              return (
               <tr key={u.id} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-3 font-mono">{u.username}</td>
                 <td className="py-2 pr-3">{u.displayName}</td>
                 <td className="py-2 pr-3">{t(`role.${u.role}`)}</td>
                 <td className="py-2 pr-3">{u.soe?.name ?? (u.village ? `${u.village.zone.name} · ${u.village.name}` : t('common.none'))}</td>
                 <td className="py-2 pr-3">
-                  {u.active ? t('users.active') : t('users.inactive')}
-                  {u.lockedUntil && u.lockedUntil > new Date() && (
-                    <span className="block text-xs text-rose-700">{t('users.locked', { time: time.format(u.lockedUntil) })}</span>
-                  )}
+                  {/* One state a row: stopped, locked (until when), or in use; and whether the password is still the administrator's. */}
+                  {!u.active ? t('users.inactive') : locked ? <span className="text-rose-700">{t('users.locked', { time: time.format(u.lockedUntil!) })}</span> : t('users.active')}
+                  {u.mustChangePassword && <span className="block text-xs text-amber-800">{t('users.mustChange')}</span>}
                 </td>
                 <td className="py-2">
-                  <UserRowForms userId={u.id} version={u.version} active={u.active} />
+                  <UserRowForms
+                    user={{ id: u.id, username: u.username, version: u.version, active: u.active, locked, role: u.role, soeId: u.soeId, villageId: u.villageId, self: u.id === user.id }}
+                    soes={options.soes}
+                    villages={options.villages}
+                  />
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </section>

@@ -18,7 +18,7 @@ import { unseenFeedbackUpTo } from '@/lib/todo/queries';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const id = parseId((await params).id);
   const project = id === null ? null : await getProject(user, id);
@@ -30,6 +30,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     unseenFeedbackUpTo(user, project.id),
   ]);
   const latest = project.updates[0];
+  const created = (await searchParams).created === '1' && project.canEdit;
   const thisMonth = new Date().toISOString().slice(0, 7);
   const quarter = currentQuarter();
   const quarterLabel = `${quarter.getUTCFullYear()}-Q${quarter.getUTCMonth() / 3 + 1}`;
@@ -50,6 +51,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </p>
         )}
       </header>
+      {created && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t('projectForm.created')}
+        </p>
+      )}
       <dl className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-500">{t('projects.planned')}</dt>
@@ -62,6 +68,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <div>
           <dt className="text-slate-500">{t('projectForm.jointVenture')}</dt>
           <dd>{project.jointVenture ?? t('projects.none')}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('projectForm.startDate')}</dt>
+          <dd>{project.startDate ? formatDate(project.startDate, locale) : t('projects.none')}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('projectForm.endDate')}</dt>
+          <dd>{project.endDate ? formatDate(project.endDate, locale) : t('projects.none')}</dd>
         </div>
         <div>
           <dt className="text-slate-500">{t('dashboard.lastUpdate')}</dt>

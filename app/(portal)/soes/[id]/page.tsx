@@ -7,6 +7,8 @@ import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
 import { getSoe } from '@/lib/soes/queries';
+import { can } from '@/lib/auth/policy';
+import { SoeForm } from '@/components/master/master-forms';
 
 export default async function SoePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -14,6 +16,7 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
   const soe = id === null ? null : await getSoe(user, id);
   if (!soe) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const canEdit = can(user, 'masterData.manage', {});
   return (
     <article className="space-y-4">
       <header>
@@ -28,6 +31,14 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
         </p>
         {soe.sourceNote && !soe.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {soe.source?.title} — {soe.sourceNote}</p>}
       </header>
+      {canEdit && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t('master.editSoe')}</summary>
+          <div className="mt-2">
+            <SoeForm record={{ id: soe.id, version: soe.version, name: soe.name, shortName: soe.shortName, nameEn: soe.nameEn, category: soe.category, level: soe.level, liaisonLead: soe.liaisonLead }} />
+          </div>
+        </details>
+      )}
       <section aria-labelledby="soe-zones" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="soe-zones" className="font-semibold">{t('soe.zones')}</h2>
         <ul className="mt-2 space-y-1 text-sm">

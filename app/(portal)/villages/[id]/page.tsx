@@ -7,16 +7,18 @@ import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import { getVillage } from '@/lib/villages/queries';
+import { listZoneOptions } from '@/lib/zones/queries';
+import { VillageForm } from '@/components/master/master-forms';
 
 export default async function VillagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = parseId((await params).id);
   const village = id === null ? null : await getVillage(user, id);
   if (!village) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const [t, locale, zones] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user)]);
   return (
     <article className="space-y-4">
       <header>
@@ -31,6 +33,17 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
         </p>
         {village.sourceNote && !village.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
       </header>
+      {village.canEdit && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t('master.editVillage')}</summary>
+          <div className="mt-2">
+            <VillageForm
+              zones={zones}
+              record={{ id: village.id, version: village.version, name: village.name, zoneId: village.zone.id, population: village.population, households: village.households }}
+            />
+          </div>
+        </details>
+      )}
       {village.canReportIncome && (
         <IncomeForm
           villageId={village.id}
@@ -63,6 +76,25 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
           </tbody>
         </table>
       </section>
+      {village.corrections.length > 0 && (
+        <section aria-labelledby="income-corrections" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="income-corrections" className="font-semibold">{t('income.corrections')}</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {village.corrections.map((c) => (
+              <li key={c.id}>
+                {t('income.correctionRow', {
+                  year: c.year,
+                  before: formatYuan(c.before, locale),
+                  after: formatYuan(c.after, locale),
+                  actor: c.actor ?? '—',
+                  time: formatDate(c.at, locale),
+                  reason: c.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="village-projects" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="village-projects" className="font-semibold">{t('zones.projects')}</h2>
         <ul className="mt-2 space-y-1 text-sm">

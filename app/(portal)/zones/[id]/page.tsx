@@ -8,14 +8,15 @@ import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
-import { getZone } from '@/lib/zones/queries';
+import { getZone, listDistricts } from '@/lib/zones/queries';
+import { ZoneForm } from '@/components/master/master-forms';
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = parseId((await params).id);
   const zone = id === null ? null : await getZone(user, id);
   if (!zone) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const [t, locale, districts] = await Promise.all([getTranslations(), getLocale().then(toLocale), zone.canEdit ? listDistricts() : []]);
   const years = [...new Set(zone.villages.flatMap((v) => v.incomes.map((i) => i.year)))].sort();
   const round = zone.accreditations[0];
   const next = nextSteps(round);
@@ -35,6 +36,17 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           <p className="text-xs text-slate-500">{t('sample.factTag')}: {zone.source?.title} — {zone.sourceNote}</p>
         )}
       </header>
+      {zone.canEdit && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t('master.editZone')}</summary>
+          <div className="mt-2">
+            <ZoneForm
+              districts={districts}
+              record={{ id: zone.id, version: zone.version, name: zone.name, districtId: zone.districtId, townshipId: zone.townshipId, secretary: zone.secretary, firstSecretary: zone.firstSecretary, mechanisms: zone.mechanisms }}
+            />
+          </div>
+        </details>
+      )}
       <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
         <div><dt className="text-slate-500">{t('zones.secretary')}</dt><dd>{zone.secretary ?? '—'}</dd></div>
         <div><dt className="text-slate-500">{t('zones.firstSecretary')}</dt><dd>{zone.firstSecretary ?? '—'}</dd></div>
@@ -118,7 +130,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         <section aria-labelledby="accreditation-manage" className="space-y-3 rounded-lg border border-red-200 bg-red-50/40 p-4">
           <h2 id="accreditation-manage" className="font-semibold">{t('accreditation.manage')}</h2>
           {next.nominate && <NominateForm zoneId={zone.id} />}
-          {round && next.assess && <AssessForm accreditationId={round.id} version={round.version} assessorName={user.displayName} />}
+          {round && next.assess && <AssessForm accreditationId={round.id} version={round.version} assessorName={user.displayName} passed={round.assessments.filter((a) => a.result === 'PASS').map((a) => a.criterion)} />}
           {round && next.reject && <CloseForm accreditationId={round.id} version={round.version} revoking={false} />}
           {round && next.revoke && <CloseForm accreditationId={round.id} version={round.version} revoking />}
         </section>
