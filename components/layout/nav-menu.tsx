@@ -9,21 +9,23 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * over the page (nothing below moves). Escape or a click outside closes it; following a link too.
  */
 export function NavMenu({ label, links, alerts, account }: { label: string; links: { href: string; label: string }[]; alerts: ReactNode; account: ReactNode }) {
-  const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  // Open on the page where it was opened: following a link closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      setOpen(false);
+      setOpenOn(null);
       button.current?.focus();
     };
     const onPointer = (e: PointerEvent) => {
-      if (!panel.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
+      if (!panel.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpenOn(null);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onPointer);
@@ -41,7 +43,7 @@ export function NavMenu({ label, links, alerts, account }: { label: string; link
         type="button"
         aria-expanded={open}
         aria-controls="main-nav-menu"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(!open)}
         className="inline-flex items-center gap-2 rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 sm:hidden"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
@@ -60,7 +62,7 @@ export function NavMenu({ label, links, alerts, account }: { label: string; link
             {l.label}
           </Link>
         ))}
-        <div className="flex flex-wrap items-center gap-x-5 gap-y-2 border-t border-slate-200 pt-3 sm:order-2 sm:contents">{account}</div>
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-2 border-t border-slate-200 pt-3 sm:contents">{account}</div>
       </div>
       <div className="ml-auto flex items-center sm:order-1">{alerts}</div>
     </div>

@@ -117,7 +117,8 @@ const FIELDS: Record<string, Record<string, Field>> = {
 /** Bookkeeping, not what anyone changed. */
 const UNSHOWN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'sourceId', 'sessionEpoch', 'passwordHash', 'passwordChangedAt']);
 
-export type AuditChange = { field: string; label: string; before: string | null; after: string | null };
+/** One field an audit row changed; `edited`: before → after (an edit), else the value it was given (a creation). */
+export type AuditChange = { field: string; label: string; edited: boolean; before: string | null; after: string | null };
 
 type Translate = ReturnType<typeof translator>;
 const translators = new Map<Locale, Translate>();
@@ -214,7 +215,7 @@ export function describeAuditChanges(entry: { entity: string; before: unknown; a
   if (!before && !after) {
     const only = entry.after ?? entry.before;
     const value = formatAuditValue(only, undefined, locale, names);
-    return value === null ? [] : [{ field: '', label: messages(locale)('audit.value'), before: entry.after === undefined || entry.after === null ? value : null, after: entry.after == null ? null : value }];
+    return value === null ? [] : [{ field: '', label: messages(locale)('audit.value'), edited: false, before: null, after: value }];
   }
   const known = Object.keys(FIELDS[entry.entity] ?? {});
   const keys = [...new Set([...known, ...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
@@ -226,8 +227,9 @@ export function describeAuditChanges(entry: { entity: string; before: unknown; a
     const was = before ? formatAuditValue(before[key], kind, locale, names) : null;
     const now = after ? formatAuditValue(after[key], kind, locale, names) : null;
     if (before && after && was === now) continue;
-    if (!before && now === null) continue;
-    changes.push({ field: key, label: fieldLabel(entry.entity, key, locale), before: was, after: now });
+    if (!(before && after) && (now ?? was) === null) continue;
+    // A record only removed (no after) shows what it held.
+    changes.push({ field: key, label: fieldLabel(entry.entity, key, locale), edited: Boolean(before && after), before: after ? was : null, after: after ? now : was });
   }
   return changes;
 }
@@ -280,4 +282,19 @@ export function auditRefs(entry: { entity: string; entityId: string | null; befo
     }
   }
   return refs;
+}
+
+/** The record an audit row is about, by name (as it was then when the row keeps it), with a link to its page. */
+export function auditRecordName(entry: { entity: string; entityId: string | null; before: unknown; after: unknown }, locale: Locale, names: AuditNames = {}): { name: string; href: string | null } | null {
+  const row = { ...asRecord(entry.before), ...asRecord(entry.after) };
+  const record = auditRecordRef(entry);
+  const own = typeof row.name === 'string' && record?.kind === entry.entity ? row.name : null;
+  const base = own ?? (record ? names[record.kind]?.get(record.id) : undefined);
+  const detail =
+    entry.entity === 'ProjectUpdate' && row.period ? formatAuditValue(row.period, 'month', locale)
+    : entry.entity === 'VillageIncome' && row.year ? String(row.year)
+    : entry.entity === 'Pairing' && row.soeId ? formatAuditValue(row.soeId, ref('Soe'), locale, names)
+    : null;
+  if (!base) return entry.entityId ? { name: `#${entry.entityId}`, href: record?.href ?? null } : null;
+  return { name: detail ? `${base} · ${detail}` : base, href: record?.href ?? null };
 }
