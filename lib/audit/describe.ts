@@ -112,6 +112,7 @@ const FIELDS: Record<string, Record<string, Field>> = {
     closeReason: { label: 'accreditation.reason' },
   },
   Feedback: { rating: { label: 'review.rating' }, comment: { label: 'review.comment' } },
+  Import: { file: { label: 'imports.fileName' }, rows: { label: 'imports.rows', kind: 'count' } },
 };
 
 /** Bookkeeping, not what anyone changed. */
@@ -251,6 +252,8 @@ export function auditRecordRef(entry: { entity: string; entityId: string | null;
       return link('Soe', own, '/soes');
     case 'User':
       return own === null ? null : { kind: 'User', id: own, href: '/admin/users' };
+    case 'Import':
+      return null;
     case 'ProjectUpdate':
     case 'Feedback':
       return link('Project', id(row.projectId), '/projects');
@@ -295,6 +298,8 @@ export function auditRecordName(entry: { entity: string; entityId: string | null
     : entry.entity === 'VillageIncome' && row.year ? String(row.year)
     : entry.entity === 'Pairing' && row.soeId ? formatAuditValue(row.soeId, ref('Soe'), locale, names)
     : null;
+  // An import is known by its number, and its page.
+  if (entry.entity === 'Import' && entry.entityId && /^\d+$/.test(entry.entityId)) return { name: `#${entry.entityId}`, href: `/imports/${entry.entityId}` };
   if (!base) return entry.entityId ? { name: `#${entry.entityId}`, href: record?.href ?? null } : null;
   return { name: detail ? `${base} · ${detail}` : base, href: record?.href ?? null };
 }

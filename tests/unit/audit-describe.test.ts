@@ -44,3 +44,12 @@ describe('describeAuditChanges', () => {
     expect(formatAuditValue(true, undefined, 'zh-CN')).toBe('是');
   });
 });
+
+describe('auditRecordName', () => {
+  it('names an import by its number, linked to its page, and its file and rows by their labels', async () => {
+    const { auditRecordName } = await import('../../lib/audit/describe');
+    const entry = { entity: 'Import', entityId: '4', before: null, after: { file: '台账.csv', rows: 1200 } };
+    expect(auditRecordName(entry, 'zh-CN')).toEqual({ name: '#4', href: '/imports/4' });
+    expect(describeAuditChanges(entry, 'zh-CN').map((c) => `${c.label} ${c.after}`)).toEqual(['文件 台账.csv', '行数 1,200']);
+  });
+});
