@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 
 export type TableColumn = { key: string; label: string; numeric?: boolean };
 
@@ -33,29 +34,14 @@ export async function ChartFrame({
       </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-red-800">{t('tableView')}</summary>
-        <table className="mt-2 w-full text-left">
-          <caption className="sr-only">{title}</caption>
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className={`py-1 pr-3 ${c.numeric ? 'text-right' : ''}`}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i} className="border-b border-slate-100">
-                {columns.map((c) => (
-                  <td key={c.key} className={`py-1 pr-3 ${c.numeric ? 'text-right tabular-nums' : ''}`}>
-                    {row[c.key]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          dense
+          className="mt-2"
+          caption={title}
+          rows={rows}
+          rowKey={(_, i) => i}
+          columns={columns.map((c) => ({ label: c.label, numeric: c.numeric, cell: (row: Record<string, string | number>) => row[c.key] }))}
+        />
       </details>
     </section>
   );

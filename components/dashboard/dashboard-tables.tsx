@@ -1,12 +1,11 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { ExportLinks } from '@/components/lists/list-controls';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Dashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
 
-const th = 'py-2 pr-3';
-const num = 'py-2 pr-3 text-right tabular-nums';
 
 export async function DashboardTables({ data }: { data: Dashboard }) {
   const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale().then(toLocale)]);
@@ -25,32 +24,20 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
           <h2 id="soe-board" className="font-semibold">{t('soeBoard')}</h2>
           <ExportLinks path="/api/exports/soe-leaderboard" current={{}} />
         </div>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className={th}>{t('soeBoard')}</th>
-              <th scope="col" className={num}>{t('zones')}</th>
-              <th scope="col" className={num}>{t('count')}</th>
-              <th scope="col" className={num}>{t('planned')}</th>
-              <th scope="col" className={num}>{t('made')}</th>
-              <th scope="col" className={th}>{t('lastUpdate')}</th>
-              <th scope="col" className={num}>{t('stale')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.soes.map((s) => (
-              <tr key={s.id} className="border-b border-slate-100">
-                <td className={th}>{s.name}</td>
-                <td className={num}>{s.zones}</td>
-                <td className={num}>{s.projects}</td>
-                <td className={num}>{money(s.planned)}</td>
-                <td className={num}>{money(s.made)}</td>
-                <td className={th}>{s.lastUpdate ? formatDate(s.lastUpdate, locale) : '—'}</td>
-                <td className={`${num} ${s.stale ? 'font-semibold text-amber-700' : ''}`}>{s.stale}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2 text-sm"
+          rows={data.soes}
+          rowKey={(s) => s.id}
+          columns={[
+            { label: t('soeBoard'), cell: (s) => s.name },
+            { label: t('zones'), numeric: true, cell: (s) => s.zones },
+            { label: t('count'), numeric: true, cell: (s) => s.projects },
+            { label: t('planned'), numeric: true, cell: (s) => money(s.planned) },
+            { label: t('made'), numeric: true, cell: (s) => money(s.made) },
+            { label: t('lastUpdate'), cell: (s) => (s.lastUpdate ? formatDate(s.lastUpdate, locale) : '—') },
+            { label: t('stale'), numeric: true, cellClassName: (s) => (s.stale ? 'font-semibold text-amber-700' : ''), cell: (s) => s.stale },
+          ]}
+        />
         {(data.soes[0]?.total ?? 0) > data.soes.length && (
           <p className="mt-2 text-sm text-slate-600">
             {t('soeBoardMore', { shown: data.soes.length, total: data.soes[0]!.total })}{' '}
@@ -65,30 +52,19 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
           <h2 id="districts" className="font-semibold">{t('districts')}</h2>
           <ExportLinks path="/api/exports/districts" current={{}} />
         </div>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className={th}>{t('districts')}</th>
-              <th scope="col" className={num}>{t('pairedZones')}</th>
-              <th scope="col" className={num}>{t('villages')}</th>
-              <th scope="col" className={num}>{t('accredited')}</th>
-              <th scope="col" className={num}>{t('avgIncome')}</th>
-              <th scope="col" className={num}>{t('count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.districts.map((d) => (
-              <tr key={d.id} className="border-b border-slate-100">
-                <td className={th}>{d.name}</td>
-                <td className={num}>{d.pairedZones}</td>
-                <td className={num}>{d.villages}</td>
-                <td className={num}>{d.accredited}</td>
-                <td className={num}>{money(d.averageIncome)}</td>
-                <td className={num}>{d.projects}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2 text-sm"
+          rows={data.districts}
+          rowKey={(d) => d.id}
+          columns={[
+            { label: t('districts'), cell: (d) => d.name },
+            { label: t('pairedZones'), numeric: true, cell: (d) => d.pairedZones },
+            { label: t('villages'), numeric: true, cell: (d) => d.villages },
+            { label: t('accredited'), numeric: true, cell: (d) => d.accredited },
+            { label: t('avgIncome'), numeric: true, cell: (d) => money(d.averageIncome) },
+            { label: t('count'), numeric: true, cell: (d) => d.projects },
+          ]}
+        />
       </section>
       <section aria-labelledby="flags" className="rounded-lg border border-amber-200 bg-amber-50/40 p-4 shadow-sm">
         <h2 id="flags" className="font-semibold">{t('flags')}</h2>

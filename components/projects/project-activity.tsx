@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatMonth, formatYuan } from '@/lib/i18n/format';
 import { SampleTag } from '@/components/ui/sample-banner';
@@ -80,31 +81,28 @@ export async function ProjectActivity({ project }: { project: Project }) {
       </section>
       <section aria-labelledby="beneficiaries" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="beneficiaries" className="font-semibold">{t('dashboard.beneficiaries')}</h2>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('zones.village')}</th>
-              <th scope="col" className="py-2 pr-3">{t('projectPage.kind')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('projectPage.people')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('zones.households')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {project.beneficiaries.map((b) => (
-              <tr key={b.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3">{b.village?.name ?? '—'}</td>
-                <td className="py-2 pr-3">{t(`enum.BeneficiaryKind.${b.kind}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">
+        <DataTable
+          className="mt-2 text-sm"
+          rows={project.beneficiaries}
+          rowKey={(b) => b.id}
+          columns={[
+            { label: t('zones.village'), cell: (b) => b.village?.name ?? '—' },
+            { label: t('projectPage.kind'), cell: (b) => t(`enum.BeneficiaryKind.${b.kind}`) },
+            {
+              label: t('projectPage.people'),
+              numeric: true,
+              cell: (b) => (
+                <>
                   {formatCount(b.people, locale)}
                   {exceedsPopulation(b.people, b.village?.population ?? null) && (
                     <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.overPopulation')}</span>
                   )}
-                </td>
-                <td className="py-2 pr-3 text-right tabular-nums">{b.households === null ? '—' : formatCount(b.households, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t('zones.households'), numeric: true, cell: (b) => (b.households === null ? '—' : formatCount(b.households, locale)) },
+          ]}
+        />
       </section>
       <section aria-labelledby="feedback" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="feedback" className="font-semibold">{t('projectPage.feedback')}</h2>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-controls';
+import { ExportLinks, Pagination, sortColumn } from '@/components/lists/list-controls';
+import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
@@ -89,33 +90,27 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <SortHeader label={t('projects.name')} sortKey="name" current={current} />
-              <SortHeader label={t('projects.soe')} sortKey="soe" current={current} />
-              <SortHeader label={t('projects.zone')} sortKey="zone" current={current} />
-              <SortHeader label={t('projects.status')} sortKey="status" current={current} />
-              <SortHeader label={t('projects.planned')} sortKey="planned" current={current} numeric />
-              <th scope="col" className="py-2 pr-3">{t('dashboard.lastUpdate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3">
+        <DataTable
+          rows={rows}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              label: t('projects.name'),
+              sort: sortColumn('name', current),
+              cell: (p) => (
+                <>
                   <Link href={`/projects/${p.id}`} className="font-medium text-red-900 hover:underline">{p.name}</Link>
                   {p.isSample && <SampleTag />}
-                </td>
-                <td className="py-2 pr-3">{p.soe}</td>
-                <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>
-                <td className="py-2 pr-3">{t(`status.${p.status}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : t('projects.none')}</td>
-                <td className="py-2 pr-3">{p.lastUpdate ? `${formatMonth(p.lastUpdate, locale)} · ${p.progressPct}%` : t('projects.none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t('projects.soe'), sort: sortColumn('soe', current), cell: (p) => p.soe },
+            { label: t('projects.zone'), sort: sortColumn('zone', current), cell: (p) => p.zone ?? t('projects.cityWide') },
+            { label: t('projects.status'), sort: sortColumn('status', current), cell: (p) => t(`status.${p.status}`) },
+            { label: t('projects.planned'), sort: sortColumn('planned', current), numeric: true, cell: (p) => (p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : t('projects.none')) },
+            { label: t('dashboard.lastUpdate'), cell: (p) => (p.lastUpdate ? `${formatMonth(p.lastUpdate, locale)} · ${p.progressPct}%` : t('projects.none')) },
+          ]}
+        />
         {rows.length === 0 && <p className="p-4 text-sm text-slate-500">{t('projects.empty')}</p>}
       </div>
       <Pagination page={params.page} total={total} pageSize={PAGE_SIZE} current={current} />

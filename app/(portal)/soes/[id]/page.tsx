@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SampleTag } from '@/components/ui/sample-banner';
@@ -52,30 +53,19 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
       </section>
       <section aria-labelledby="soe-projects" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="soe-projects" className="font-semibold">{t('soe.projects')}</h2>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('projects.name')}</th>
-              <th scope="col" className="py-2 pr-3">{t('projects.zone')}</th>
-              <th scope="col" className="py-2 pr-3">{t('projects.status')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.planned')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.made')}</th>
-              <th scope="col" className="py-2 pr-3">{t('dashboard.lastUpdate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {soe.projects.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3"><Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link></td>
-                <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>
-                <td className="py-2 pr-3">{t(`status.${p.status}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : '—'}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—'}</td>
-                <td className="py-2 pr-3">{p.latest ? `${formatDate(p.latest.period, locale)} · ${p.latest.progressPct}%` : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2 text-sm"
+          rows={soe.projects}
+          rowKey={(p) => p.id}
+          columns={[
+            { label: t('projects.name'), cell: (p) => <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link> },
+            { label: t('projects.zone'), cell: (p) => p.zone ?? t('projects.cityWide') },
+            { label: t('projects.status'), cell: (p) => t(`status.${p.status}`) },
+            { label: t('dashboard.planned'), numeric: true, cell: (p) => (p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : '—') },
+            { label: t('dashboard.made'), numeric: true, cell: (p) => (p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—') },
+            { label: t('dashboard.lastUpdate'), cell: (p) => (p.latest ? `${formatDate(p.latest.period, locale)} · ${p.latest.progressPct}%` : '—') },
+          ]}
+        />
       </section>
     </article>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SampleTag } from '@/components/ui/sample-banner';
@@ -53,28 +54,26 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
       )}
       <section aria-labelledby="income" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="income" className="font-semibold">{t('zones.incomes')}</h2>
-        <table className="mt-2 w-full max-w-md text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('dashboard.year')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.average')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {village.incomes.map((income, i) => {
-              const jump = i > 0 && isIncomeJump(Number(village.incomes[i - 1]!.amount), Number(income.amount));
-              return (
-                <tr key={income.year} className="border-b border-slate-100">
-                  <td className="py-2 pr-3">{income.year}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {formatYuan(income.amount, locale)}
-                    {jump && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.incomeJumps')}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2 max-w-md text-sm"
+          rows={village.incomes}
+          rowKey={(income) => income.year}
+          columns={[
+            { label: t('dashboard.year'), cell: (income) => income.year },
+            {
+              label: t('dashboard.average'),
+              numeric: true,
+              cell: (income, i) => (
+                <>
+                  {formatYuan(income.amount, locale)}
+                  {i > 0 && isIncomeJump(Number(village.incomes[i - 1]!.amount), Number(income.amount)) && (
+                    <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.incomeJumps')}</span>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
       {village.corrections.length > 0 && (
         <section aria-labelledby="income-corrections" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AssessForm, CloseForm, NominateForm } from '@/components/accreditation/accreditation-forms';
@@ -64,29 +65,23 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
       </dl>
       <section aria-labelledby="villages" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="villages" className="font-semibold">{t('zones.incomes')}</h2>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('zones.village')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('zones.population')}</th>
-              {years.map((y) => (
-                <th key={y} scope="col" className="py-2 pr-3 text-right">{y}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {zone.villages.map((v) => (
-              <tr key={v.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3"><Link href={`/villages/${v.id}`} className="text-red-900 hover:underline">{v.name}</Link></td>
-                <td className="py-2 pr-3 text-right tabular-nums">{v.population === null ? '—' : formatCount(v.population, locale)}</td>
-                {years.map((y) => {
-                  const income = v.incomes.find((i) => i.year === y);
-                  return <td key={y} className="py-2 pr-3 text-right tabular-nums">{income ? formatYuan(income.amount, locale) : '—'}</td>;
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2 text-sm"
+          rows={zone.villages}
+          rowKey={(v) => v.id}
+          columns={[
+            { label: t('zones.village'), cell: (v) => <Link href={`/villages/${v.id}`} className="text-red-900 hover:underline">{v.name}</Link> },
+            { label: t('zones.population'), numeric: true, cell: (v) => (v.population === null ? '—' : formatCount(v.population, locale)) },
+            ...years.map((y) => ({
+              label: String(y),
+              numeric: true,
+              cell: (v: (typeof zone.villages)[number]) => {
+                const income = v.incomes.find((i) => i.year === y);
+                return income ? formatYuan(income.amount, locale) : '—';
+              },
+            })),
+          ]}
+        />
       </section>
       <section aria-labelledby="accreditation" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="accreditation" className="font-semibold">{t('zones.accreditation')}</h2>
@@ -98,31 +93,18 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
               {t(`enum.AccreditationStatus.${round.status}`)} · {t('zones.nominatedOn', { date: formatDate(round.nominatedOn, locale) })}
               {round.closeReason ? ` · ${t('zones.closeReason', { reason: round.closeReason })}` : ''}
             </p>
-            <table className="mt-2 w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">{t('zones.criterion')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('zones.result')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('zones.assessedOn')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('zones.assessor')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('zones.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {CRITERIA.map((c) => {
-                  const a = round.assessments.find((x) => x.criterion === c);
-                  return (
-                    <tr key={c} className="border-b border-slate-100">
-                      <td className="py-2 pr-3">{t(`enum.Criterion.${c}`)}</td>
-                      <td className={`py-2 pr-3 ${a?.result === 'FAIL' ? 'text-rose-700' : ''}`}>{a ? t(`enum.AssessmentResult.${a.result}`) : t('zones.notAssessed')}</td>
-                      <td className="py-2 pr-3">{a ? formatDate(a.assessedOn, locale) : '—'}</td>
-                      <td className="py-2 pr-3">{a?.assessorName ?? '—'}</td>
-                      <td className="py-2 pr-3">{a?.note ?? ''}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              className="mt-2 text-sm"
+              rows={CRITERIA.map((c) => ({ criterion: c, a: round.assessments.find((x) => x.criterion === c) }))}
+              rowKey={(r) => r.criterion}
+              columns={[
+                { label: t('zones.criterion'), cell: (r) => t(`enum.Criterion.${r.criterion}`) },
+                { label: t('zones.result'), cellClassName: (r) => (r.a?.result === 'FAIL' ? 'text-rose-700' : ''), cell: (r) => (r.a ? t(`enum.AssessmentResult.${r.a.result}`) : t('zones.notAssessed')) },
+                { label: t('zones.assessedOn'), cell: (r) => (r.a ? formatDate(r.a.assessedOn, locale) : '—') },
+                { label: t('zones.assessor'), cell: (r) => r.a?.assessorName ?? '—' },
+                { label: t('zones.note'), cell: (r) => r.a?.note ?? '' },
+              ]}
+            />
           </>
         )}
       </section>
