@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { DateInput } from '@/components/ui/date-input';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
 import { assessCriterionAction, closeAccreditationAction, nominateZoneAction } from '@/lib/accreditation/actions';
 import { CRITERIA } from '@/lib/accreditation/rounds';
@@ -17,7 +18,7 @@ export function NominateForm({ zoneId }: { zoneId: number }) {
       <input type="hidden" name="zoneId" value={zoneId} />
       <label>
         {t('accreditation.nominatedOn')}
-        <input {...fieldProps(state, 'nominatedOn', today())} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'nominatedOn', today())} />
       </label>
       <SubmitButton label={t('accreditation.nominate')} pendingLabel={t('common.saving')} />
       <FieldErrors state={state} name="zoneId" />
@@ -52,7 +53,7 @@ export function AssessForm({ accreditationId, version, assessorName }: { accredi
       </label>
       <label>
         {t('zones.assessedOn')}
-        <input {...fieldProps(state, 'assessedOn', today())} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'assessedOn', today())} />
         <FieldErrors state={state} name="assessedOn" />
       </label>
       <label>

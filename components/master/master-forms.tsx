@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { DateInput } from '@/components/ui/date-input';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
 import { idle, type ActionState } from '@/lib/action-state';
 import { Mechanism, SoeCategory, SoeLevel } from '@/lib/db/enums';
@@ -131,7 +132,7 @@ export function PairingForm({ soes, zones }: { soes: Option[]; zones: Option[] }
         </select>
       </Field>
       <Field state={state} name="since" label={t('master.since')}>
-        <input {...fieldProps(state, 'since', new Date().toISOString().slice(0, 10))} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'since', new Date().toISOString().slice(0, 10))} />
       </Field>
       <Footer state={state} label={t('master.createPairing')} />
     </form>

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
+import { FieldErrors, FormMessage, SubmitButton } from '@/components/ui/form';
+import { MoneyInput } from '@/components/ui/money-input';
 import { idle, type ActionState } from '@/lib/action-state';
 import { reportIncomeAction } from '@/lib/villages/actions';
 
@@ -17,12 +18,11 @@ export function IncomeForm({ villageId, year, existing }: { villageId: number; y
       <input type="hidden" name="villageId" value={villageId} />
       <input type="hidden" name="year" value={year} />
       {version && <input type="hidden" name="version" value={version} />}
-      <label className="sm:col-span-2">
-        {t('income.amount')}
-        <input {...fieldProps(state, 'amount', existing?.amount)} inputMode="decimal" required className={inputClass} />
-        <FieldErrors state={state} name="amount" />
+      {/* 元 first: village books (the ledger, 收益分配表) are kept in yuan to the fen, and copying a figure beats converting it. */}
+      <div className="sm:col-span-2">
+        <MoneyInput state={state} name="amount" label={t('income.amount')} initial={existing?.amount} unit="元" required />
         <FieldErrors state={state} name="year" />
-      </label>
+      </div>
       <div className="flex items-end gap-3 sm:col-span-2">
         <SubmitButton label={t('income.submit')} pendingLabel={t('common.saving')} />
         <FormMessage state={state} okText={t('common.saved')} />

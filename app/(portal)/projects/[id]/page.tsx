@@ -9,9 +9,9 @@ import { SampleTag } from '@/components/ui/sample-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatDate, formatQuarter, formatYuan } from '@/lib/i18n/format';
 import { getProject, listZoneVillages } from '@/lib/projects/queries';
-import { currentQuarter } from '@/lib/dates';
+import { currentQuarter, quarterKey } from '@/lib/dates';
 import { STATUS_TRANSITIONS } from '@/lib/projects/status';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
@@ -25,7 +25,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const latest = project.updates[0];
   const thisMonth = new Date().toISOString().slice(0, 7);
   const quarter = currentQuarter();
-  const quarterLabel = `${quarter.getUTCFullYear()}-Q${quarter.getUTCMonth() / 3 + 1}`;
   return (
     <article className="space-y-4">
       <header>
@@ -82,7 +81,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           )}
         </>
       )}
-      {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterLabel} existing={project.myFeedback} />}
+      {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterKey(quarter)} quarterName={formatQuarter(quarter, locale)} existing={project.myFeedback} />}
       <ProjectActivity project={project} />
       {project.canEdit && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
