@@ -7,6 +7,9 @@ for (const [label, width, height] of [['phone', 390, 844], ['desktop', 1440, 900
   const open = (browser: Browser) =>
     browser.newContext({ viewport: { width, height }, locale: 'zh-CN', ...(width < 640 ? { isMobile: true, hasTouch: true } : {}) });
 
+  // Sign-in, two or three pages and an axe scan each: slow on a loaded 2-core machine.
+  test.slow();
+
   test(`${label}: typing 30 in 计划投资 shows "= 300,000 元", and 30万 with 元 chosen the same`, async ({ browser }) => {
     const context = await open(browser);
     const page = await context.newPage();
