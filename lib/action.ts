@@ -28,6 +28,8 @@ export function echo(raw: unknown): Echo {
       });
     }
     else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+    // A field sent in parts (a money field's `amount.text` and `amount.unit`) comes back under its form names.
+    else if (value && typeof value === 'object') for (const [part, v] of Object.entries(value)) if (typeof v === 'string') out[`${key}.${part}`] = v.slice(0, 5000);
   }
   return out;
 }

@@ -12,7 +12,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {t('skipToContent')}
       </a>
-      <SiteHeader />
+      <SiteHeader search />
       <MainNav user={user} />
       {sample && <SampleBanner />}
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ConfirmSubmit, FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import { DateInput } from '@/components/ui/date-input';
 import { assessCriterionAction, closeAccreditationAction, nominateZoneAction } from '@/lib/accreditation/actions';
 import { allCriteriaPass, CRITERIA } from '@/lib/accreditation/rounds';
 import type { Criterion } from '@/lib/db/enums';
@@ -17,7 +18,7 @@ export function NominateForm({ zoneId }: { zoneId: number }) {
       <input type="hidden" name="zoneId" value={zoneId} />
       <label>
         {t('accreditation.nominatedOn')}
-        <input {...fieldProps(state, 'nominatedOn', today())} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'nominatedOn', today())} />
       </label>
       <SubmitButton label={t('accreditation.nominate')} pendingLabel={t('common.saving')} />
       <FieldErrors state={state} name="zoneId" />
@@ -56,7 +57,7 @@ export function AssessForm({ accreditationId, version, assessorName, passed }: {
       </label>
       <label>
         {t('zones.assessedOn')}
-        <input {...fieldProps(state, 'assessedOn', today())} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'assessedOn', today())} />
         <FieldErrors state={state} name="assessedOn" />
       </label>
       <label>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ConfirmSubmit, FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import type { ActionState } from '@/lib/action-state';
+import { DateInput } from '@/components/ui/date-input';
 import { Mechanism, SoeCategory, SoeLevel } from '@/lib/db/enums';
 import { createPairingAction, endPairingAction } from '@/lib/pairings/actions';
 import { saveSoeAction } from '@/lib/soes/actions';
@@ -159,7 +160,7 @@ export function PairingForm({ soes, zones }: { soes: Option[]; zones: Option[] }
         </select>
       </Field>
       <Field state={state} name="since" label={t('master.since')}>
-        <input {...fieldProps(state, 'since', new Date().toISOString().slice(0, 10))} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'since', new Date().toISOString().slice(0, 10))} />
       </Field>
       <Footer state={state} label={t('master.createPairing')} />
     </form>

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import type { ActionState } from '@/lib/action-state';
+import { MoneyInput } from '@/components/ui/money-input';
 import { answerDisputeAction, closeDisputeAction, reopenUpdateAction, returnUpdateAction, reviseUpdateAction } from '@/lib/projects/actions';
 
 type Saved = ActionState<{ version: number }>;
@@ -32,9 +33,9 @@ export function ReviseForm({ updateId, version, figures }: { updateId: number; v
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="version" value={v} />
         <Field state={state} name="progressPct" updateId={updateId} label={t('updateForm.progress')} initial={figures.progressPct} type="number" min={0} max={100} required />
-        <Field state={state} name="investmentToDate" updateId={updateId} label={t('dashboard.made')} initial={figures.investmentToDate} inputMode="decimal" required />
+        <MoneyInput state={state} name="investmentToDate" idSuffix={`-revise-${updateId}`} label={t('dashboard.made')} initial={figures.investmentToDate} unit="万元" required />
         <Field state={state} name="jobsCreated" updateId={updateId} label={t('dashboard.jobs')} initial={figures.jobsCreated} type="number" min={0} required />
-        <Field state={state} name="incomeToVillages" updateId={updateId} label={t('dashboard.incomeToVillages')} initial={figures.incomeToVillages} inputMode="decimal" required />
+        <MoneyInput state={state} name="incomeToVillages" idSuffix={`-revise-${updateId}`} label={t('dashboard.incomeToVillages')} initial={figures.incomeToVillages} unit="万元" required />
         <div className="sm:col-span-4">
           <Field state={state} name="narrative" updateId={updateId} label={t('updateForm.narrative')} initial={figures.narrative} />
         </div>

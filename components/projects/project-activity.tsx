@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/data-table';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatMonth, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatMonth, formatPeople, formatQuarter, formatYuan } from '@/lib/i18n/format';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { exceedsPopulation } from '@/lib/metrics/quality';
 import type { getProject } from '@/lib/projects/queries';
@@ -42,7 +42,7 @@ export async function ProjectActivity({ project }: { project: Project }) {
                 {u.source?.isSample && <SampleTag />}
               </p>
               <p className={u.confirmation === 'DISPUTED' || u.confirmation === 'EXCLUDED' ? 'text-rose-800 line-through decoration-rose-400' : 'text-slate-700'}>
-                {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatCount(u.jobsCreated, locale)} ·{' '}
+                {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatPeople(u.jobsCreated, locale)} ·{' '}
                 {t('dashboard.incomeToVillages')} {formatYuan(u.incomeToVillages, locale)}
               </p>
               {u.confirmation === 'DISPUTED' && u.disputeReason && <p className="text-rose-800">{t('projectPage.disputeReason', { reason: u.disputeReason })}</p>}
@@ -109,7 +109,7 @@ export async function ProjectActivity({ project }: { project: Project }) {
         <ul className="mt-2 space-y-2 text-sm">
           {project.feedback.map((f) => (
             <li key={f.id}>
-              <span className="font-medium">{f.village.name}</span> · {`${f.period.getUTCFullYear()}-Q${Math.floor(f.period.getUTCMonth() / 3) + 1}`} · {t('projectPage.rating', { rating: f.rating })}
+              <span className="font-medium">{f.village.name}</span> · {formatQuarter(f.period, locale)} · {t('projectPage.rating', { rating: f.rating })}
               {f.comment && <p className="text-slate-600">{f.comment}</p>}
             </li>
           ))}

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import { DateInput } from '@/components/ui/date-input';
+import { MoneyInput } from '@/components/ui/money-input';
 import { CooperationMethod, CooperationMode, OutcomeArea, WorkBatch } from '@/lib/db/enums';
 import { createProjectAction, updateProjectAction } from '@/lib/projects/actions';
 
@@ -67,11 +69,7 @@ export function ProjectForm({ project, zones, villages }: { project?: ProjectVal
           <FieldErrors state={state} name={field} />
         </label>
       ))}
-      <label className="text-sm">
-        {t('projects.planned')}
-        <input {...fieldProps(state, 'plannedInvestment', project?.plannedInvestment)} inputMode="decimal" className={inputClass} />
-        <FieldErrors state={state} name="plannedInvestment" />
-      </label>
+      <MoneyInput state={state} name="plannedInvestment" label={t('projects.planned')} initial={project?.plannedInvestment} unit="万元" />
       <label className="text-sm">
         {t('projectForm.jointVenture')}
         <input {...fieldProps(state, 'jointVenture', project?.jointVenture)} className={inputClass} />
@@ -79,12 +77,12 @@ export function ProjectForm({ project, zones, villages }: { project?: ProjectVal
       </label>
       <label className="text-sm">
         {t('projectForm.startDate')}
-        <input {...fieldProps(state, 'startDate', project?.startDate)} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'startDate', project?.startDate)} />
         <FieldErrors state={state} name="startDate" />
       </label>
       <label className="text-sm">
         {t('projectForm.endDate')}
-        <input {...fieldProps(state, 'endDate', project?.endDate)} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'endDate', project?.endDate)} />
         <FieldErrors state={state} name="endDate" />
       </label>
       <fieldset className="text-sm sm:col-span-2">

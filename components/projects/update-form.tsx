@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import { MoneyInput } from '@/components/ui/money-input';
 import { BeneficiaryKind } from '@/lib/db/enums';
 import { postProjectUpdateAction } from '@/lib/projects/actions';
 
@@ -33,21 +34,13 @@ export function UpdateForm({ projectId, villages, defaults }: { projectId: numbe
         <input {...fieldProps(state, 'progressPct', defaults.progressPct)} type="number" min={0} max={100} required className={inputClass} />
         <FieldErrors state={state} name="progressPct" />
       </label>
-      <label className="text-sm">
-        {t('dashboard.made')}
-        <input {...fieldProps(state, 'investmentToDate', defaults.investmentToDate)} inputMode="decimal" required className={inputClass} />
-        <FieldErrors state={state} name="investmentToDate" />
-      </label>
+      <MoneyInput state={state} name="investmentToDate" label={t('dashboard.made')} initial={defaults.investmentToDate} unit="万元" required />
       <label className="text-sm">
         {t('dashboard.jobs')}
         <input {...fieldProps(state, 'jobsCreated', defaults.jobsCreated)} type="number" min={0} required className={inputClass} />
         <FieldErrors state={state} name="jobsCreated" />
       </label>
-      <label className="text-sm">
-        {t('dashboard.incomeToVillages')}
-        <input {...fieldProps(state, 'incomeToVillages', defaults.incomeToVillages)} inputMode="decimal" required className={inputClass} />
-        <FieldErrors state={state} name="incomeToVillages" />
-      </label>
+      <MoneyInput state={state} name="incomeToVillages" label={t('dashboard.incomeToVillages')} initial={defaults.incomeToVillages} unit="万元" required />
       <label className="text-sm sm:col-span-3">
         {t('updateForm.narrative')}
         <textarea {...fieldProps(state, 'narrative')} rows={2} className={inputClass} />

@@ -5,6 +5,7 @@ import zhCN from '@/lib/i18n/messages/zh-CN.json';
 import { createProjectSchema } from '@/lib/projects/schemas';
 import { enumOf } from '@/lib/validation';
 import { editedSince, type ImportSpec, type RowIssue } from './engine';
+import { comparePinyin } from '@/lib/i18n/sort';
 
 // A liaison team's projects, for its own SOE, in zones paired with it; each row
 // checked by the project form's own schema. A project that exists (same SOE,
@@ -66,7 +67,7 @@ export const projectImport: ImportSpec<Ctx, Row> = {
   choices(ctx, locale) {
     const labels = locale === 'zh-CN' ? zhCN : en;
     return {
-      zone: [...ctx.zones.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      zone: [...ctx.zones.keys()].sort(comparePinyin),
       mode: Object.values(labels.enum.CooperationMode),
       method: Object.values(labels.enum.CooperationMethod),
       outcomeArea: Object.values(labels.enum.OutcomeArea),

@@ -7,6 +7,7 @@ import { idSchema } from '@/lib/ids';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 import { projectResource } from './resource';
 import { currentQuarter } from '@/lib/dates';
+import { byPinyin } from '@/lib/i18n/sort';
 
 export const projectListSchema = listParamsSchema(['name', 'soe', 'zone', 'status', 'planned'] as const).extend({
   status: z.enum(Object.values(ProjectStatus) as [ProjectStatus, ...ProjectStatus[]]).optional().catch(undefined),
@@ -166,15 +167,15 @@ export async function getProject(user: SessionUser, id: number) {
 /** Zones a liaison may create projects in (paired with its SOE now), with their villages. */
 export async function listPairedZones(user: SessionUser) {
   if (!can(user, 'project.propose', {}) || user.soeId === null) return [];
-  return db().zone.findMany({
+  const zones = await db().zone.findMany({
     where: { pairings: { some: { soeId: user.soeId, until: null } } },
-    select: { id: true, name: true, villages: { select: { id: true, name: true }, orderBy: { name: 'asc' } } },
-    orderBy: { name: 'asc' },
+    select: { id: true, name: true, villages: { select: { id: true, name: true } } },
   });
+  return byPinyin(zones).map((z) => ({ ...z, villages: byPinyin(z.villages) }));
 }
 
 /** The villages of a project's zone (choices in its edit form). */
 export async function listZoneVillages(zoneId: number | null) {
   if (zoneId === null) return [];
-  return db().village.findMany({ where: { zoneId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return byPinyin(await db().village.findMany({ where: { zoneId }, select: { id: true, name: true } }));
 }

@@ -3,6 +3,7 @@ import type { NotificationKind } from '@/lib/db/enums';
 import { REMINDER_ESCALATION_ROLES } from '@/lib/auth/policy';
 import { currentQuarter } from '@/lib/dates';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
+import { formatQuarter } from '@/lib/i18n/format';
 import { chinaDay, type ReminderConfig } from './config';
 
 type Reader = PrismaClient | Prisma.TransactionClient;
@@ -136,7 +137,7 @@ export async function computeDue(client: Reader, now: Date, config: ReminderConf
 
   // Feedback from each village a project serves, once a quarter (the current quarter, as the form).
   const quarter = currentQuarter(today);
-  const quarterName = `${quarter.getUTCFullYear()}年第${Math.floor(quarter.getUTCMonth() / 3) + 1}季度`;
+  const quarterName = formatQuarter(quarter, 'zh-CN');
   const quarterEnd = new Date(Date.UTC(quarter.getUTCFullYear(), quarter.getUTCMonth() + 3, 0));
   const served = await client.projectVillage.findMany({
     where: { project: { status: 'IN_PROGRESS', ...notSample(config) } },

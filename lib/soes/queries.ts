@@ -3,6 +3,7 @@ import { can, projectScope, soeScope, type SessionUser } from '@/lib/auth/policy
 import type { z } from 'zod';
 import { db, type Prisma } from '@/lib/db/client';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
+import { byPinyin } from '@/lib/i18n/sort';
 
 export const soeListSchema = listParamsSchema(['name'] as const);
 export type SoeListParams = z.infer<typeof soeListSchema>;
@@ -34,8 +35,8 @@ export async function listSoes(user: SessionUser, p: SoeListParams, take = PAGE_
 }
 
 /** Id and name of every SOE the user may see, for filters. */
-export function listSoeChoices(user: SessionUser) {
-  return db().soe.findMany({ where: soeScope(user), select: { id: true, name: true }, orderBy: { name: 'asc' } });
+export async function listSoeChoices(user: SessionUser) {
+  return byPinyin(await db().soe.findMany({ where: soeScope(user), select: { id: true, name: true } }));
 }
 
 /** An SOE with its zones, projects (with planned investment and latest update); null when unseen. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
-import { blankAsNull, blankAsUndefined, editFields, optionalText, plainText } from '@/lib/validation';
-import { yuanSchema } from '@/lib/projects/schemas';
+import { blankAsNull, blankAsUndefined, editFields, optionalText, plainText, yuanSchema } from '@/lib/validation';
 
 const id = idSchema;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
 import { idSchema } from '@/lib/ids';
+import { byPinyin } from '@/lib/i18n/sort';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 
 export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
@@ -51,7 +52,7 @@ const listSelect = {
 
 export async function listZones(user: SessionUser, p: ZoneListParams, take = PAGE_SIZE) {
   const w = where(user, p);
-  const [rows, total] = await Promise.all([
+  const [rows, total] = p.sort === 'name' ? await pageInPinyinOrder(w, p, take) : await Promise.all([
     db().zone.findMany({ where: w, select: listSelect, orderBy: orderBy(p), skip: (p.page - 1) * take, take }),
     db().zone.count({ where: w }),
   ]);
@@ -71,8 +72,21 @@ export async function listZones(user: SessionUser, p: ZoneListParams, take = PAG
   };
 }
 
+/**
+ * A page of zones by name in pinyin order: PostgreSQL's C collation would sort by character
+ * code, so the names in scope are sorted here (lib/i18n/sort.ts) and only the page is loaded.
+ */
+async function pageInPinyinOrder(w: Prisma.ZoneWhereInput, p: ZoneListParams, take: number) {
+  const names = byPinyin(await db().zone.findMany({ where: w, select: { id: true, name: true } }));
+  if (p.dir === 'desc') names.reverse();
+  const ids = names.slice((p.page - 1) * take, p.page * take).map((z) => z.id);
+  const rows = await db().zone.findMany({ where: { id: { in: ids } }, select: listSelect });
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return [rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!), names.length] as const;
+}
+
 export async function listDistricts() {
-  return db().district.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return byPinyin(await db().district.findMany({ select: { id: true, name: true } }));
 }
 
 /** One zone with its villages' incomes, SOEs, projects and its latest accreditation round; null if unseen. */
@@ -123,7 +137,8 @@ export async function getZone(user: SessionUser, id: number) {
   if (!zone || !can(user, 'zone.read', { zoneId: zone.id, soeIds: zone.pairings.map((p) => p.soe.id) })) return null;
   return {
     ...zone,
-    villages: zone.villages.map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
+    villages: byPinyin(zone.villages).map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
+    projects: byPinyin(zone.projects),
     canAccredit: can(user, 'accreditation.manage', {}),
     canEdit: can(user, 'masterData.manage', {}),
   };

@@ -20,7 +20,7 @@ test('a village committee sees only its zone, leaves feedback and reports its in
   await shoot(page, 'project-village-desktop');
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本村' }).click();
-  await page.getByLabel('收入（元）').fill('655000.50');
+  await page.getByLabel('村集体经济收入', { exact: true }).fill('655000.50');
   // When the year was reported already (imports.spec does), it is a correction: a reason, then a question (issue 16).
   const reason = page.getByLabel('更正原因');
   const correcting = (await reason.count()) > 0;

@@ -83,7 +83,7 @@ describe('village and income import', () => {
       { row: 3, column: '片区', message: '找不到该区下的这个片区。', value: '不存在片区' },
       { row: 4, column: '人口', message: '不能为负数。', value: '-5' },
       { row: 4, column: '年份', message: '不能填报未来年份的收入。', value: '2999' },
-      { row: 4, column: '村集体经济收入（元）', message: '金额须为不超过两位小数的数字（元）。', value: 'abc' },
+      { row: 4, column: '村集体经济收入（元）', message: '看不懂这个金额：请填数字，如 30、30万、1,234.5 或 ¥300,000。', value: 'abc' },
       { row: 5, column: '村', message: '与前面的行重复。', value: '好村' },
       { row: 6, column: '区', message: '必填。', value: '' },
       { row: 6, column: '片区', message: '必填。', value: '' },

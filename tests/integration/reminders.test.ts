@@ -128,10 +128,10 @@ const EXPECTED_MAILS = [
   ['liaison-b@example.test', '【逾期】「乙项目」2026年9月进展未填报'],
   ['liaison-b@example.test', '【逾期超过30天】「乙项目」2026年8月进展未填报'],
   ['village-a1@example.test', '「甲项目」2026年9月进展待确认'],
-  ['village-a1@example.test', '「甲项目」2026年第4季度评价待提交'],
+  ['village-a1@example.test', '「甲项目」2026年第四季度评价待提交'],
   ['village-a1@example.test', '甲一村2025年村集体经济收入待填报'],
   // Village B1 turned confirmations off, not these.
-  ['village-b1@example.test', '「乙项目」2026年第4季度评价待提交'],
+  ['village-b1@example.test', '「乙项目」2026年第四季度评价待提交'],
   ['village-b1@example.test', '乙一村2025年村集体经济收入待填报'],
 ];
 

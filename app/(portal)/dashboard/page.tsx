@@ -8,7 +8,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { homePath } from '@/lib/auth/policy';
 import { getDashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
 
 export default async function DashboardPage() {
   const user = await requireUser();
@@ -101,11 +101,11 @@ export default async function DashboardPage() {
           sub={countingRule}
           asOf={asOf(data.projects.asOf)}
         />
-        <KpiCard title={t('dashboard.jobs')} value={count(data.projects.jobs)} sub={countingRule} asOf={asOf(data.projects.asOf)} />
+        <KpiCard title={t('dashboard.jobs')} value={formatPeople(data.projects.jobs, locale)} sub={countingRule} asOf={asOf(data.projects.asOf)} />
         <KpiCard title={t('dashboard.incomeToVillages')} value={formatYuan(data.projects.incomeToVillages, locale)} sub={countingRule} asOf={asOf(data.projects.asOf)} />
         <KpiCard
           title={t('dashboard.beneficiaries')}
-          value={count(data.participation.beneficiaries)}
+          value={formatPeople(data.participation.beneficiaries, locale)}
           reported={reported('RURAL_BENEFICIARIES', count)}
           asOf={asOf(data.projects.asOf)}
         />

@@ -10,9 +10,9 @@ import { SampleTag } from '@/components/ui/sample-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatDate, formatQuarter, formatYuan } from '@/lib/i18n/format';
 import { getProject, listZoneVillages } from '@/lib/projects/queries';
-import { currentQuarter } from '@/lib/dates';
+import { currentQuarter, quarterKey } from '@/lib/dates';
 import { STATUS_TRANSITIONS } from '@/lib/projects/status';
 import { unseenFeedbackUpTo } from '@/lib/todo/queries';
 
@@ -33,7 +33,6 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const created = (await searchParams).created === '1' && project.canEdit;
   const thisMonth = new Date().toISOString().slice(0, 7);
   const quarter = currentQuarter();
-  const quarterLabel = `${quarter.getUTCFullYear()}-Q${quarter.getUTCMonth() / 3 + 1}`;
   return (
     <article className="space-y-4">
       <header>
@@ -103,7 +102,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           )}
         </>
       )}
-      {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterLabel} existing={project.myFeedback} />}
+      {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterKey(quarter)} quarterName={formatQuarter(quarter, locale)} existing={project.myFeedback} />}
       <ProjectActivity project={project} />
       {unseenUpTo && <MarkFeedbackSeen projectId={project.id} upTo={unseenUpTo.toISOString()} />}
       {project.canEdit && (

@@ -8,7 +8,7 @@ import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatHouseholds, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import { getVillage } from '@/lib/villages/queries';
 import { listZoneOptions } from '@/lib/zones/queries';
@@ -29,8 +29,8 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
         </h1>
         <p className="text-sm text-slate-600">
           {village.zone.district.name} · <Link href={`/zones/${village.zone.id}`} className="text-red-900 hover:underline">{village.zone.name}</Link> ·{' '}
-          {t('zones.population')} {village.population === null ? '—' : formatCount(village.population, locale)} · {t('zones.households')}{' '}
-          {village.households === null ? '—' : formatCount(village.households, locale)}
+          {t('zones.population')} {village.population === null ? '—' : formatPeople(village.population, locale)} · {t('zones.households')}{' '}
+          {village.households === null ? '—' : formatHouseholds(village.households, locale)}
         </p>
         {village.sourceNote && !village.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
       </header>
