@@ -8,7 +8,7 @@ import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatHouseholds, formatPeople, formatYuan } from '@/lib/i18n/format';
+import { formatDate, formatHouseholds, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import { getVillage } from '@/lib/villages/queries';
 import { listZoneOptions } from '@/lib/zones/queries';
