@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../lib/ops/embedded';
 import { liaisonCounts, orgCounts, villageCounts, type TodoSqlUser } from '../helpers/todo-sql';
@@ -8,6 +8,9 @@ import { expectAccessible, shoot, signIn } from './helpers';
 // under 待确认 and disputes; the liaison sees it in its to-do and revises with a reason; the village
 // confirms; the org department sees a dispute older than 14 days (its timestamps moved back in the
 // database: the test's clock) and closes it. Every to-do page's counts are compared with SQL.
+
+// Saving waits on a shared, loaded 2-core machine: answers have taken more than the default 5 s.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 let client: pg.Client;
 const count = async (sql: string, params: unknown[]) => (await client.query<{ n: number }>(sql, params)).rows[0]!.n;
