@@ -170,7 +170,7 @@ test('the monthly loop through each role’s to-do: posted, disputed, revised, c
 });
 
 test('each role’s to-do reads on a phone (390 px)', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   for (const username of ['maojiachong', 'nongye', 'admin']) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
