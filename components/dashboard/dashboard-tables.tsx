@@ -1,19 +1,24 @@
 import Link from 'next/link';
 import { ExportLinks } from '@/components/lists/list-controls';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { SampleTag } from '@/components/ui/sample-banner';
+import { drill } from '@/lib/dashboard/links';
 import type { Dashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
+import { Definition } from './definition';
 
 const th = 'py-2 pr-3';
 const num = 'py-2 pr-3 text-right tabular-nums';
 
 export async function DashboardTables({ data }: { data: Dashboard }) {
-  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale().then(toLocale)]);
+  const [t, tAll, locale, sampleTag] = await Promise.all([getTranslations('dashboard'), getTranslations(), getLocale().then(toLocale), SampleTag()]);
   const money = (v: string | null) => (v === null ? '—' : formatYuan(v, locale));
+  const link = 'text-red-900 hover:underline';
+  const marks = data.sample;
   const f = data.flags;
   const flagLists = [
-    { title: t('staleProjects'), total: f.stale[0]?.total ?? 0, items: f.stale.map((p) => ({ key: `s${p.id}`, href: `/projects/${p.id}`, text: `${p.name} · ${p.soe} · ${p.lastUpdate ? formatDate(p.lastUpdate, locale) : '—'}` })) },
+    { title: t('staleProjects'), definition: t('defs.stale'), total: f.stale[0]?.total ?? 0, items: f.stale.map((p) => ({ key: `s${p.id}`, href: `/projects/${p.id}`, text: `${p.name} · ${p.soe} · ${p.lastUpdate ? formatDate(p.lastUpdate, locale) : '—'}` })) },
     { title: t('missingIncome', { year: data.year }), total: f.missingIncome[0]?.total ?? 0, items: f.missingIncome.map((v) => ({ key: `m${v.id}`, text: `${v.zone} · ${v.name}` })) },
     { title: t('overPopulation'), total: f.overPopulation[0]?.total ?? 0, items: f.overPopulation.map((b, i) => ({ key: `o${i}`, href: `/projects/${b.projectId}`, text: `${b.project} · ${b.village}: ${b.people} > ${b.population}` })) },
     { title: t('incomeJumps'), total: f.incomeJumps[0]?.total ?? 0, items: f.incomeJumps.map((j) => ({ key: `j${j.villageId}-${j.year}`, text: `${j.village} ${j.year}: ${money(j.previous)} → ${money(j.current)}` })) },
@@ -22,7 +27,10 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
     <div className="grid gap-4 lg:grid-cols-2">
       <section aria-labelledby="soe-board" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="soe-board" className="font-semibold">{t('soeBoard')}</h2>
+          <h2 id="soe-board" className="font-semibold">
+            {t('soeBoard')}
+            {marks.soes.length > 0 && sampleTag} <Definition text={`${t('defs.soeBoard')} ${t('defs.stale')}`} label={`${t('definition')}：${t('soeBoard')}`} />
+          </h2>
           <ExportLinks path="/api/exports/soe-leaderboard" current={{}} />
         </div>
         <table className="mt-2 w-full text-left text-sm">
@@ -39,18 +47,35 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
           </thead>
           <tbody>
             {data.soes.map((s) => (
-              <tr key={s.id} className="border-b border-slate-100">
-                <td className={th}>{s.name}</td>
+              <tr key={s.id} className="border-b border-slate-100" data-sample={marks.soes.includes(s.id) ? 'true' : undefined}>
+                <td className={th}>
+                  <Link href={drill.soe(s.id)} className={link}>{s.name}</Link>
+                  {!s.nameVerified && <span className="ml-1 text-xs text-rose-700">({tAll('soe.unverified')})</span>}
+                  {s.level === 'PROVINCIAL' && <span className="ml-1 text-xs text-slate-500">({t('provincial')})</span>}
+                  {marks.soes.includes(s.id) && sampleTag}
+                </td>
                 <td className={num}>{s.zones}</td>
-                <td className={num}>{s.projects}</td>
+                <td className={num}><Link href={drill.projects({ soe: s.id })} className={link}>{s.projects}</Link></td>
                 <td className={num}>{money(s.planned)}</td>
-                <td className={num}>{money(s.made)}</td>
+                <td className={num}>
+                  {money(s.made)}
+                  {Number(s.madeUnplanned) > 0 && (
+                    <span className="ml-1 text-amber-700" title={t('unplannedRow', { amount: money(s.madeUnplanned) })}>
+                      *<span className="sr-only">{t('unplannedRow', { amount: money(s.madeUnplanned) })}</span>
+                    </span>
+                  )}
+                </td>
                 <td className={th}>{s.lastUpdate ? formatDate(s.lastUpdate, locale) : '—'}</td>
-                <td className={`${num} ${s.stale ? 'font-semibold text-amber-700' : ''}`}>{s.stale}</td>
+                <td className={`${num} ${s.stale ? 'font-semibold text-amber-700' : ''}`}>
+                  {s.stale ? <Link href={drill.projects({ soe: s.id, stale: true })} className={link}>{s.stale}</Link> : s.stale}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {data.soes.some((s) => Number(s.madeUnplanned) > 0) && (
+          <p className="mt-2 text-xs text-amber-800">* {t('unplanned', { amount: money(data.projects.madeUnplanned), count: data.projects.projectsUnplanned })}</p>
+        )}
         {(data.soes[0]?.total ?? 0) > data.soes.length && (
           <p className="mt-2 text-sm text-slate-600">
             {t('soeBoardMore', { shown: data.soes.length, total: data.soes[0]!.total })}{' '}
@@ -62,7 +87,10 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
       </section>
       <section aria-labelledby="districts" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="districts" className="font-semibold">{t('districts')}</h2>
+          <h2 id="districts" className="font-semibold">
+            {t('districts')}
+            {marks.districts.length > 0 && sampleTag} <Definition text={t('defs.districts', { year: data.year })} label={`${t('definition')}：${t('districts')}`} />
+          </h2>
           <ExportLinks path="/api/exports/districts" current={{}} />
         </div>
         <table className="mt-2 w-full text-left text-sm">
@@ -77,16 +105,33 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
             </tr>
           </thead>
           <tbody>
-            {data.districts.map((d) => (
-              <tr key={d.id} className="border-b border-slate-100">
-                <td className={th}>{d.name}</td>
-                <td className={num}>{d.pairedZones}</td>
-                <td className={num}>{d.villages}</td>
-                <td className={num}>{d.accredited}</td>
-                <td className={num}>{money(d.averageIncome)}</td>
-                <td className={num}>{d.projects}</td>
-              </tr>
-            ))}
+            {data.districts.map((d) =>
+              d.id === null ? (
+                <tr key="citywide" className="border-b border-slate-100" data-sample={marks.districts.includes(null) ? 'true' : undefined}>
+                  <td className={th}>
+                    <Link href={drill.projects({ citywide: true })} className={link}>{t('citywide')}</Link>
+                    {marks.districts.includes(null) && sampleTag}
+                  </td>
+                  <td className={num}>—</td>
+                  <td className={num}>—</td>
+                  <td className={num}>—</td>
+                  <td className={num}>—</td>
+                  <td className={num}><Link href={drill.projects({ citywide: true })} className={link}>{d.projects}</Link></td>
+                </tr>
+              ) : (
+                <tr key={d.id} className="border-b border-slate-100" data-sample={marks.districts.includes(d.id) ? 'true' : undefined}>
+                  <td className={th}>
+                    <Link href={drill.zones({ district: d.id })} className={link}>{d.name}</Link>
+                    {marks.districts.includes(d.id) && sampleTag}
+                  </td>
+                  <td className={num}><Link href={drill.zones({ district: d.id, paired: true })} className={link}>{d.pairedZones}</Link></td>
+                  <td className={num}><Link href={drill.villages({ year: data.year, district: d.id })} className={link}>{d.villages}</Link></td>
+                  <td className={num}><Link href={drill.zones({ district: d.id, modelZone: 'accredited' })} className={link}>{d.accredited}</Link></td>
+                  <td className={num}>{money(d.averageIncome)}</td>
+                  <td className={num}><Link href={drill.projects({ district: d.id })} className={link}>{d.projects}</Link></td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </section>
@@ -96,6 +141,7 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
           <details key={list.title} className="mt-2 text-sm" open={list.total > 0 && list.total <= 5}>
             <summary className="cursor-pointer">
               {list.title} <span className="font-semibold text-amber-800">({t('flagCount', { count: list.total })})</span>
+              {'definition' in list && list.definition && <span className="ml-1 text-xs text-slate-500">— {list.definition}</span>}
             </summary>
             {list.items.length === 0 ? (
               <p className="pl-4 text-slate-500">{t('none')}</p>

@@ -160,7 +160,8 @@ export const postProjectUpdate = defineMutation({
       await tx.beneficiary.upsert({
         where: { projectId_villageId_kind: { projectId: input.projectId, villageId: b.villageId, kind: b.kind } },
         create: { projectId: input.projectId, updateId: update.id, ...b },
-        update: { updateId: update.id, people: b.people, households: b.households },
+        // Counted anew by the liaison: no longer the sample layer's figure.
+        update: { updateId: update.id, people: b.people, households: b.households, sourceId: null },
       });
     }
     await audit({ action: 'projectUpdate.create', entity: 'ProjectUpdate', entityId: update.id, after: { ...update, beneficiaries } });
