@@ -19,7 +19,7 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
   const f = data.flags;
   const flagLists = [
     { title: t('staleProjects'), definition: t('defs.stale'), total: f.stale[0]?.total ?? 0, items: f.stale.map((p) => ({ key: `s${p.id}`, href: `/projects/${p.id}`, text: `${p.name} · ${p.soe} · ${p.lastUpdate ? formatDate(p.lastUpdate, locale) : '—'}` })) },
-    { title: t('missingIncome', { year: data.year }), total: f.missingIncome[0]?.total ?? 0, items: f.missingIncome.map((v) => ({ key: `m${v.id}`, text: `${v.zone} · ${v.name}` })) },
+    { title: t('missingIncome', { year: data.year }), href: drill.villages({ year: data.year, missing: true }), total: f.missingIncome[0]?.total ?? 0, items: f.missingIncome.map((v) => ({ key: `m${v.id}`, text: `${v.zone} · ${v.name}` })) },
     { title: t('overPopulation'), total: f.overPopulation[0]?.total ?? 0, items: f.overPopulation.map((b, i) => ({ key: `o${i}`, href: `/projects/${b.projectId}`, text: `${b.project} · ${b.village}: ${b.people} > ${b.population}` })) },
     { title: t('incomeJumps'), total: f.incomeJumps[0]?.total ?? 0, items: f.incomeJumps.map((j) => ({ key: `j${j.villageId}-${j.year}`, text: `${j.village} ${j.year}: ${money(j.previous)} → ${money(j.current)}` })) },
   ];
@@ -142,6 +142,7 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
             <summary className="cursor-pointer">
               {list.title} <span className="font-semibold text-amber-800">({t('flagCount', { count: list.total })})</span>
               {'definition' in list && list.definition && <span className="ml-1 text-xs text-slate-500">— {list.definition}</span>}
+              {'href' in list && list.href && <Link href={list.href} className="ml-2 text-xs text-red-900 underline">{t('openList')}</Link>}
             </summary>
             {list.items.length === 0 ? (
               <p className="pl-4 text-slate-500">{t('none')}</p>

@@ -24,13 +24,20 @@ export function caption(t: T, title: string, filters: string[], now: Date) {
 }
 
 /** The filters of a list in words ("状态：实施中"), only those the query takes. */
-async function filterWords(t: T, params: { q?: string; status?: string; mode?: string; soe?: number; district?: number; modelZone?: string }) {
+async function filterWords(
+  t: T,
+  params: { q?: string; status?: string; mode?: string; soe?: number; district?: number; modelZone?: string; outcome?: string; citywide?: string; stale?: string; paired?: string },
+) {
   const words: string[] = [];
   if (params.q) words.push(`${t('list.search')}：${params.q}`);
   if (params.status) words.push(`${t('projects.status')}：${t(`status.${params.status}` as 'status.PREPARING')}`);
   if (params.mode) words.push(`${t('projectForm.mode')}：${t(`enum.CooperationMode.${params.mode}` as 'enum.CooperationMode.OTHER')}`);
   if (params.soe) words.push(`${t('projects.soe')}：${(await db().soe.findUnique({ where: { id: params.soe }, select: { name: true } }))?.name ?? params.soe}`);
   if (params.district) words.push(`${t('zones.district')}：${(await db().district.findUnique({ where: { id: params.district }, select: { name: true } }))?.name ?? params.district}`);
+  if (params.outcome) words.push(`${t('exports.outcomeArea')}：${t(`enum.OutcomeArea.${params.outcome}` as 'enum.OutcomeArea.INDUSTRY_BASE')}`);
+  if (params.citywide) words.push(t('dashboard.citywide'));
+  if (params.stale) words.push(t('dashboard.staleProjects'));
+  if (params.paired) words.push(t('zones.pairedNow'));
   if (params.modelZone) {
     const label = { accredited: t('zones.accredited'), candidate: t('zones.candidate'), none: t('zones.notAccredited') }[params.modelZone] ?? params.modelZone;
     words.push(`${t('zones.modelZoneFilter')}：${label}`);
@@ -68,7 +75,7 @@ export const exporters: Record<string, Exporter> = {
   async projects(user, params, locale, now = new Date()) {
     const t = translator(locale);
     const query = projectListSchema.parse(params);
-    const { rows } = await listProjects(user, { ...query, page: 1 }, MAX_EXPORT_ROWS + 1);
+    const { rows } = await listProjects(user, { ...query, page: 1 }, MAX_EXPORT_ROWS + 1, now);
     return {
       name: t('projects.title'),
       caption: caption(t, t('projects.title'), await filterWords(t, query), now),

@@ -8,10 +8,13 @@ import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
   district: idSchema.optional().catch(undefined),
   modelZone: z.enum(['accredited', 'candidate', 'none']).optional().catch(undefined),
+  /** Zones with a pairing in force today (the dashboard's paired zones). */
+  paired: z.literal('1').optional().catch(undefined),
 });
 export type ZoneListParams = z.infer<typeof zoneListSchema>;
 
-function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
+function where(user: SessionUser, p: ZoneListParams, today = new Date()): Prisma.ZoneWhereInput {
+  const day = new Date(today.toISOString().slice(0, 10));
   return {
     AND: [
       zoneScope(user),
@@ -20,6 +23,7 @@ function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
       p.modelZone === 'accredited' ? { accreditedAt: { not: null } } : {},
       p.modelZone === 'candidate' ? { accreditations: { some: { status: 'CANDIDATE' } } } : {},
       p.modelZone === 'none' ? { accreditedAt: null } : {},
+      p.paired ? { pairings: { some: { since: { lte: day }, OR: [{ until: null }, { until: { gte: day } }] } } } : {},
     ],
   };
 }
