@@ -8,8 +8,6 @@ import { fromSample, pairedInYear } from './rules';
 // that the figures' SQL stays the definition alone. On a database holding the
 // facts layer only, every answer here is false or empty.
 
-const sql = () => readDb().$queryRaw;
-
 /** A project's figures are its counted updates' (the counting rule): any of them from the sample layer marks it. */
 const projectFromSample = (p: string) => fromSample(`${p}."sourceId"`);
 const countedUpdateFromSample = (p: string) =>
@@ -17,8 +15,9 @@ const countedUpdateFromSample = (p: string) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = ${Prisma.raw(p)}.id AND u.confirmation NOT IN ('DISPUTED', 'EXCLUDED') AND ${fromSample('u."sourceId"')})`;
 
 export async function getSampleMarks(year: number, today: Date) {
+  const db = readDb();
   const [figures, incomeYears, bands, projectGroups, soes, districts] = await Promise.all([
-    sql()<{ zones: boolean; income: boolean; projects: boolean; participation: boolean; beneficiaries: boolean }[]>`
+    db.$queryRaw<{ zones: boolean; income: boolean; projects: boolean; participation: boolean; beneficiaries: boolean }[]>`
       SELECT
         EXISTS (SELECT 1 FROM "Accreditation" a JOIN "Zone" z ON z.id = a."zoneId"
                 WHERE ${fromSample('a."sourceId"')} OR ${fromSample('z."sourceId"')})
@@ -32,22 +31,22 @@ export async function getSampleMarks(year: number, today: Date) {
                 WHERE pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)
                   AND (${fromSample('pr."sourceId"')} OR ${fromSample('s."sourceId"')} OR ${fromSample('z."sourceId"')})) AS participation,
         EXISTS (SELECT 1 FROM "Beneficiary" b WHERE ${fromSample('b."sourceId"')}) AS beneficiaries`,
-    sql()<{ year: number }[]>`
+    db.$queryRaw<{ year: number }[]>`
       SELECT DISTINCT vi.year FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
       WHERE ${pairedInYear('v."zoneId"', 'vi.year')} AND (${fromSample('vi."sourceId"')} OR ${fromSample('v."sourceId"')})`,
-    sql()<{ band: number }[]>`
+    db.$queryRaw<{ band: number }[]>`
       SELECT DISTINCT least(floor(vi.amount / 100000), 10)::int AS band FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
       WHERE vi.year = ${year} AND ${pairedInYear('v."zoneId"', year)} AND (${fromSample('vi."sourceId"')} OR ${fromSample('v."sourceId"')})`,
-    sql()<{ status: string; mode: string; outcomeArea: string }[]>`
+    db.$queryRaw<{ status: string; mode: string; outcomeArea: string }[]>`
       SELECT DISTINCT p.status::text AS status, p.mode::text AS mode, p."outcomeArea"::text AS "outcomeArea" FROM "Project" p
       WHERE ${projectFromSample('p')} OR ${countedUpdateFromSample('p')}`,
-    sql()<{ id: number }[]>`
+    db.$queryRaw<{ id: number }[]>`
       SELECT s.id FROM "Soe" s
       WHERE ${fromSample('s."sourceId"')}
         OR EXISTS (SELECT 1 FROM "Project" p WHERE p."soeId" = s.id AND (${projectFromSample('p')} OR ${countedUpdateFromSample('p')}))
         OR EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."soeId" = s.id AND ${fromSample('pr."sourceId"')}
                    AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))`,
-    sql()<{ id: number | null }[]>`
+    db.$queryRaw<{ id: number | null }[]>`
       SELECT d.id FROM "District" d
       WHERE EXISTS (SELECT 1 FROM "Zone" z WHERE z."districtId" = d.id AND (${fromSample('z."sourceId"')}
           OR EXISTS (SELECT 1 FROM "Accreditation" a WHERE a."zoneId" = z.id AND ${fromSample('a."sourceId"')})

@@ -110,14 +110,14 @@ export async function seedScale(url: string, n: number, log: (line: string) => v
     // Project k runs in zone z(k) with that zone's SOE; it starts on the 1st of a month in 2021–2025.
     const zoneIndex = `(1 + (k * 7919) % ${Z})`;
     await run('Project', `
-      INSERT INTO "Project" (id, name, "soeId", "zoneId", mode, method, "outcomeArea", batch, status, "plannedInvestment", "startDate", "endDate", "sourceId", "updatedAt")
+      INSERT INTO "Project" (id, name, "soeId", "zoneId", mode, method, "outcomeArea", batch, status, "plannedInvestment", "startDate", "endDate", "sourceId", "createdAt", "updatedAt")
       SELECT ${project} + k, '规模项目' || k, ${soe} + 1 + zi % ${S}, ${zone} + zi,
         ${pick('k', 7, ['AGRI_FOR_AGRI', 'LOANS_FOR_INVESTORS', 'BUILD_FOR_FARMERS', 'COMMERCE_LINKS_FARMS'], 'CooperationMode')},
         ${pick('k', 8, ['DIRECT_INVESTMENT', 'INVESTMENT_ATTRACTION', 'SALES_DRIVEN', 'CREDIT_SUPPORT', 'RESOURCE_REVITALIZATION'], 'CooperationMethod')},
         ${pick('k', 9, ['PARTY_ORGANIZATION', 'INDUSTRY_BASE', 'FARMER_INCOME', 'PUBLIC_SERVICES', 'GOVERNANCE'], 'OutcomeArea')},
         'INDUSTRY',
         ${pick('k', 10, ['IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'COMPLETED', 'COMPLETED', 'PREPARING', 'PREPARING', 'SUSPENDED'], 'ProjectStatus')},
-        round((1000000 + ${rnd('k', 11)} * 49000000)::numeric, -3), start, start + interval '36 months', ${sourceId}, now()
+        round((1000000 + ${rnd('k', 11)} * 49000000)::numeric, -3), start, start + interval '36 months', ${sourceId}, start, now()
       FROM generate_series(1, ${P}) k,
         LATERAL (SELECT ${zoneIndex} AS zi, (date '2021-01-01' + make_interval(months => floor(${rnd('k', 12)} * 58)::int))::date AS start) x`);
     await run('ProjectVillage', `
