@@ -94,18 +94,19 @@ export async function getZone(user: SessionUser, id: number) {
       source: { select: { title: true, isSample: true } },
       district: { select: { name: true } },
       township: { select: { name: true } },
-      pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } } }, orderBy: { since: 'asc' } },
+      pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } }, source: { select: { isSample: true } } }, orderBy: { since: 'asc' } },
       villages: {
         select: {
           id: true,
           name: true,
           population: true,
           households: true,
-          incomes: { select: { year: true, amount: true }, orderBy: { year: 'desc' }, take: 5 },
+          source: { select: { isSample: true } },
+          incomes: { select: { year: true, amount: true, source: { select: { isSample: true } } }, orderBy: { year: 'desc' }, take: 5 },
         },
         orderBy: { name: 'asc' },
       },
-      projects: { where: projectScope(user), select: { id: true, name: true, status: true, soe: { select: { name: true } } }, orderBy: { name: 'asc' } },
+      projects: { where: projectScope(user), select: { id: true, name: true, status: true, soe: { select: { name: true } }, source: { select: { isSample: true } } }, orderBy: { name: 'asc' } },
       accreditations: {
         select: {
           id: true,
@@ -115,7 +116,8 @@ export async function getZone(user: SessionUser, id: number) {
           closedOn: true,
           closeReason: true,
           version: true,
-          assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true } },
+          source: { select: { isSample: true } },
+          assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true, source: { select: { isSample: true } } } },
         },
         orderBy: { nominatedOn: 'desc' },
       },
@@ -124,7 +126,7 @@ export async function getZone(user: SessionUser, id: number) {
   if (!zone || !can(user, 'zone.read', { zoneId: zone.id, soeIds: zone.pairings.map((p) => p.soe.id) })) return null;
   return {
     ...zone,
-    villages: zone.villages.map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
+    villages: zone.villages.map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString(), isSample: i.source?.isSample ?? false })) })),
     canAccredit: can(user, 'accreditation.manage', {}),
   };
 }

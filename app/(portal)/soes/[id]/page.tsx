@@ -35,12 +35,14 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
             <li key={`${p.zone.id}-${p.since.toISOString()}`}>
               <Link href={`/zones/${p.zone.id}`} className="text-red-900 hover:underline">{p.zone.name}</Link> · {p.zone.district.name} ·{' '}
               {t('zones.since', { date: formatDate(p.since, locale) })}
+              {p.source?.isSample && <SampleTag />}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="soe-projects" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="soe-projects" className="font-semibold">{t('soe.projects')}</h2>
+        {soe.projects.some((p) => p.latest?.isSample && !p.isSample) && <p className="text-xs text-amber-800">* {t('sample.updateNote')}</p>}
         <table className="mt-2 w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
@@ -55,11 +57,17 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
           <tbody>
             {soe.projects.map((p) => (
               <tr key={p.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3"><Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link></td>
+                <td className="py-2 pr-3">
+                  <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link>
+                  {p.isSample && <SampleTag />}
+                </td>
                 <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>
                 <td className="py-2 pr-3">{t(`status.${p.status}`)}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : '—'}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—'}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—'}
+                  {p.latest?.isSample && !p.isSample && <sup className="ml-0.5 text-amber-800" title={t('sample.tag')}>*</sup>}
+                </td>
                 <td className="py-2 pr-3">{p.latest ? `${formatDate(p.latest.period, locale)} · ${p.latest.progressPct}%` : '—'}</td>
               </tr>
             ))}

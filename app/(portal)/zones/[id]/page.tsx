@@ -19,6 +19,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
   const years = [...new Set(zone.villages.flatMap((v) => v.incomes.map((i) => i.year)))].sort();
   const round = zone.accreditations[0];
   const next = nextSteps(round);
+  // Every record here carries its own provenance: a fact zone may hold sample villages, incomes, projects and accreditations.
+  const standing = zone.accreditations.find((a) => a.status === 'ACCREDITED');
   return (
     <article className="space-y-4">
       <header>
@@ -30,6 +32,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           {zone.district.name}
           {zone.township ? ` · ${zone.township.name}` : ''}
           {zone.accreditedAt ? ` · ${t('zones.accredited')} ${formatDate(zone.accreditedAt, locale)}` : ''}
+          {zone.accreditedAt && standing?.source?.isSample && <SampleTag />}
         </p>
         {zone.sourceNote && !zone.source?.isSample && (
           <p className="text-xs text-slate-500">{t('sample.factTag')}: {zone.source?.title} — {zone.sourceNote}</p>
@@ -45,6 +48,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
             {zone.pairings.map((p) => (
               <span key={`${p.soe.id}-${p.since.toISOString()}`} className="mr-3 inline-block">
                 {p.soe.name} ({t('zones.since', { date: formatDate(p.since, locale) })}{p.until ? `, ${t('zones.until', { date: formatDate(p.until, locale) })}` : ''})
+                {p.source?.isSample && <SampleTag />}
               </span>
             ))}
           </dd>
@@ -52,6 +56,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
       </dl>
       <section aria-labelledby="villages" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="villages" className="font-semibold">{t('zones.incomes')}</h2>
+        {zone.villages.some((v) => v.incomes.some((i) => i.isSample)) && <p className="text-xs text-amber-800">* {t('sample.incomeNote')}</p>}
         <table className="mt-2 w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
@@ -65,11 +70,19 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           <tbody>
             {zone.villages.map((v) => (
               <tr key={v.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3"><Link href={`/villages/${v.id}`} className="text-red-900 hover:underline">{v.name}</Link></td>
+                <td className="py-2 pr-3">
+                  <Link href={`/villages/${v.id}`} className="text-red-900 hover:underline">{v.name}</Link>
+                  {v.source?.isSample && <SampleTag />}
+                </td>
                 <td className="py-2 pr-3 text-right tabular-nums">{v.population === null ? '—' : formatCount(v.population, locale)}</td>
                 {years.map((y) => {
                   const income = v.incomes.find((i) => i.year === y);
-                  return <td key={y} className="py-2 pr-3 text-right tabular-nums">{income ? formatYuan(income.amount, locale) : '—'}</td>;
+                  return (
+                    <td key={y} className="py-2 pr-3 text-right tabular-nums" data-sample={income?.isSample ? 'true' : undefined}>
+                      {income ? formatYuan(income.amount, locale) : '—'}
+                      {income?.isSample && <sup className="ml-0.5 text-amber-800" title={t('sample.tag')}>*</sup>}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
@@ -83,7 +96,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         ) : (
           <>
             <p className="text-sm">
-              {t(`enum.AccreditationStatus.${round.status}`)} · {t('zones.nominatedOn', { date: formatDate(round.nominatedOn, locale) })}
+              {t(`enum.AccreditationStatus.${round.status}`)}
+              {round.source?.isSample && <SampleTag />} · {t('zones.nominatedOn', { date: formatDate(round.nominatedOn, locale) })}
               {round.closeReason ? ` · ${t('zones.closeReason', { reason: round.closeReason })}` : ''}
             </p>
             <table className="mt-2 w-full text-left text-sm">
@@ -128,7 +142,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         <ul className="mt-2 space-y-1 text-sm">
           {zone.projects.map((p) => (
             <li key={p.id}>
-              <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link> · {p.soe.name} · {t(`status.${p.status}`)}
+              <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link>
+              {p.source?.isSample && <SampleTag />} · {p.soe.name} · {t(`status.${p.status}`)}
             </li>
           ))}
           {zone.projects.length === 0 && <li className="text-slate-500">{t('projects.empty')}</li>}
