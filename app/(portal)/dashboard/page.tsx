@@ -49,7 +49,7 @@ export default async function DashboardPage() {
     { title: t('dashboard.districts'), text: t('dashboard.defs.districts', { year: data.year }) },
     { title: t('dashboard.stale'), text: t('dashboard.defs.stale') },
     { title: t('dashboard.countingRuleTitle'), text: t('dashboard.defs.counting') },
-    { title: t('sample.tag'), text: t('dashboard.defs.sample') },
+    { title: t('dashboard.sampleMarkTitle'), text: t('dashboard.defs.sample') },
   ];
   const card = { definitionLabel: def };
   return (
