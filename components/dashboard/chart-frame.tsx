@@ -39,10 +39,12 @@ export async function ChartFrame({
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-chart={id} data-sample={sample ? 'true' : undefined}>
       <div className="flex items-start justify-between gap-2">
-        <h2 id={id} className="font-semibold">
-          {title}
+        <span>
+          <h2 id={id} className="inline font-semibold">
+            {title}
+          </h2>
           {sample && sampleTag}
-        </h2>
+        </span>
         <Definition text={definition} label={`${t('definition')}：${title}`} />
       </div>
       {description && <p className="text-xs text-slate-600">{description}</p>}

@@ -27,10 +27,10 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
     <div className="grid gap-4 lg:grid-cols-2">
       <section aria-labelledby="soe-board" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="soe-board" className="font-semibold">
-            {t('soeBoard')}
+          <span>
+            <h2 id="soe-board" className="inline font-semibold">{t('soeBoard')}</h2>
             {marks.soes.length > 0 && sampleTag} <Definition text={`${t('defs.soeBoard')} ${t('defs.stale')}`} label={`${t('definition')}：${t('soeBoard')}`} />
-          </h2>
+          </span>
           <ExportLinks path="/api/exports/soe-leaderboard" current={{}} />
         </div>
         <table className="mt-2 w-full text-left text-sm">
@@ -87,10 +87,10 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
       </section>
       <section aria-labelledby="districts" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="districts" className="font-semibold">
-            {t('districts')}
+          <span>
+            <h2 id="districts" className="inline font-semibold">{t('districts')}</h2>
             {marks.districts.length > 0 && sampleTag} <Definition text={t('defs.districts', { year: data.year })} label={`${t('definition')}：${t('districts')}`} />
-          </h2>
+          </span>
           <ExportLinks path="/api/exports/districts" current={{}} />
         </div>
         <table className="mt-2 w-full text-left text-sm">

@@ -38,10 +38,11 @@ export function KpiCard({
   return (
     <div className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-kpi={id} data-sample={sample ? 'true' : undefined}>
       <div className="flex items-start justify-between gap-2">
-        <h3 className="text-sm text-slate-600">
-          {title}
+        {/* The mark beside the heading, not in it: the card's heading stays its title alone. */}
+        <span>
+          <h3 className="inline text-sm text-slate-600">{title}</h3>
           {sample && <SampleTag />}
-        </h3>
+        </span>
         <Definition text={definition} label={`${definitionLabel}：${title}`} />
       </div>
       <p className={`mt-1 text-2xl font-semibold tabular-nums ${toneClass}`}>
