@@ -32,6 +32,7 @@ export function DataTable<Row>({
   dense = false,
   className = 'text-sm',
   rowClassName,
+  rowSample,
 }: {
   columns: Column<Row>[];
   rows: readonly Row[];
@@ -42,6 +43,8 @@ export function DataTable<Row>({
   dense?: boolean;
   className?: string;
   rowClassName?: (row: Row) => string;
+  /** Rows computed from sample records carry data-sample (their visible mark is in a cell). */
+  rowSample?: (row: Row) => boolean;
 }) {
   const pad = dense ? 'py-1 pr-3' : 'py-2 pr-3';
   const align = (c: Column<Row>) => (c.numeric ? 'text-right tabular-nums' : '');
@@ -68,7 +71,7 @@ export function DataTable<Row>({
       </thead>
       <tbody>
         {rows.map((row, r) => (
-          <tr key={rowKey(row, r)} className={`border-b border-slate-100 align-top ${rowClassName?.(row) ?? ''}`}>
+          <tr key={rowKey(row, r)} className={`border-b border-slate-100 align-top ${rowClassName?.(row) ?? ''}`} data-sample={rowSample?.(row) ? 'true' : undefined}>
             {columns.map((c, i) => (
               <td key={i} data-label={c.hideLabel ? undefined : c.label} data-wide={c.wide || undefined} className={`${pad} ${align(c)} ${c.cellClassName?.(row) ?? ''}`}>
                 {/* One box for the value, so that on a phone it sits beside its label as one piece. */}

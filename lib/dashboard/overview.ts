@@ -13,6 +13,7 @@ import {
   getProjectBreakdown,
   getSoeLeaderboard,
 } from './queries';
+import { getSampleMarks } from './sample-marks';
 
 import { PROGRAM_START } from '@/lib/dates';
 
@@ -35,12 +36,33 @@ async function targets() {
   };
 }
 
+/** The five program-level totals the source report gives, in the order the dashboard lists them. */
+export const REPORTED_TOTALS = ['SOE_PARTY_COMMITTEES', 'PAIRED_JOINT_COMMITTEES', 'PROJECTS', 'RURAL_BENEFICIARIES', 'FUNCTIONAL_JOINT_COMMITTEES'] as const;
+
+/**
+ * The program-level reported figures with their source, and their date as the source gives it:
+ * `asOfText` (the source's words) where it gives no exact date, `asOf` only where it does.
+ */
 async function reported() {
   const rows = await readDb().reportedStatistic.findMany({
     where: { soeId: null, zoneId: null, projectId: null },
-    select: { metric: true, value: true, asOf: true, isLowerBound: true },
+    select: { metric: true, value: true, asOf: true, asOfText: true, isLowerBound: true, source: { select: { title: true, publisher: true } } },
+    orderBy: { asOf: 'desc' },
   });
-  return Object.fromEntries(rows.map((r) => [r.metric, { value: r.value.toString(), asOf: r.asOf, isLowerBound: r.isLowerBound }]));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.metric)) latest.set(r.metric, r);
+  return Object.fromEntries(
+    [...latest.values()].map((r) => [
+      r.metric,
+      {
+        value: r.value.toString(),
+        asOf: r.asOfText ? null : r.asOf,
+        asOfText: r.asOfText,
+        isLowerBound: r.isLowerBound,
+        source: r.source.publisher ?? r.source.title,
+      },
+    ]),
+  );
 }
 
 /**
@@ -63,15 +85,16 @@ export async function getDashboard(user: SessionUser, now = new Date()) {
 async function computeDashboard(now: Date) {
   const goal = await targets();
   const year = latestCompleteYear(now);
-  const [kpis, projects, history, incomeByYear, distribution, soes, districts, reportedFigures] = await Promise.all([
+  const [kpis, projects, history, incomeByYear, distribution, soes, districts, reportedFigures, sample] = await Promise.all([
     getKpis(year, goal.income, now),
     getProjectBreakdown(),
     getAccreditationHistory(),
-    getIncomeByYear(goal.income, now),
-    getIncomeDistribution(year, now),
+    getIncomeByYear(goal.income),
+    getIncomeDistribution(year),
     getSoeLeaderboard(now, SOE_BOARD_ROWS),
     getDistrictBreakdown(year, now),
     reported(),
+    getSampleMarks(year, now),
   ]);
   const all = projects.total;
   const historyPoints = history.map((h) => ({ date: h.month, value: h.total }));
@@ -81,6 +104,8 @@ async function computeDashboard(now: Date) {
     year,
     goal,
     reported: reportedFigures,
+    /** Which figures come from any sample record (lib/dashboard/sample-marks.ts). */
+    sample,
     zones: {
       accredited: kpis.accredited,
       candidates: kpis.candidates,
@@ -108,6 +133,8 @@ async function computeDashboard(now: Date) {
       byStatus: projects.byStatus,
       planned: all?.planned ?? '0',
       made: all?.made ?? '0',
+      madeUnplanned: all?.madeUnplanned ?? '0',
+      projectsUnplanned: all?.projectsUnplanned ?? 0,
       jobs: all?.jobs ?? 0,
       incomeToVillages: all?.incomeToVillages ?? '0',
       asOf: all?.asOf ?? null,
@@ -116,7 +143,14 @@ async function computeDashboard(now: Date) {
       byMode: projects.byMode,
       byOutcome: projects.byOutcome,
     },
-    participation: { soes: kpis.soes, pairedZones: kpis.pairedZones, beneficiaries: kpis.beneficiaries, asOf: kpis.pairingAsOf },
+    participation: {
+      soes: kpis.soes,
+      soesAllLevels: kpis.soesAllLevels,
+      pairedZones: kpis.pairedZones,
+      beneficiaries: kpis.beneficiaries,
+      beneficiaryOverlaps: kpis.beneficiaryOverlaps,
+      asOf: kpis.pairingAsOf,
+    },
     soes,
     districts,
   };

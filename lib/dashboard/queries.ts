@@ -1,10 +1,11 @@
 import 'server-only';
 import { readDb } from '@/lib/db/client';
-import { STALE_AFTER_DAYS } from '@/lib/metrics/quality';
+import { isStale, pairedInYear, zonesPairedOn } from './rules';
 
 // The citywide dashboard's figures, each one SQL aggregate (never rows summed
 // in JavaScript). Money stays exact: sums and averages come back as text.
-// "Paired zones" are zones with a pairing in force on the reference date.
+// "Paired zones" are zones with a pairing in force on the reference date; a
+// year's income counts the villages of zones paired in that year (rules.ts).
 
 const sql = () => readDb();
 
@@ -23,35 +24,52 @@ export async function getKpis(year: number, incomeTarget: string, today: Date) {
       averageIncome: string | null;
       incomeAsOf: Date | null;
       soes: number;
+      soesAllLevels: number;
       pairedZones: number;
       pairingAsOf: Date | null;
       beneficiaries: number;
+      beneficiaryOverlaps: number;
       disputedUpdates: number;
     }[]
   >`
     SELECT z.accredited, a.candidates, a."accreditationAsOf", i.villages, i."villagesReporting", i."villagesAbove",
-      i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries,
-      d."disputedUpdates"
+      i."averageIncome", i."incomeAsOf", s.soes, s."soesAllLevels", pz."pairedZones", pz."pairingAsOf", b.beneficiaries,
+      bo."beneficiaryOverlaps", d."disputedUpdates"
     FROM (SELECT count(*)::int AS accredited FROM "Zone" WHERE "accreditedAt" IS NOT NULL) z,
       (SELECT count(DISTINCT "zoneId") FILTER (WHERE status = 'CANDIDATE')::int AS candidates,
          max(greatest("nominatedOn", "accreditedOn", "closedOn")) AS "accreditationAsOf" FROM "Accreditation") a,
-      -- One pass over the villages of paired zones and their incomes of the year.
+      -- One pass over the villages of zones paired in the year (n reporting of N) and their incomes of the year.
       (SELECT count(*)::int AS villages, count(vi.amount)::int AS "villagesReporting",
          count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS "villagesAbove",
          round(avg(vi.amount), 2)::text AS "averageIncome", max(vi."updatedAt") AS "incomeAsOf"
        FROM "Village" v LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = ${year}
-       WHERE v."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))) i,
-      (SELECT count(DISTINCT pr."soeId")::int AS soes FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId"
-       WHERE s.level = 'MUNICIPAL' AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)) s,
+       WHERE ${pairedInYear('v."zoneId"', year)}) i,
+      -- SOEs paired now: municipal ones (the program's 市属国企, the headline), and of every level (the leaderboard lists all).
+      (SELECT count(DISTINCT pr."soeId") FILTER (WHERE s.level = 'MUNICIPAL')::int AS soes, count(DISTINCT pr."soeId")::int AS "soesAllLevels"
+       FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId"
+       WHERE pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)) s,
       (SELECT count(DISTINCT "zoneId") FILTER (WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))::int AS "pairedZones",
          max("since") AS "pairingAsOf" FROM "Pairing") pz,
+      -- 人次: a person counted under two kinds (farmer and local worker) is counted twice; the overlaps are counted apart.
       (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b,
+      (SELECT count(*)::int AS "beneficiaryOverlaps" FROM (SELECT 1 FROM "Beneficiary" WHERE "villageId" IS NOT NULL
+         GROUP BY "projectId", "villageId" HAVING count(*) > 1) o) bo,
       (SELECT count(*)::int AS "disputedUpdates" FROM "ProjectUpdate" WHERE confirmation = 'DISPUTED') d
   `;
   return row!;
 }
 
-type ProjectGroup = { projects: number; planned: string; made: string; jobs: number; incomeToVillages: string; asOf: Date | null };
+type ProjectGroup = {
+  projects: number;
+  planned: string;
+  made: string;
+  /** Investment made by projects with no planned figure: in `made`, not in `planned`. */
+  madeUnplanned: string;
+  projectsUnplanned: number;
+  jobs: number;
+  incomeToVillages: string;
+  asOf: Date | null;
+};
 
 /**
  * Projects with planned and made investment, jobs and income to villages (the
@@ -69,6 +87,8 @@ export async function getProjectBreakdown() {
       GROUPING(p.status, p.mode, p."outcomeArea")::int AS grouping, count(*)::int AS projects,
       coalesce(sum(p."plannedInvestment"), 0)::text AS planned,
       coalesce(sum(l."investmentToDate"), 0)::text AS made,
+      coalesce(sum(l."investmentToDate") FILTER (WHERE p."plannedInvestment" IS NULL), 0)::text AS "madeUnplanned",
+      count(*) FILTER (WHERE p."plannedInvestment" IS NULL AND l."investmentToDate" > 0)::int AS "projectsUnplanned",
       coalesce(sum(l."jobsCreated"), 0)::int AS jobs,
       coalesce(sum(l."incomeToVillages"), 0)::text AS "incomeToVillages",
       max(greatest(l.period, p."updatedAt"::date)) AS "asOf"
@@ -84,7 +104,9 @@ export function shapeProjectBreakdown(rows: ProjectGroupRow[]) {
   // GROUPING() has a bit set for each column not grouped by: 0b011 → by status, 0b101 → by mode, 0b110 → by outcome area.
   const group = (bits: number) => rows.filter((r) => r.grouping === bits);
   const total = group(0b111)[0];
-  const pick = ({ projects, planned, made, jobs, incomeToVillages, asOf }: ProjectGroup): ProjectGroup => ({ projects, planned, made, jobs, incomeToVillages, asOf });
+  const pick = ({ projects, planned, made, madeUnplanned, projectsUnplanned, jobs, incomeToVillages, asOf }: ProjectGroup): ProjectGroup => ({
+    projects, planned, made, madeUnplanned, projectsUnplanned, jobs, incomeToVillages, asOf,
+  });
   return {
     total: total ? pick(total) : null,
     byStatus: group(0b011).map((r) => ({ status: r.status!, ...pick(r) })),
@@ -106,26 +128,27 @@ export async function getAccreditationHistory() {
   `;
 }
 
-/** Average income of villages in paired zones, per year, and how many are above the target. */
-export async function getIncomeByYear(incomeTarget: string, today: Date) {
-  return sql().$queryRaw<{ year: number; average: string; villages: number; above: number }[]>`
-    SELECT vi.year, round(avg(vi.amount), 2)::text AS average, count(*)::int AS villages,
+/**
+ * Per year with incomes: the average income of the villages of zones paired in that year that
+ * reported (`villages`, n), how many such villages there were (`eligible`, N), and how many are above the target.
+ */
+export async function getIncomeByYear(incomeTarget: string) {
+  return sql().$queryRaw<{ year: number; average: string; villages: number; eligible: number; above: number }[]>`
+    SELECT y.year, round(avg(vi.amount), 2)::text AS average, count(vi.amount)::int AS villages, count(*)::int AS eligible,
       count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS above
-    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-    WHERE v."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))
-    GROUP BY vi.year ORDER BY vi.year
+    FROM (SELECT DISTINCT year FROM "VillageIncome") y
+    JOIN "Village" v ON ${pairedInYear('v."zoneId"', 'y.year')}
+    LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = y.year
+    GROUP BY y.year HAVING count(vi.amount) > 0 ORDER BY y.year
   `;
 }
 
-/** Villages of paired zones by income band of 100,000 yuan (the last band is open-ended). */
-export async function getIncomeDistribution(year: number, today: Date) {
+/** Villages of zones paired in `year` by income band of 100,000 yuan (the last band is open-ended). */
+export async function getIncomeDistribution(year: number) {
   return sql().$queryRaw<{ band: number; villages: number }[]>`
-    WITH paired AS (
-      SELECT DISTINCT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date)
-    )
     SELECT least(floor(vi.amount / 100000), 10)::int AS band, count(*)::int AS villages
-    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" JOIN paired p ON p."zoneId" = v."zoneId"
-    WHERE vi.year = ${year}
+    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
+    WHERE vi.year = ${year} AND ${pairedInYear('v."zoneId"', year)}
     GROUP BY 1 ORDER BY 1
   `;
 }
@@ -137,23 +160,36 @@ export async function getIncomeDistribution(year: number, today: Date) {
  */
 export async function getSoeLeaderboard(today: Date, limit: number | null = null) {
   return sql().$queryRaw<
-    { id: number; name: string; zones: number; projects: number; planned: string; made: string; lastUpdate: Date | null; stale: number; total: number }[]
+    {
+      id: number;
+      name: string;
+      level: 'MUNICIPAL' | 'PROVINCIAL';
+      nameVerified: boolean;
+      zones: number;
+      projects: number;
+      planned: string;
+      made: string;
+      madeUnplanned: string;
+      lastUpdate: Date | null;
+      stale: number;
+      total: number;
+    }[]
   >`
     WITH latest AS (
       SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", period FROM "ProjectUpdate"
       WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
     ), per_project AS (
       SELECT p."soeId", count(*) AS projects, coalesce(sum(p."plannedInvestment"), 0) AS planned,
-        coalesce(sum(l."investmentToDate"), 0) AS made, max(l.period) AS "lastUpdate",
-        count(*) FILTER (WHERE p.status = 'IN_PROGRESS'
-          AND coalesce(l.period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int) AS stale
+        coalesce(sum(l."investmentToDate"), 0) AS made,
+        coalesce(sum(l."investmentToDate") FILTER (WHERE p."plannedInvestment" IS NULL), 0) AS "madeUnplanned",
+        max(l.period) AS "lastUpdate", count(*) FILTER (WHERE ${isStale('p', 'l.period', today)}) AS stale
       FROM "Project" p LEFT JOIN latest l ON l."projectId" = p.id GROUP BY p."soeId"
     ), zones AS (
       SELECT "soeId", count(DISTINCT "zoneId") AS zones FROM "Pairing"
       WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date) GROUP BY "soeId"
     )
-    SELECT s.id, s.name, coalesce(z.zones, 0)::int AS zones, coalesce(pp.projects, 0)::int AS projects,
-      coalesce(pp.planned, 0)::text AS planned, coalesce(pp.made, 0)::text AS made, pp."lastUpdate",
+    SELECT s.id, s.name, s.level::text AS level, s."nameVerified", coalesce(z.zones, 0)::int AS zones, coalesce(pp.projects, 0)::int AS projects,
+      coalesce(pp.planned, 0)::text AS planned, coalesce(pp.made, 0)::text AS made, coalesce(pp."madeUnplanned", 0)::text AS "madeUnplanned", pp."lastUpdate",
       coalesce(pp.stale, 0)::int AS stale, (count(*) OVER ())::int AS total
     FROM "Soe" s LEFT JOIN per_project pp ON pp."soeId" = s.id LEFT JOIN zones z ON z."soeId" = s.id
     ORDER BY coalesce(pp.made, 0) DESC, s.name
@@ -161,14 +197,15 @@ export async function getSoeLeaderboard(today: Date, limit: number | null = null
   `;
 }
 
-/** Per district: zones, paired zones, villages, model zones, average income in `year`, projects. */
+/**
+ * Per district: zones, paired zones, villages, model zones, average income in `year`, projects; then
+ * one 全市 row (id and name null) for the city-wide projects tied to no zone, so the projects add up.
+ */
 export async function getDistrictBreakdown(year: number, today: Date) {
   return sql().$queryRaw<
-    { id: number; name: string; zones: number; pairedZones: number; villages: number; accredited: number; averageIncome: string | null; projects: number }[]
+    { id: number | null; name: string | null; zones: number; pairedZones: number; villages: number; accredited: number; averageIncome: string | null; projects: number }[]
   >`
-    WITH paired AS (
-      SELECT DISTINCT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date)
-    ), zone_stats AS (
+    WITH paired AS (${zonesPairedOn(today)}), zone_stats AS (
       SELECT z."districtId", count(*) AS zones, count(p."zoneId") AS paired, count(z."accreditedAt") AS accredited
       FROM "Zone" z LEFT JOIN paired p ON p."zoneId" = z.id GROUP BY z."districtId"
     ), village_stats AS (
@@ -186,6 +223,8 @@ export async function getDistrictBreakdown(year: number, today: Date) {
     LEFT JOIN zone_stats zs ON zs."districtId" = d.id
     LEFT JOIN village_stats vs ON vs."districtId" = d.id
     LEFT JOIN project_stats ps ON ps."districtId" = d.id
-    ORDER BY d.name
+    UNION ALL
+    SELECT NULL, NULL, 0, 0, 0, 0, NULL, count(*)::int FROM "Project" WHERE "zoneId" IS NULL
+    ORDER BY name NULLS LAST
   `;
 }

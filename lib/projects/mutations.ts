@@ -199,7 +199,8 @@ export async function postUpdate(tx: Tx, input: PostUpdateInput, user: { id: num
     const row = await tx.beneficiary.upsert({
       where: key,
       create: { projectId: input.projectId, updateId: update.id, ...b },
-      update: { updateId: update.id, people: b.people, households: b.households },
+      // Counted anew by the liaison: no longer the sample layer's figure.
+      update: { updateId: update.id, people: b.people, households: b.households, sourceId: null },
       select: { id: true },
     });
     replaced.push({ id: row.id, before });

@@ -2,7 +2,8 @@ import 'server-only';
 import { can, projectScope, type SessionUser } from '@/lib/auth/policy';
 import { z } from 'zod';
 import { db, type Prisma } from '@/lib/db/client';
-import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
+import { CooperationMode, OutcomeArea, ProjectStatus } from '@/lib/db/enums';
+import { isStale } from '@/lib/dashboard/rules';
 import { idSchema } from '@/lib/ids';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 import { projectResource } from './resource';
@@ -14,6 +15,11 @@ export const projectListSchema = listParamsSchema(['name', 'soe', 'zone', 'statu
   mode: z.enum(Object.values(CooperationMode) as [CooperationMode, ...CooperationMode[]]).optional().catch(undefined),
   soe: idSchema.optional().catch(undefined),
   district: idSchema.optional().catch(undefined),
+  outcome: z.enum(Object.values(OutcomeArea) as [OutcomeArea, ...OutcomeArea[]]).optional().catch(undefined),
+  /** City-wide projects, tied to no zone (the dashboard's 全市 row). */
+  citywide: z.literal('1').optional().catch(undefined),
+  /** Stale projects (the dashboard's rule, lib/dashboard/rules.ts). */
+  stale: z.literal('1').optional().catch(undefined),
 });
 export type ProjectListParams = z.infer<typeof projectListSchema>;
 
@@ -33,8 +39,16 @@ function projectOrder(p: ProjectListParams): Prisma.ProjectOrderByWithRelationIn
   }
 }
 
+/** Ids of the stale projects on `today` (the rule the dashboard counts with; the last update of any state counts, as in its list). */
+async function staleProjectIds(today: Date) {
+  const rows = await db().$queryRaw<{ id: number }[]>`
+    SELECT p.id FROM "Project" p LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
+    WHERE ${isStale('p', 'l.period', today)}`;
+  return rows.map((r) => r.id);
+}
+
 /** A page of the projects the user may see, filtered and sorted as the URL says. */
-export async function listProjects(user: SessionUser, p: ProjectListParams = projectListSchema.parse({}), take = PAGE_SIZE) {
+export async function listProjects(user: SessionUser, p: ProjectListParams = projectListSchema.parse({}), take = PAGE_SIZE, today = new Date()) {
   const where: Prisma.ProjectWhereInput = {
     AND: [
       projectScope(user),
@@ -43,6 +57,9 @@ export async function listProjects(user: SessionUser, p: ProjectListParams = pro
       p.mode ? { mode: p.mode } : {},
       p.soe ? { soeId: p.soe } : {},
       p.district ? { zone: { districtId: p.district } } : {},
+      p.outcome ? { outcomeArea: p.outcome } : {},
+      p.citywide ? { zoneId: null } : {},
+      p.stale ? { id: { in: await staleProjectIds(today) } } : {},
     ],
   };
   const [rows, total] = await Promise.all([

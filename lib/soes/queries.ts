@@ -56,7 +56,7 @@ export async function getSoe(user: SessionUser, id: number) {
       liaisonLead: true,
       sourceNote: true,
       source: { select: { title: true, isSample: true } },
-      pairings: { select: { since: true, until: true, zone: { select: { id: true, name: true, district: { select: { name: true } } } } } },
+      pairings: { select: { since: true, until: true, source: { select: { isSample: true } }, zone: { select: { id: true, name: true, district: { select: { name: true } } } } } },
       projects: {
         where: projectScope(user),
         select: {
@@ -65,7 +65,8 @@ export async function getSoe(user: SessionUser, id: number) {
           status: true,
           plannedInvestment: true,
           zone: { select: { name: true } },
-          updates: { select: { period: true, progressPct: true, investmentToDate: true }, orderBy: { period: 'desc' }, take: 1 },
+          source: { select: { isSample: true } },
+          updates: { select: { period: true, progressPct: true, investmentToDate: true, source: { select: { isSample: true } } }, orderBy: { period: 'desc' }, take: 1 },
         },
         orderBy: { name: 'asc' },
       },
@@ -80,7 +81,10 @@ export async function getSoe(user: SessionUser, id: number) {
       status: p.status,
       zone: p.zone?.name ?? null,
       plannedInvestment: p.plannedInvestment?.toString() ?? null,
-      latest: p.updates[0] ? { ...p.updates[0], investmentToDate: p.updates[0].investmentToDate.toString() } : null,
+      isSample: p.source?.isSample ?? false,
+      latest: p.updates[0]
+        ? { period: p.updates[0].period, progressPct: p.updates[0].progressPct, investmentToDate: p.updates[0].investmentToDate.toString(), isSample: p.updates[0].source?.isSample ?? false }
+        : null,
     })),
   };
 }

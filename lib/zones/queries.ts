@@ -9,10 +9,13 @@ import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
   district: idSchema.optional().catch(undefined),
   modelZone: z.enum(['accredited', 'candidate', 'none']).optional().catch(undefined),
+  /** Zones with a pairing in force today (the dashboard's paired zones). */
+  paired: z.literal('1').optional().catch(undefined),
 });
 export type ZoneListParams = z.infer<typeof zoneListSchema>;
 
-function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
+function where(user: SessionUser, p: ZoneListParams, today = new Date()): Prisma.ZoneWhereInput {
+  const day = new Date(today.toISOString().slice(0, 10));
   return {
     AND: [
       zoneScope(user),
@@ -21,6 +24,7 @@ function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
       p.modelZone === 'accredited' ? { accreditedAt: { not: null } } : {},
       p.modelZone === 'candidate' ? { accreditations: { some: { status: 'CANDIDATE' } } } : {},
       p.modelZone === 'none' ? { accreditedAt: null } : {},
+      p.paired ? { pairings: { some: { since: { lte: day }, OR: [{ until: null }, { until: { gte: day } }] } } } : {},
     ],
   };
 }
@@ -107,18 +111,19 @@ export async function getZone(user: SessionUser, id: number) {
       source: { select: { title: true, isSample: true } },
       district: { select: { name: true } },
       township: { select: { name: true } },
-      pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } } }, orderBy: { since: 'asc' } },
+      pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } }, source: { select: { isSample: true } } }, orderBy: { since: 'asc' } },
       villages: {
         select: {
           id: true,
           name: true,
           population: true,
           households: true,
-          incomes: { select: { year: true, amount: true }, orderBy: { year: 'desc' }, take: 5 },
+          source: { select: { isSample: true } },
+          incomes: { select: { year: true, amount: true, source: { select: { isSample: true } } }, orderBy: { year: 'desc' }, take: 5 },
         },
         orderBy: { name: 'asc' },
       },
-      projects: { where: projectScope(user), select: { id: true, name: true, status: true, soe: { select: { name: true } } }, orderBy: { name: 'asc' } },
+      projects: { where: projectScope(user), select: { id: true, name: true, status: true, soe: { select: { name: true } }, source: { select: { isSample: true } } }, orderBy: { name: 'asc' } },
       accreditations: {
         select: {
           id: true,
@@ -128,7 +133,8 @@ export async function getZone(user: SessionUser, id: number) {
           closedOn: true,
           closeReason: true,
           version: true,
-          assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true } },
+          source: { select: { isSample: true } },
+          assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true, source: { select: { isSample: true } } } },
         },
         orderBy: { nominatedOn: 'desc' },
       },
@@ -137,7 +143,7 @@ export async function getZone(user: SessionUser, id: number) {
   if (!zone || !can(user, 'zone.read', { zoneId: zone.id, soeIds: zone.pairings.map((p) => p.soe.id) })) return null;
   return {
     ...zone,
-    villages: byPinyin(zone.villages).map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
+    villages: byPinyin(zone.villages).map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString(), isSample: i.source?.isSample ?? false })) })),
     projects: byPinyin(zone.projects),
     canAccredit: can(user, 'accreditation.manage', {}),
     canEdit: can(user, 'masterData.manage', {}),

@@ -111,6 +111,8 @@ export const FACT_PROJECTS: FactProject[] = [
   },
 ];
 
+/** The time the source reports, in its own words: it states no date. */
+export const FIRST_YEAR_TEXT = '行动首年';
 const AS_OF_NOTE = '日期取行动首年年末：来源报道的是首年情况，未给出统计日期。';
 
 /** Fact projects (with their named villages), program targets and reported figures. */
@@ -130,7 +132,7 @@ export function addFactProjects(data: SeedData) {
 
   const asOf = day('2021-12-31');
   const stat = (metric: ProgramMetric, value: string, scope: object, note: string, isLowerBound = false) =>
-    add(data.statistics, { metric, value, isLowerBound, asOf, sourceId: F, note: `${note}${AS_OF_NOTE}`, ...scope });
+    add(data.statistics, { metric, value, isLowerBound, asOf, asOfText: FIRST_YEAR_TEXT, sourceId: F, note: `${note}${AS_OF_NOTE}`, ...scope });
   stat('SOE_PARTY_COMMITTEES', '15', {}, '参与的市属国企党委数。');
   stat('PAIRED_JOINT_COMMITTEES', '40', {}, '与之结对的农村联合党委数。');
   stat('PROJECTS', '56', {}, '已实施或正在筹备的项目数。');

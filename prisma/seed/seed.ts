@@ -6,12 +6,14 @@ import { createSampleAccounts } from './accounts';
 import { buildSeedData } from './build';
 import type { SeedData } from './data';
 
-export type SeedOptions = { force?: boolean; log?: (line: string) => void };
+/** `sample: false` loads the facts layer only: no sample records and no sample accounts. */
+export type SeedOptions = { force?: boolean; sample?: boolean; log?: (line: string) => void };
 
 export async function seed(url: string, opts: SeedOptions = {}): Promise<{ seeded: boolean }> {
   const log = opts.log ?? (() => {});
   const started = performance.now();
-  const data = buildSeedData();
+  const sample = opts.sample ?? true;
+  const data = buildSeedData({ sample });
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     const seeded = await prisma.$transaction(
@@ -22,7 +24,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<{ seede
           log('Seed: emptied every table (--force).');
         }
         await insert(tx, data);
-        await createSampleAccounts(tx, hashPassword);
+        if (sample) await createSampleAccounts(tx, hashPassword);
         await resetSequences(tx);
         return true;
       },

@@ -58,7 +58,7 @@ const FACT_PROJECTS = [
   ['第八届知音故里油菜花节', '武汉文投集团', '消泗片区', 'OTHER'],
 ] as const;
 
-const SOURCED_TABLES = ['District', 'Township', 'Zone', 'Village', 'VillageIncome', 'Soe', 'Pairing', 'Project', 'ProjectUpdate'];
+const SOURCED_TABLES = ['District', 'Township', 'Zone', 'Village', 'VillageIncome', 'Soe', 'Pairing', 'Project', 'ProjectUpdate', 'Accreditation', 'Assessment', 'Beneficiary', 'Feedback'];
 
 async function tables(prisma: PrismaClient) {
   const rows = await prisma.$queryRaw<{ name: string }[]>`
@@ -350,6 +350,11 @@ describe('prisma/seed', () => {
       expect(await prisma.project.count({ where: { sourceId: sourceIds.fact } })).toBe(17);
       expect(await prisma.villageIncome.count({ where: { sourceId: sourceIds.fact } })).toBe(0);
       expect(await prisma.projectUpdate.count({ where: { sourceId: sourceIds.fact } })).toBe(0);
+      // The source accredits no zone and counts no beneficiary or feedback: all of these are sample data.
+      for (const t of ['Accreditation', 'Assessment', 'Beneficiary', 'Feedback']) {
+        const [r] = await prisma.$queryRawUnsafe<{ fact: number }[]>(`SELECT count(*)::int AS fact FROM "${t}" WHERE "sourceId" = $1`, sourceIds.fact);
+        expect(r!.fact, t).toBe(0);
+      }
     });
 
     it('keeps accreditation behind target and Zone.accreditedAt consistent', async () => {

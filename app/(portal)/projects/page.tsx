@@ -7,7 +7,7 @@ import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
 import { can, homePath } from '@/lib/auth/policy';
 import { TodoPanel } from '@/components/todo/todo-panel';
-import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
+import { CooperationMode, OutcomeArea, ProjectStatus } from '@/lib/db/enums';
 import { toLocale } from '@/lib/i18n/config';
 import { formatMonth, formatYuan } from '@/lib/i18n/format';
 import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
@@ -76,6 +76,15 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </label>
         )}
         <label>
+          {t('exports.outcomeArea')}
+          <select name="outcome" defaultValue={params.outcome ?? ''} className={inputClassName}>
+            <option value="">{t('list.all')}</option>
+            {Object.values(OutcomeArea).map((o) => (
+              <option key={o} value={o}>{t(`enum.OutcomeArea.${o}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('zones.district')}
           <select name="district" defaultValue={params.district ?? ''} className={inputClassName}>
             <option value="">{t('list.all')}</option>
@@ -84,6 +93,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
+        {/* Filters the dashboard links to, kept when the form is submitted; shown as words. */}
+        {params.citywide && <input type="hidden" name="citywide" value="1" />}
+        {params.stale && <input type="hidden" name="stale" value="1" />}
+        {(params.citywide || params.stale) && (
+          <p className="self-end text-slate-700 sm:col-span-3 lg:col-span-6">
+            {[params.citywide && t('dashboard.citywide'), params.stale && t('dashboard.staleProjects')].filter(Boolean).join(' · ')}
+          </p>
+        )}
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
           <Link href="/projects" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>

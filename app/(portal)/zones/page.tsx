@@ -46,6 +46,10 @@ export default async function ZonesPage({ searchParams }: { searchParams: Promis
             <option value="none">{t('zones.notAccredited')}</option>
           </select>
         </label>
+        <label className="flex items-end gap-2">
+          <input type="checkbox" name="paired" value="1" defaultChecked={params.paired === '1'} />
+          {t('zones.pairedNow')}
+        </label>
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
           <Link href="/zones" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>

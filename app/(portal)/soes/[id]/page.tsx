@@ -47,22 +47,41 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
             <li key={`${p.zone.id}-${p.since.toISOString()}`}>
               <Link href={`/zones/${p.zone.id}`} className="text-red-900 hover:underline">{p.zone.name}</Link> · {p.zone.district.name} ·{' '}
               {t('zones.since', { date: formatDate(p.since, locale) })}
+              {p.source?.isSample && <SampleTag />}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="soe-projects" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="soe-projects" className="font-semibold">{t('soe.projects')}</h2>
+        {soe.projects.some((p) => p.latest?.isSample && !p.isSample) && <p className="text-xs text-amber-800">* {t('sample.updateNote')}</p>}
         <DataTable
           className="mt-2 text-sm"
           rows={soe.projects}
           rowKey={(p) => p.id}
           columns={[
-            { label: t('projects.name'), cell: (p) => <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link> },
+            {
+              label: t('projects.name'),
+              cell: (p) => (
+                <>
+                  <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link>
+                  {p.isSample && <SampleTag />}
+                </>
+              ),
+            },
             { label: t('projects.zone'), cell: (p) => p.zone ?? t('projects.cityWide') },
             { label: t('projects.status'), cell: (p) => t(`status.${p.status}`) },
             { label: t('dashboard.planned'), numeric: true, cell: (p) => (p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : '—') },
-            { label: t('dashboard.made'), numeric: true, cell: (p) => (p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—') },
+            {
+              label: t('dashboard.made'),
+              numeric: true,
+              cell: (p) => (
+                <>
+                  {p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—'}
+                  {p.latest?.isSample && !p.isSample && <sup className="ml-0.5 text-amber-800" title={t('sample.tag')}>*</sup>}
+                </>
+              ),
+            },
             { label: t('dashboard.lastUpdate'), cell: (p) => (p.latest ? `${formatDate(p.latest.period, locale)} · ${p.latest.progressPct}%` : '—') },
           ]}
         />

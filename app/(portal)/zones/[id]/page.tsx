@@ -8,7 +8,7 @@ import { CRITERIA, nextSteps } from '@/lib/accreditation/rounds';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { getZone, listDistricts } from '@/lib/zones/queries';
 import { ZoneForm } from '@/components/master/master-forms';
 
@@ -21,6 +21,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
   const years = [...new Set(zone.villages.flatMap((v) => v.incomes.map((i) => i.year)))].sort();
   const round = zone.accreditations[0];
   const next = nextSteps(round);
+  // Every record here carries its own provenance: a fact zone may hold sample villages, incomes, projects and accreditations.
+  const standing = zone.accreditations.find((a) => a.status === 'ACCREDITED');
   return (
     <article className="space-y-4">
       <header>
@@ -32,6 +34,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           {zone.district.name}
           {zone.township ? ` · ${zone.township.name}` : ''}
           {zone.accreditedAt ? ` · ${t('zones.accredited')} ${formatDate(zone.accreditedAt, locale)}` : ''}
+          {zone.accreditedAt && standing?.source?.isSample && <SampleTag />}
         </p>
         {zone.sourceNote && !zone.source?.isSample && (
           <p className="text-xs text-slate-500">{t('sample.factTag')}: {zone.source?.title} — {zone.sourceNote}</p>
@@ -58,6 +61,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
             {zone.pairings.map((p) => (
               <span key={`${p.soe.id}-${p.since.toISOString()}`} className="mr-3 inline-block">
                 {p.soe.name} ({t('zones.since', { date: formatDate(p.since, locale) })}{p.until ? `, ${t('zones.until', { date: formatDate(p.until, locale) })}` : ''})
+                {p.source?.isSample && <SampleTag />}
               </span>
             ))}
           </dd>
@@ -65,19 +69,33 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
       </dl>
       <section aria-labelledby="villages" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="villages" className="font-semibold">{t('zones.incomes')}</h2>
+        {zone.villages.some((v) => v.incomes.some((i) => i.isSample)) && <p className="text-xs text-amber-800">* {t('sample.incomeNote')}</p>}
         <DataTable
           className="mt-2 text-sm"
           rows={zone.villages}
           rowKey={(v) => v.id}
           columns={[
-            { label: t('zones.village'), cell: (v) => <Link href={`/villages/${v.id}`} className="text-red-900 hover:underline">{v.name}</Link> },
-            { label: t('zones.population'), numeric: true, cell: (v) => (v.population === null ? '—' : formatCount(v.population, locale)) },
+            {
+              label: t('zones.village'),
+              cell: (v) => (
+                <>
+                  <Link href={`/villages/${v.id}`} className="text-red-900 hover:underline">{v.name}</Link>
+                  {v.source?.isSample && <SampleTag />}
+                </>
+              ),
+            },
+            { label: t('zones.population'), numeric: true, cell: (v) => (v.population === null ? '—' : formatPeople(v.population, locale)) },
             ...years.map((y) => ({
               label: String(y),
               numeric: true,
               cell: (v: (typeof zone.villages)[number]) => {
                 const income = v.incomes.find((i) => i.year === y);
-                return income ? formatYuan(income.amount, locale) : '—';
+                return (
+                  <>
+                    {income ? formatYuan(income.amount, locale) : '—'}
+                    {income?.isSample && <sup className="ml-0.5 text-amber-800" title={t('sample.tag')}>*</sup>}
+                  </>
+                );
               },
             })),
           ]}
@@ -90,7 +108,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         ) : (
           <>
             <p className="text-sm">
-              {t(`enum.AccreditationStatus.${round.status}`)} · {t('zones.nominatedOn', { date: formatDate(round.nominatedOn, locale) })}
+              {t(`enum.AccreditationStatus.${round.status}`)}
+              {round.source?.isSample && <SampleTag />} · {t('zones.nominatedOn', { date: formatDate(round.nominatedOn, locale) })}
               {round.closeReason ? ` · ${t('zones.closeReason', { reason: round.closeReason })}` : ''}
             </p>
             <DataTable
@@ -122,7 +141,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         <ul className="mt-2 space-y-1 text-sm">
           {zone.projects.map((p) => (
             <li key={p.id}>
-              <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link> · {p.soe.name} · {t(`status.${p.status}`)}
+              <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link>
+              {p.source?.isSample && <SampleTag />} · {p.soe.name} · {t(`status.${p.status}`)}
             </li>
           ))}
           {zone.projects.length === 0 && <li className="text-slate-500">{t('projects.empty')}</li>}
