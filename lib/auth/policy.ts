@@ -85,6 +85,8 @@ export const rules = {
   'project.giveFeedback': ((u, r) => isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
+  /** The program's phases and their targets: administrators open and edit them. */
+  'program.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'user.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'user.changeOwnPassword': ((u, r) => u.id === r.userId) as Rule<'user'>,
   /** Signing out ends the user's own sessions, on every device. */

@@ -86,6 +86,7 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'project.giveFeedback': { projectA: ['villageA1', 'villageA2'], projectB: ['villageB1'], projectCity: [] },
   'masterData.manage': { dashboard: ['admin'] },
   'accreditation.manage': { dashboard: ['admin'] },
+  'program.manage': { dashboard: ['admin'] },
   'user.manage': { dashboard: ['admin'] },
   'user.changeOwnPassword': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'user.endOwnSessions': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },

@@ -3,7 +3,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardTables } from '@/components/dashboard/dashboard-tables';
 import { KpiCard } from '@/components/dashboard/kpi-card';
+import { PhaseResult } from '@/components/program/phase-result';
 import { requireUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { getDashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
@@ -30,6 +32,7 @@ export default async function DashboardPage() {
           {t('exports.meeting')}
         </a>
       </div>
+      <PhaseResult phases={data.phases} locale={locale} canManage={can(user, 'program.manage', {})} />
       <section aria-label={t('dashboard.title')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard
           title={t('dashboard.modelZones')}
@@ -40,7 +43,9 @@ export default async function DashboardPage() {
             <>
               <span className="block">{t('dashboard.candidates', { count: data.zones.candidates })}</span>
               <span className="block">
-                {data.zones.forecast
+                {!data.phases.current
+                  ? t('program.noForecast')
+                  : data.zones.forecast
                   ? data.zones.accredited >= data.goal.zones
                     ? t('dashboard.forecastMet', { date: formatDate(data.zones.forecast, locale) })
                     : t('dashboard.forecast', { date: formatDate(data.zones.forecast, locale), target: data.goal.zones })
