@@ -8,6 +8,7 @@ import { answerDispute, closeDispute, reopenUpdate, returnUpdate, reviseUpdate }
 import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
+import { savePhase } from '../../lib/program/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
@@ -57,6 +58,7 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   markNotificationsRead: [markNotificationsRead, ['id']],
   updateNotificationPreferences: [updateNotificationPreferences, ['email', 'notifyByEmail', 'on']],
   setWebhook: [setWebhook, ['soeId', 'url']],
+  savePhase: [savePhase, ['id', 'version', 'name', 'startsOn', 'endsOn', 'zonesTarget', 'incomeTarget']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -76,7 +78,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.programPhase.count(), p.programTarget.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -122,6 +124,7 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     reportIncome: [reportIncome, { villageId: String(world.villageA1.id), year: '2024', amount: '1000' }],
     updateNotificationPreferences: [updateNotificationPreferences, { email: 'fuzz@example.test', notifyByEmail: 'on', on: ['UPDATE_DUE'] }],
     setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
+    savePhase: [savePhase, { name: '模糊阶段', startsOn: '2040-01-01', endsOn: '2044-12-31', zonesTarget: '10', incomeTarget: '1000' }],
   };
 }
 
