@@ -14,7 +14,7 @@ export const savePhase = defineMutation({
   versioned: editedRecord('ProgramPhase'),
   async run({ tx, input: { id, version: _seen, zonesTarget, incomeTarget, ...phase }, audit }) {
     // One phase write at a time, so two overlapping phases cannot both pass the check below.
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('ProgramPhase'))`;
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('ProgramPhase'))`;
     const clash = await tx.programPhase.findUnique({ where: { name: phase.name }, select: { id: true } });
     if (clash && clash.id !== id) throw new FieldError('name', 'validation.nameTaken');
     // Two periods overlap when each starts on or before the other's end.
