@@ -58,6 +58,7 @@ describe('program phases', () => {
     expect(data.phases.next).toBeNull();
     expect(data.zones.forecast).toBeNull();
     const ended = data.phases.ended!;
+    console.log(`first phase as of 2025-12-31: ${ended.zones.actual} / 60 model zones; 2025 average income ${ended.income.average} (${ended.income.reporting}/${ended.income.villages} villages); closest: ${ended.closest.map((z) => `${z.name} ${z.passed}/4`).join(', ')}`);
     expect(ended.asOf.toISOString().slice(0, 10)).toBe('2025-12-31');
     expect(ended.zones).toEqual({ target: 60, actual: expected.zones, met: expected.zones >= 60, gap: Math.abs(60 - expected.zones) });
     expect(ended.zones.actual).toBeGreaterThan(0);
