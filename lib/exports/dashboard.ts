@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/policy';
+import { portalNow } from '@/lib/clock';
 import { getDashboard } from '@/lib/dashboard/overview';
 import { getSoeLeaderboard } from '@/lib/dashboard/queries';
 import type { Locale } from '@/lib/i18n/config';
@@ -11,7 +12,7 @@ import type { Table } from './tabular';
 // sheet each, scoped as the dashboard is (null for a user who may not see it);
 // amounts as numbers, in yuan, with their unit in the header.
 
-export async function dashboardTables(user: SessionUser, locale: Locale, now = new Date()): Promise<Table[] | null> {
+export async function dashboardTables(user: SessionUser, locale: Locale, now = portalNow()): Promise<Table[] | null> {
   const data = await getDashboard(user, now);
   if (!data) return null;
   const t = translator(locale);
