@@ -18,6 +18,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     { href: '/projects', label: can(user, 'project.readAll', {}) ? t('nav.projects') : t('nav.myProjects') },
     (importKinds(user).length > 0 || canReadImports(user)) && { href: '/imports', label: t('nav.imports') },
     can(user, 'masterData.manage', {}) && { href: '/admin/master', label: t('nav.master') },
+    can(user, 'program.manage', {}) && { href: '/admin/program', label: t('nav.program') },
     can(user, 'user.manage', {}) && { href: '/admin/users', label: t('nav.users') },
     can(user, 'audit.read', {}) && { href: '/admin/audit', label: t('nav.audit') },
     can(user, 'notification.deliveries', {}) && { href: '/admin/notifications', label: t('nav.deliveries') },

@@ -87,6 +87,8 @@ export const rules = {
   'project.giveFeedback': ((u, r) => isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
+  /** The program's phases and their targets: administrators open and edit them. */
+  'program.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'user.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   /** Another user's role and scope: an administrator, never their own (no one demotes the last administrator by accident). */
   'user.changeAccess': ((u, r) => isAdmin(u) && u.id !== r.userId) as Rule<'user'>,

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/policy';
+import { portalNow } from '@/lib/clock';
 import { getDashboard, REPORTED_TOTALS } from '@/lib/dashboard/overview';
 import { getSoeLeaderboard } from '@/lib/dashboard/queries';
 import type { Locale } from '@/lib/i18n/config';
@@ -13,7 +14,7 @@ import type { Table } from './tabular';
 // carries its definition (口径) on the overview sheet, and every sheet marks the
 // rows computed from sample records (a 示例 column and a note), as the page does.
 
-export async function dashboardTables(user: SessionUser, locale: Locale, now = new Date()): Promise<Table[] | null> {
+export async function dashboardTables(user: SessionUser, locale: Locale, now = portalNow()): Promise<Table[] | null> {
   const data = await getDashboard(user, now);
   if (!data) return null;
   const t = translator(locale);

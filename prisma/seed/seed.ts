@@ -91,6 +91,7 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.feedback.createMany({ data: d.feedback });
   await tx.accreditation.createMany({ data: d.accreditations });
   await tx.assessment.createMany({ data: d.assessments });
+  await tx.programPhase.createMany({ data: d.phases });
   await tx.programTarget.createMany({ data: d.targets });
   await tx.reportedStatistic.createMany({ data: d.statistics });
 }

@@ -55,7 +55,7 @@ test('organization staff read the dashboard, drill to a zone and a project, expo
 
 test('the admin pages pass the accessibility checks', async ({ page }) => {
   await signIn(page, 'admin');
-  for (const path of ['/admin/users', '/admin/audit', '/admin/master', '/imports', '/soes', '/projects']) {
+  for (const path of ['/admin/users', '/admin/audit', '/admin/master', '/admin/program', '/imports', '/soes', '/projects']) {
     await page.goto(path);
     await expectAccessible(page);
     await shoot(page, `admin${path.replace(/\//g, '-')}`);

@@ -8,6 +8,7 @@ import { answerDispute, closeDispute, reopenUpdate, returnUpdate, reviseUpdate }
 import { changeOwnPassword, changeUserAccess, createUser, resetPassword, setUserActive, unlockUser } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
+import { savePhase } from '../../lib/program/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
@@ -61,6 +62,7 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   updateNotificationPreferences: [updateNotificationPreferences, ['email', 'notifyByEmail', 'on']],
   setWebhook: [setWebhook, ['soeId', 'url']],
   markFeedbackSeen: [markFeedbackSeen, ['projectId', 'upTo']],
+  savePhase: [savePhase, ['id', 'version', 'name', 'startsOn', 'endsOn', 'zonesTarget', 'incomeTarget']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -80,7 +82,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -127,6 +129,7 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     updateNotificationPreferences: [updateNotificationPreferences, { email: 'fuzz@example.test', notifyByEmail: 'on', on: ['UPDATE_DUE'] }],
     setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
     markFeedbackSeen: [markFeedbackSeen, { projectId: String(world.projectA.id), upTo: new Date().toISOString() }],
+    savePhase: [savePhase, { name: '模糊阶段', startsOn: '2040-01-01', endsOn: '2044-12-31', zonesTarget: '10', incomeTarget: '1000' }],
   };
 }
 

@@ -103,9 +103,11 @@ describe('pages refuse what the policy refuses', () => {
     expect((await viewer.fetch('/dashboard')).status).toBe(200);
     expect((await viewer.fetch('/admin/users')).status).toBe(404);
     expect((await viewer.fetch('/admin/audit')).status).toBe(404);
+    expect((await viewer.fetch('/admin/program')).status).toBe(404);
     const admin = await signedIn('admin');
     expect((await admin.fetch('/admin/users')).status).toBe(200);
     expect((await admin.fetch('/admin/audit')).status).toBe(200);
+    expect((await admin.fetch('/admin/program')).status).toBe(200);
   });
 
   it('shows each user only their own notifications with the unread count, and deliveries only to administrators', async () => {

@@ -90,6 +90,7 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'project.giveFeedback': { projectA: ['villageA1', 'villageA2'], projectB: ['villageB1'], projectCity: [] },
   'masterData.manage': { dashboard: ['admin'] },
   'accreditation.manage': { dashboard: ['admin'] },
+  'program.manage': { dashboard: ['admin'] },
   'user.manage': { dashboard: ['admin'] },
   // Never one's own role: an administrator cannot demote themselves (or the last administrator) by mistake.
   'user.changeAccess': { selfAdmin: [], selfLiaisonA: ['admin'], selfVillageA1: ['admin'] },

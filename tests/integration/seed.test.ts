@@ -128,9 +128,16 @@ describe('prisma/seed', () => {
   });
 
   describe('the facts layer', () => {
+    it('has the first phase, 2021–2025, and no other', async () => {
+      const phases = await prisma.programPhase.findMany();
+      expect(phases.map((p) => [p.name, p.startsOn.toISOString().slice(0, 10), p.endsOn.toISOString().slice(0, 10), p.sourceId])).toEqual([
+        ['第一个五年行动（2021–2025）', '2021-01-01', '2025-12-31', sourceIds.fact],
+      ]);
+    });
+
     it('has both program targets', async () => {
-      const targets = await prisma.programTarget.findMany({ orderBy: { metric: 'asc' } });
-      expect(targets.map((t) => [t.metric, t.comparator, t.value.toString(), t.deadline.toISOString().slice(0, 10), t.sourceId])).toEqual([
+      const targets = await prisma.programTarget.findMany({ orderBy: { metric: 'asc' }, include: { phase: true } });
+      expect(targets.map((t) => [t.metric, t.comparator, t.value.toString(), t.phase.endsOn.toISOString().slice(0, 10), t.sourceId])).toEqual([
         ['MODEL_ZONES', 'AT_LEAST', '60', '2025-12-31', sourceIds.fact],
         ['AVG_VILLAGE_INCOME', 'ABOVE', '500000', '2025-12-31', sourceIds.fact],
       ]);

@@ -3,9 +3,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardTables } from '@/components/dashboard/dashboard-tables';
 import { KpiCard } from '@/components/dashboard/kpi-card';
+import { PhaseResult } from '@/components/program/phase-result';
 import { TodoPanel } from '@/components/todo/todo-panel';
 import { requireUser } from '@/lib/auth/current-user';
-import { homePath } from '@/lib/auth/policy';
+import { can, homePath } from '@/lib/auth/policy';
 import { drill } from '@/lib/dashboard/links';
 import { getDashboard, PROGRAM_START, REPORTED_TOTALS, type Dashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
@@ -66,6 +67,7 @@ export default async function DashboardPage() {
         </span>
       </div>
       {homePath(user) === '/dashboard' && <TodoPanel user={user} limit={5} />}
+      <PhaseResult phases={data.phases} locale={locale} canManage={can(user, 'program.manage', {})} />
       <section aria-label={t('dashboard.title')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard
           {...card}
@@ -81,7 +83,9 @@ export default async function DashboardPage() {
             <>
               <span className="block">{t('dashboard.candidates', { count: data.zones.candidates })}</span>
               <span className="block">
-                {data.zones.forecast
+                {!data.phases.current
+                  ? t('program.noForecast')
+                  : data.zones.forecast
                   ? data.zones.accredited >= data.goal.zones
                     ? t('dashboard.forecastMet', { date: formatDate(data.zones.forecast, locale) })
                     : t('dashboard.forecast', { date: formatDate(data.zones.forecast, locale), target: data.goal.zones })
