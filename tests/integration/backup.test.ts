@@ -138,6 +138,8 @@ beforeAll(async () => {
   await sql(source.url, `UPDATE "User" SET email = 'viewer@example.test', "notifyByEmail" = false, "notifyOff" = '{UPDATE_DUE,UPDATE_TO_CONFIRM}' WHERE username = 'viewer'`);
   await sql(source.url, `INSERT INTO "OrgSetting" (id, "webhookUrl", "updatedAt") VALUES (1, 'http://127.0.0.1:9/robot?key=x', now())`);
   await sql(source.url, `INSERT INTO "ReminderRun" (day, worker, created) VALUES ('2026-11-05', 'w1', 3)`);
+  // The to-do's "feedback since the last visit" (a composite key, a timestamp with milliseconds).
+  await sql(source.url, `INSERT INTO "ProjectSeen" ("userId", "projectId", "seenAt") SELECT u.id, p.id, '2026-11-20 08:09:10.123' FROM "User" u, "Project" p WHERE u.username = 'viewer' ORDER BY p.id LIMIT 1`);
   await sql(
     source.url,
     `INSERT INTO "Notification" ("userId", kind, entity, "entityId", period, title, body, link)

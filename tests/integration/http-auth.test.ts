@@ -289,8 +289,8 @@ describe('issue 14: the outside review, again', () => {
 
   it("lists on a liaison's dashboard only its own SOE's projects and its paired zones' villages", async () => {
     const p = database.prisma;
-    // Stale projects of both SOEs, villages of both zones without income, a beneficiary count above the population.
-    await p.project.updateMany({ where: { id: { in: [world.projectA.id, world.projectB.id] } }, data: { status: 'IN_PROGRESS', startDate: new Date('2021-03-01') } });
+    // Stale projects of both SOEs (made years ago: a project new in the portal is not stale), villages of both zones without income, a beneficiary count above the population.
+    await p.project.updateMany({ where: { id: { in: [world.projectA.id, world.projectB.id] } }, data: { status: 'IN_PROGRESS', startDate: new Date('2021-03-01'), createdAt: new Date('2021-03-01') } });
     await p.beneficiary.create({ data: { projectId: world.projectB.id, villageId: world.villageB1.id, kind: 'FARMERS', people: 5000 } });
     await p.villageIncome.createMany({ data: [{ villageId: world.villageB1.id, year: 2022, amount: '100000' }, { villageId: world.villageB1.id, year: 2023, amount: '900000' }] });
     const admin = await (await (await signedIn('admin')).fetch('/dashboard')).text();
