@@ -140,6 +140,8 @@ test('the monthly loop through each role’s to-do: posted, disputed, revised, c
   await expect(village.locator('#todo-to-confirm')).toContainText('工作队已修改：核对考勤后更正务工人数');
   await village.locator('#todo-to-confirm').getByRole('link', { name: new RegExp(project.name) }).click();
   await village.locator(`#update-${update.id}`).getByRole('button', { name: '确认属实' }).click();
+  // 确认属实 is final: the portal asks once, naming what happens.
+  await village.getByRole('dialog').getByRole('button', { name: '确认属实' }).click();
   await expect(village.locator(`#update-${update.id}`).getByText('已保存')).toBeVisible();
   const confirmed = await expectVillageTodo(village, villageUser);
   expect(confirmed.toConfirm).toBe(villageStart.toConfirm - 1);
