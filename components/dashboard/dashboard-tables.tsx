@@ -125,8 +125,13 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
             <summary className="cursor-pointer">
               {list.title} <span className="font-semibold text-amber-800">({t('flagCount', { count: list.total })})</span>
               {'definition' in list && list.definition && <span className="ml-1 text-xs text-slate-500">— {list.definition}</span>}
-              {'href' in list && list.href && <Link href={list.href} className="ml-2 text-xs text-red-900 underline">{t('openList')}</Link>}
             </summary>
+            {/* Outside the summary: a link inside it would be a control within a control. */}
+            {'href' in list && list.href && (
+              <p className="pl-4">
+                <Link href={list.href} className="text-xs text-red-900 underline">{t('openList')}</Link>
+              </p>
+            )}
             {list.items.length === 0 ? (
               <p className="pl-4 text-slate-500">{t('none')}</p>
             ) : (

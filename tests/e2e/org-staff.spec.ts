@@ -4,7 +4,7 @@ import { expectAccessible, shoot, signIn } from './helpers';
 test('organization staff read the dashboard, drill to a zone and a project, export, and accredit a candidate zone', async ({ page }) => {
   await signIn(page, 'admin');
   await expect(page).toHaveURL(/\/dashboard$/);
-  const card = page.locator('div', { has: page.getByRole('heading', { name: '示范片', exact: true }) }).last();
+  const card = page.locator('[data-kpi="modelZones"]');
   const before = Number((await card.getByText(/\d+ \/ 60 个/).innerText()).split(' ')[0]);
   await expect(page.getByText('数据截至').first()).toBeVisible();
   await expectAccessible(page);
