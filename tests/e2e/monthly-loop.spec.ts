@@ -142,7 +142,8 @@ test('the monthly loop through each role’s to-do: posted, disputed, revised, c
   await village.locator(`#update-${update.id}`).getByRole('button', { name: '确认属实' }).click();
   // 确认属实 is final: the portal asks once, naming what happens.
   await village.getByRole('dialog').getByRole('button', { name: '确认属实' }).click();
-  await expect(village.locator(`#update-${update.id}`).getByText('已保存')).toBeVisible();
+  // Confirmed is final: the form gives way to the state.
+  await expect(village.locator(`#update-${update.id}`)).toContainText('村委会已确认');
   const confirmed = await expectVillageTodo(village, villageUser);
   expect(confirmed.toConfirm).toBe(villageStart.toConfirm - 1);
   expect(confirmed.myDisputes).toBe(villageStart.myDisputes);
@@ -165,7 +166,8 @@ test('the monthly loop through each role’s to-do: posted, disputed, revised, c
   const adminItem = admin.locator(`#update-${old.id}`);
   await adminItem.locator(`#field-reason-close-${old.id}`).fill('经核实，维持联村工作队填报的数据');
   await adminItem.getByRole('button', { name: '维持原数据' }).click();
-  await expect(adminItem.getByText('已保存')).toBeVisible();
+  // Closed: the update is no longer disputed, so its closing form is gone.
+  await expect(adminItem.getByRole('button', { name: '维持原数据' })).toHaveCount(0);
   expect((await expectOrgTodo(admin)).longDisputes).toBe(orgStart.longDisputes - 1);
 
   await Promise.all([liaison.context().close(), village.context().close(), admin.context().close()]);
