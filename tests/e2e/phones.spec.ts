@@ -37,8 +37,9 @@ const templatePattern = (route: string) => new RegExp(`^${route.replace(/\[[^\]]
  */
 async function visitReachable(page: Page, routes: string[], check: (route: string, path: string) => Promise<void>) {
   const patterns = routes.map((r) => ({ route: r, pattern: templatePattern(r) }));
-  const found = new Map<string, string>([['/', '/']]);
-  const queue: [string, string][] = [['/', '/']];
+  // The search results are reached by the header's form, not by a link: start there too.
+  const found = new Map<string, string>([['/', '/'], ['/search', '/search?q=mjc']]);
+  const queue: [string, string][] = [['/', '/'], ['/search', '/search?q=mjc']];
   while (queue.length > 0) {
     const [route, path] = queue.shift()!;
     await page.goto(path);
