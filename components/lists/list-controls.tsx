@@ -40,3 +40,14 @@ export async function ExportLinks({ path, current }: { path: string; current: Re
     </span>
   );
 }
+
+/** A list's filter form ends with these: apply the filters, or go back to the list unfiltered (`resetHref`). */
+export async function FilterActions({ resetHref }: { resetHref: string }) {
+  const t = await getTranslations('list');
+  return (
+    <div className="flex items-end gap-3">
+      <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('apply')}</button>
+      <Link href={resetHref} className="py-2 text-slate-600 underline">{t('reset')}</Link>
+    </div>
+  );
+}

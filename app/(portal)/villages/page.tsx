@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Pagination, sortColumn } from '@/components/lists/list-controls';
+import { Pagination, sortColumn, FilterActions } from '@/components/lists/list-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
@@ -48,10 +48,7 @@ export default async function VillagesPage({ searchParams }: { searchParams: Pro
         </label>
         {params.band !== undefined && <input type="hidden" name="band" value={params.band} />}
         {band && <p className="self-end text-slate-700 sm:col-span-3">{t('dashboard.band')}：{band}</p>}
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
-          <Link href={`/villages?year=${params.year}`} className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
-        </div>
+        <FilterActions resetHref={`/villages?year=${params.year}`} />
       </form>
       <p className="text-sm text-slate-600">{t('list.total', { count: total })}</p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">

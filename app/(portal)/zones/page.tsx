@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ExportLinks, Pagination, sortColumn } from '@/components/lists/list-controls';
+import { ExportLinks, Pagination, sortColumn, FilterActions } from '@/components/lists/list-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
@@ -50,10 +50,7 @@ export default async function ZonesPage({ searchParams }: { searchParams: Promis
           <input type="checkbox" name="paired" value="1" defaultChecked={params.paired === '1'} />
           {t('zones.pairedNow')}
         </label>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
-          <Link href="/zones" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
-        </div>
+        <FilterActions resetHref="/zones" />
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
         <DataTable
