@@ -1,10 +1,12 @@
 import 'server-only';
 import type { SqlScope } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
-import { INCOME_JUMP_FACTOR, STALE_AFTER_DAYS } from '@/lib/metrics/quality';
+import { STALE_AFTER_DAYS } from '@/lib/metrics/quality';
 
 // Figures that break the rules of lib/metrics/quality.ts, as SQL, for the
 // dashboard's "needs attention" lists (the first LIMIT of each, and the count).
+// Income jumps and each project's newest update come from the rollups (schema
+// `rollup`, kept by triggers; the jump rule is rollup.income_jump_factor() there).
 // These lists name records, so each is limited to what the user may read: the
 // policy's scope (`sqlScope` in lib/auth/policy.ts) as SQL conditions.
 const LIMIT = 20;
@@ -13,7 +15,7 @@ export function getStaleProjects(today: Date, scope: SqlScope) {
   return readDb().$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
     SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
     FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
-    LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
+    LEFT JOIN (SELECT project_id, last_period AS period FROM rollup.project_latest) l ON l.project_id = p.id
     WHERE p.status = 'IN_PROGRESS'
       AND coalesce(l.period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int
       AND (${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)
@@ -25,6 +27,9 @@ export function getVillagesMissingIncome(year: number, today: Date, scope: SqlSc
     SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
     FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
     WHERE EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = z.id AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))
+      -- Only zones the rollups say have fewer incomes of the year than villages.
+      AND v."zoneId" IN (SELECT zv.zone_id FROM rollup.zone_villages zv
+        LEFT JOIN rollup.zone_year_income r ON r.zone_id = zv.zone_id AND r.year = ${year} WHERE zv.villages > coalesce(r.villages, 0))
       AND NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year})
       AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
            OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
@@ -46,11 +51,11 @@ export function getIncomeJumps(scope: SqlScope) {
   return readDb().$queryRaw<{ villageId: number; village: string; year: number; previous: string; current: string; total: number }[]>`
     SELECT v.id AS "villageId", v.name AS village, cur.year, prev.amount::text AS previous, cur.amount::text AS current,
         (count(*) OVER ())::int AS total
-    FROM "VillageIncome" cur
+    FROM rollup.income_jump j
+    JOIN "VillageIncome" cur ON cur."villageId" = j.village_id AND cur.year = j.year
     JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
     JOIN "Village" v ON v.id = cur."villageId"
-    WHERE prev.amount > 0 AND (cur.amount > prev.amount * ${INCOME_JUMP_FACTOR} OR cur.amount * ${INCOME_JUMP_FACTOR} < prev.amount)
-      AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
+    WHERE (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
            OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
     ORDER BY cur.year DESC, v.name LIMIT ${LIMIT}`;
 }

@@ -1,12 +1,25 @@
 import 'server-only';
-import { readDb } from '@/lib/db/client';
+import { Prisma, readDb } from '@/lib/db/client';
 import { STALE_AFTER_DAYS } from '@/lib/metrics/quality';
 
 // The citywide dashboard's figures, each one SQL aggregate (never rows summed
 // in JavaScript). Money stays exact: sums and averages come back as text.
 // "Paired zones" are zones with a pairing in force on the reference date.
+// Incomes and project figures are read from the rollups (schema `rollup`, kept
+// current by triggers in the same transaction as every write: see the migration
+// 20261129120500_rollups), so a recomputation after a write reads a row per
+// zone and year or per project, not the million incomes; tests/bench/floor.ts
+// computes the same figures from the base tables.
 
 const sql = () => readDb();
+
+/** Villages above the target, from the rollup when it counts against the same target, else from the incomes. */
+const above = (incomeTarget: string, year: Prisma.Sql, zones: Prisma.Sql) => Prisma.sql`
+  CASE WHEN rollup.income_target() = ${incomeTarget}::numeric THEN sum(r.above)
+  ELSE (SELECT count(*) FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
+        WHERE vi.year = ${year} AND vi.amount > ${incomeTarget}::numeric AND v."zoneId" IN (${zones})) END`;
+const pairedZones = (today: Date) =>
+  Prisma.sql`SELECT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date)`;
 
 export type Kpis = Awaited<ReturnType<typeof getKpis>>;
 
@@ -29,24 +42,24 @@ export async function getKpis(year: number, incomeTarget: string, today: Date) {
       disputedUpdates: number;
     }[]
   >`
-    SELECT z.accredited, a.candidates, a."accreditationAsOf", i.villages, i."villagesReporting", i."villagesAbove",
+    SELECT z.accredited, a.candidates, a."accreditationAsOf", n.villages, i."villagesReporting", i."villagesAbove",
       i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries,
       d."disputedUpdates"
     FROM (SELECT count(*)::int AS accredited FROM "Zone" WHERE "accreditedAt" IS NOT NULL) z,
       (SELECT count(DISTINCT "zoneId") FILTER (WHERE status = 'CANDIDATE')::int AS candidates,
          max(greatest("nominatedOn", "accreditedOn", "closedOn")) AS "accreditationAsOf" FROM "Accreditation") a,
-      -- One pass over the villages of paired zones and their incomes of the year.
-      (SELECT count(*)::int AS villages, count(vi.amount)::int AS "villagesReporting",
-         count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS "villagesAbove",
-         round(avg(vi.amount), 2)::text AS "averageIncome", max(vi."updatedAt") AS "incomeAsOf"
-       FROM "Village" v LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = ${year}
-       WHERE v."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))) i,
+      -- The villages of paired zones and their incomes of the year, from the rollups.
+      (SELECT coalesce(sum(villages), 0)::int AS villages FROM rollup.zone_villages WHERE zone_id IN (${pairedZones(today)})) n,
+      (SELECT coalesce(sum(r.villages), 0)::int AS "villagesReporting",
+         coalesce(${above(incomeTarget, Prisma.sql`${year}`, pairedZones(today))}, 0)::int AS "villagesAbove",
+         round(sum(r.total) / sum(r.villages), 2)::text AS "averageIncome", max(r.last_updated) AS "incomeAsOf"
+       FROM rollup.zone_year_income r WHERE r.year = ${year} AND r.zone_id IN (${pairedZones(today)})) i,
       (SELECT count(DISTINCT pr."soeId")::int AS soes FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId"
        WHERE s.level = 'MUNICIPAL' AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)) s,
       (SELECT count(DISTINCT "zoneId") FILTER (WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))::int AS "pairedZones",
          max("since") AS "pairingAsOf" FROM "Pairing") pz,
       (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b,
-      (SELECT count(*)::int AS "disputedUpdates" FROM "ProjectUpdate" WHERE confirmation = 'DISPUTED') d
+      (SELECT coalesce(sum(disputed), 0)::int AS "disputedUpdates" FROM rollup.project_latest) d
   `;
   return row!;
 }
@@ -61,18 +74,14 @@ type ProjectGroup = { projects: number; planned: string; made: string; jobs: num
  */
 export async function getProjectBreakdown() {
   return shapeProjectBreakdown(await sql().$queryRaw<ProjectGroupRow[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", "jobsCreated", "incomeToVillages", period
-      FROM "ProjectUpdate" WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
-    )
     SELECT p.status::text AS status, p.mode::text AS mode, p."outcomeArea"::text AS "outcomeArea",
       GROUPING(p.status, p.mode, p."outcomeArea")::int AS grouping, count(*)::int AS projects,
       coalesce(sum(p."plannedInvestment"), 0)::text AS planned,
-      coalesce(sum(l."investmentToDate"), 0)::text AS made,
-      coalesce(sum(l."jobsCreated"), 0)::int AS jobs,
-      coalesce(sum(l."incomeToVillages"), 0)::text AS "incomeToVillages",
-      max(greatest(l.period, p."updatedAt"::date)) AS "asOf"
-    FROM "Project" p LEFT JOIN latest l ON l."projectId" = p.id
+      coalesce(sum(l.investment), 0)::text AS made,
+      coalesce(sum(l.jobs), 0)::int AS jobs,
+      coalesce(sum(l.income), 0)::text AS "incomeToVillages",
+      max(greatest(l.counted_period, p."updatedAt"::date)) AS "asOf"
+    FROM "Project" p LEFT JOIN rollup.project_latest l ON l.project_id = p.id
     GROUP BY GROUPING SETS ((p.status), (p.mode), (p."outcomeArea"), ())
     ORDER BY grouping, status, mode, "outcomeArea"
   `);
@@ -109,24 +118,21 @@ export async function getAccreditationHistory() {
 /** Average income of villages in paired zones, per year, and how many are above the target. */
 export async function getIncomeByYear(incomeTarget: string, today: Date) {
   return sql().$queryRaw<{ year: number; average: string; villages: number; above: number }[]>`
-    SELECT vi.year, round(avg(vi.amount), 2)::text AS average, count(*)::int AS villages,
-      count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS above
-    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-    WHERE v."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date))
-    GROUP BY vi.year ORDER BY vi.year
+    SELECT r.year, round(sum(r.total) / sum(r.villages), 2)::text AS average, sum(r.villages)::int AS villages,
+      ${above(incomeTarget, Prisma.sql`r.year`, pairedZones(today))}::int AS above
+    FROM rollup.zone_year_income r
+    WHERE r.zone_id IN (${pairedZones(today)})
+    GROUP BY r.year ORDER BY r.year
   `;
 }
 
 /** Villages of paired zones by income band of 100,000 yuan (the last band is open-ended). */
 export async function getIncomeDistribution(year: number, today: Date) {
   return sql().$queryRaw<{ band: number; villages: number }[]>`
-    WITH paired AS (
-      SELECT DISTINCT "zoneId" FROM "Pairing" WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date)
-    )
-    SELECT least(floor(vi.amount / 100000), 10)::int AS band, count(*)::int AS villages
-    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" JOIN paired p ON p."zoneId" = v."zoneId"
-    WHERE vi.year = ${year}
-    GROUP BY 1 ORDER BY 1
+    SELECT (b.i - 1)::int AS band, sum(b.n)::int AS villages
+    FROM rollup.zone_year_income r, unnest(r.bands) WITH ORDINALITY b(n, i)
+    WHERE r.year = ${year} AND r.zone_id IN (${pairedZones(today)})
+    GROUP BY b.i HAVING sum(b.n) > 0 ORDER BY b.i
   `;
 }
 
@@ -139,15 +145,12 @@ export async function getSoeLeaderboard(today: Date, limit: number | null = null
   return sql().$queryRaw<
     { id: number; name: string; zones: number; projects: number; planned: string; made: string; lastUpdate: Date | null; stale: number; total: number }[]
   >`
-    WITH latest AS (
-      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", period FROM "ProjectUpdate"
-      WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
-    ), per_project AS (
+    WITH per_project AS (
       SELECT p."soeId", count(*) AS projects, coalesce(sum(p."plannedInvestment"), 0) AS planned,
-        coalesce(sum(l."investmentToDate"), 0) AS made, max(l.period) AS "lastUpdate",
+        coalesce(sum(l.investment), 0) AS made, max(l.counted_period) AS "lastUpdate",
         count(*) FILTER (WHERE p.status = 'IN_PROGRESS'
-          AND coalesce(l.period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int) AS stale
-      FROM "Project" p LEFT JOIN latest l ON l."projectId" = p.id GROUP BY p."soeId"
+          AND coalesce(l.counted_period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int) AS stale
+      FROM "Project" p LEFT JOIN rollup.project_latest l ON l.project_id = p.id GROUP BY p."soeId"
     ), zones AS (
       SELECT "soeId", count(DISTINCT "zoneId") AS zones FROM "Pairing"
       WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date) GROUP BY "soeId"
@@ -172,9 +175,9 @@ export async function getDistrictBreakdown(year: number, today: Date) {
       SELECT z."districtId", count(*) AS zones, count(p."zoneId") AS paired, count(z."accreditedAt") AS accredited
       FROM "Zone" z LEFT JOIN paired p ON p."zoneId" = z.id GROUP BY z."districtId"
     ), village_stats AS (
-      SELECT z."districtId", count(DISTINCT v.id) AS villages, round(avg(vi.amount), 2) AS average
-      FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
-      LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = ${year}
+      SELECT z."districtId", sum(zv.villages) AS villages, round(sum(r.total) / sum(r.villages), 2) AS average
+      FROM rollup.zone_villages zv JOIN "Zone" z ON z.id = zv.zone_id
+      LEFT JOIN rollup.zone_year_income r ON r.zone_id = zv.zone_id AND r.year = ${year}
       GROUP BY z."districtId"
     ), project_stats AS (
       SELECT z."districtId", count(*) AS projects FROM "Project" pr JOIN "Zone" z ON z.id = pr."zoneId" GROUP BY z."districtId"
