@@ -84,9 +84,10 @@ CREATE TYPE rollup.income_row AS (zone_id int, village_id int, year int, amount 
 
 -- Adds the `added` incomes to the rollups and takes the `removed` ones away: the one
 -- place that says what an income counts for (the rebuild adds every income to nothing).
-CREATE FUNCTION rollup.apply_incomes(added rollup.income_row[], removed rollup.income_row[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION rollup.apply_incomes(added rollup.income_row[], removed rollup.income_row[], with_jumps boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   target numeric := rollup.income_target();
+  changed_villages int[];
 BEGIN
   WITH changed AS (
     SELECT a.*, 1 AS sign FROM unnest(added) a
@@ -131,26 +132,35 @@ BEGIN
     WHERE t.zone_id = k.zone_id AND t.year = k.year AND t.villages = 0;
   END IF;
 
-  -- Income jumps of the changed villages, in the changed years and the years after them.
-  PERFORM rollup.lock_keys(2, ARRAY(SELECT village_id FROM unnest(added) UNION SELECT village_id FROM unnest(removed)), 'rollup.income_jump');
-  PERFORM rollup.refresh_income_jumps(ARRAY(
-    SELECT DISTINCT ROW(NULL, c.village_id, y, NULL, NULL, NULL)::rollup.income_row
-    FROM (SELECT village_id, year FROM unnest(added) UNION ALL SELECT village_id, year FROM unnest(removed)) c,
-      LATERAL (VALUES (c.year), (c.year + 1)) v(y)));
+  -- Income jumps of the changed villages (a rebuild refreshes them all at once; a village's move changes none).
+  IF with_jumps THEN
+    changed_villages := ARRAY(SELECT village_id FROM unnest(added) UNION SELECT village_id FROM unnest(removed));
+    PERFORM rollup.lock_keys(2, changed_villages, 'rollup.income_jump');
+    PERFORM rollup.refresh_income_jumps(changed_villages);
+  END IF;
 END $$;
 
--- Re-evaluates the income jumps of the given village-years (village_id, year of each row).
-CREATE FUNCTION rollup.refresh_income_jumps(keys rollup.income_row[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE factor numeric := rollup.income_jump_factor();
+-- The income-jump rule (lib/metrics/quality.ts): the year's income more than `factor` times the year before's, or less than a `factor`th of it.
+CREATE FUNCTION rollup.is_jump(previous numeric, current numeric) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT previous > 0 AND (current > previous * rollup.income_jump_factor() OR current * rollup.income_jump_factor() < previous)
+$$;
+
+-- Re-evaluates the income jumps of the given villages (all villages when null).
+CREATE FUNCTION rollup.refresh_income_jumps(villages int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM rollup.income_jump j USING unnest(keys) k WHERE j.village_id = k.village_id AND j.year = k.year;
-  INSERT INTO rollup.income_jump (village_id, year)
-  SELECT DISTINCT cur."villageId", cur.year
-  FROM unnest(keys) k
-  JOIN "VillageIncome" cur ON cur."villageId" = k.village_id AND cur.year = k.year
-  JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
-  WHERE prev.amount > 0 AND (cur.amount > prev.amount * factor OR cur.amount * factor < prev.amount)
-  ON CONFLICT DO NOTHING;
+  IF villages IS NULL THEN
+    DELETE FROM rollup.income_jump;
+    INSERT INTO rollup.income_jump (village_id, year)
+    SELECT cur."villageId", cur.year FROM "VillageIncome" cur
+    JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
+    WHERE rollup.is_jump(prev.amount, cur.amount);
+  ELSE
+    DELETE FROM rollup.income_jump WHERE village_id = ANY (villages);
+    INSERT INTO rollup.income_jump (village_id, year)
+    SELECT cur."villageId", cur.year FROM "VillageIncome" cur
+    JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
+    WHERE cur."villageId" = ANY (villages) AND rollup.is_jump(prev.amount, cur.amount);
+  END IF;
 END $$;
 
 CREATE FUNCTION rollup.village_income_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -208,7 +218,7 @@ BEGIN
       ARRAY(SELECT ROW(n."zoneId", vi."villageId", vi.year, vi.amount, vi."updatedAt", vi."sourceId")::rollup.income_row
             FROM new_rows n JOIN old_rows o ON o.id = n.id AND n."zoneId" <> o."zoneId" JOIN "VillageIncome" vi ON vi."villageId" = n.id),
       ARRAY(SELECT ROW(o."zoneId", vi."villageId", vi.year, vi.amount, vi."updatedAt", vi."sourceId")::rollup.income_row
-            FROM new_rows n JOIN old_rows o ON o.id = n.id AND n."zoneId" <> o."zoneId" JOIN "VillageIncome" vi ON vi."villageId" = n.id));
+            FROM new_rows n JOIN old_rows o ON o.id = n.id AND n."zoneId" <> o."zoneId" JOIN "VillageIncome" vi ON vi."villageId" = n.id), false);
   END IF;
   RETURN NULL;
 END $$;
@@ -267,11 +277,11 @@ BEGIN
   DELETE FROM rollup.zone_year_income;
   DELETE FROM rollup.zone_villages;
   DELETE FROM rollup.project_latest;
-  DELETE FROM rollup.income_jump;
   INSERT INTO rollup.zone_villages (zone_id, villages) SELECT "zoneId", count(*) FROM "Village" GROUP BY 1;
   PERFORM rollup.apply_incomes(ARRAY(
     SELECT ROW(v."zoneId", vi."villageId", vi.year, vi.amount, vi."updatedAt", vi."sourceId")::rollup.income_row
-    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"), '{}');
+    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"), '{}', false);
+  PERFORM rollup.refresh_income_jumps(NULL);
   PERFORM rollup.refresh_projects(ARRAY(SELECT DISTINCT "projectId" FROM "ProjectUpdate"));
 END $$;
 
