@@ -96,23 +96,27 @@ BEGIN
   ), rows AS (
     SELECT c.zone_id, c.year, c.sign, c.amount, c.updated_at, rollup.band(c.amount) AS band, coalesce(s."isSample", false) AS sample
     FROM changed c LEFT JOIN "Source" s ON s.id = c.source_id
-  ), delta AS (
-    SELECT zone_id, year, sum(sign)::int AS villages, sum(sign * amount) AS total,
+  ), by_band AS (
+    SELECT zone_id, year, band, sum(sign)::int AS villages, sum(sign * amount) AS total,
       coalesce(sum(sign) FILTER (WHERE amount > target), 0)::int AS above,
       coalesce(sum(sign) FILTER (WHERE sample), 0)::int AS sample,
-      ARRAY[coalesce(sum(sign) FILTER (WHERE band = 0), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 1), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 2), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 3), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 4), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 5), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 6), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 7), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 8), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 9), 0)::int,
-        coalesce(sum(sign) FILTER (WHERE band = 10), 0)::int] AS bands,
       max(updated_at) FILTER (WHERE sign > 0) AS newest
-    FROM rows GROUP BY zone_id, year
+    FROM rows GROUP BY zone_id, year, band
+  ), delta AS (
+    SELECT zone_id, year, sum(villages)::int AS villages, sum(total) AS total, sum(above)::int AS above, sum(sample)::int AS sample,
+      ARRAY[coalesce(sum(villages) FILTER (WHERE band = 0), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 1), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 2), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 3), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 4), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 5), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 6), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 7), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 8), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 9), 0)::int,
+        coalesce(sum(villages) FILTER (WHERE band = 10), 0)::int] AS bands,
+      max(newest) AS newest
+    FROM by_band GROUP BY zone_id, year
   )
   INSERT INTO rollup.zone_year_income AS t (zone_id, year, villages, total, above, sample, bands, last_updated)
   SELECT zone_id, year, villages, total, above, sample, bands, newest FROM delta ORDER BY zone_id, year
@@ -159,28 +163,29 @@ BEGIN
     INSERT INTO rollup.income_jump (village_id, year)
     SELECT cur."villageId", cur.year FROM "VillageIncome" cur
     JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
-    WHERE cur."villageId" = ANY (villages) AND rollup.is_jump(prev.amount, cur.amount);
+    -- Both sides by the villages (the planner would otherwise read every income for the year before).
+    WHERE cur."villageId" = ANY (villages) AND prev."villageId" = ANY (villages) AND rollup.is_jump(prev.amount, cur.amount);
   END IF;
 END $$;
 
+-- Each changed income with its village's zone, looked up by key row by row (a join would
+-- make the planner read all the villages for a few thousand incomes).
 CREATE FUNCTION rollup.village_income_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM rollup.apply_incomes(ARRAY(
-      SELECT ROW(v."zoneId", n."villageId", n.year, n.amount, n."updatedAt", n."sourceId")::rollup.income_row
-      FROM new_rows n JOIN "Village" v ON v.id = n."villageId"), '{}');
+      SELECT ROW((SELECT "zoneId" FROM "Village" WHERE id = n."villageId"), n."villageId", n.year, n.amount, n."updatedAt", n."sourceId")::rollup.income_row FROM new_rows n), '{}');
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM rollup.apply_incomes('{}', ARRAY(
-      SELECT ROW(v."zoneId", o."villageId", o.year, o.amount, o."updatedAt", o."sourceId")::rollup.income_row
-      FROM old_rows o JOIN "Village" v ON v.id = o."villageId"));
+      SELECT ROW((SELECT "zoneId" FROM "Village" WHERE id = o."villageId"), o."villageId", o.year, o.amount, o."updatedAt", o."sourceId")::rollup.income_row FROM old_rows o));
   ELSE
     -- Only rows whose counted columns changed (a version bump alone moves nothing).
     PERFORM rollup.apply_incomes(
-      ARRAY(SELECT ROW(v."zoneId", n."villageId", n.year, n.amount, n."updatedAt", n."sourceId")::rollup.income_row
-            FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN "Village" v ON v.id = n."villageId"
+      ARRAY(SELECT ROW((SELECT "zoneId" FROM "Village" WHERE id = n."villageId"), n."villageId", n.year, n.amount, n."updatedAt", n."sourceId")::rollup.income_row
+            FROM new_rows n JOIN old_rows o ON o.id = n.id
             WHERE (n."villageId", n.year, n.amount, n."updatedAt", n."sourceId") IS DISTINCT FROM (o."villageId", o.year, o.amount, o."updatedAt", o."sourceId")),
-      ARRAY(SELECT ROW(v."zoneId", o."villageId", o.year, o.amount, o."updatedAt", o."sourceId")::rollup.income_row
-            FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN "Village" v ON v.id = o."villageId"
+      ARRAY(SELECT ROW((SELECT "zoneId" FROM "Village" WHERE id = o."villageId"), o."villageId", o.year, o.amount, o."updatedAt", o."sourceId")::rollup.income_row
+            FROM new_rows n JOIN old_rows o ON o.id = n.id
             WHERE (n."villageId", n.year, n.amount, n."updatedAt", n."sourceId") IS DISTINCT FROM (o."villageId", o.year, o.amount, o."updatedAt", o."sourceId")));
   END IF;
   RETURN NULL;
