@@ -70,9 +70,14 @@ async function sizes(url: string) {
   return rows[0] as Record<string, number>;
 }
 
-/** Runs a bench script that imports the app's server modules, in its own process on `url`. */
+/**
+ * Runs a bench script that imports the app's server modules, in its own process on `url`: the dashboard's
+ * queries under the react-server condition, the mutation cores (which also load client-side React) with
+ * `server-only` stubbed instead.
+ */
 function appScript<T>(script: string, url: string, ...args: string[]): T {
-  const child = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('write-cost.ts') ? ['--import', './tests/bench/server-only-stub.mjs'] : ['--conditions=react-server'];
+  const child = spawnSync(process.execPath, [...loader, '--import', 'tsx', script, ...args], {
     env: { ...process.env, DATABASE_URL: url },
     encoding: 'utf8',
     maxBuffer: 16 << 20,

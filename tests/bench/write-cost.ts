@@ -4,7 +4,7 @@
 // triggers enabled and then disabled (rebuilt afterwards). Every write is taken back
 // after it is timed, so the database ends as it began. Run by tests/bench/run.ts in
 // its own process (DATABASE_URL set):
-//   node --conditions=react-server --import tsx tests/bench/write-cost.ts
+//   node --import ./tests/bench/server-only-stub.mjs --import tsx tests/bench/write-cost.ts
 import pg from 'pg';
 import type { SessionUser } from '../../lib/auth/policy';
 import { db } from '../../lib/db/client';
