@@ -27,9 +27,6 @@ export function getVillagesMissingIncome(year: number, today: Date, scope: SqlSc
     SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
     FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
     WHERE EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = z.id AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))
-      -- Only zones the rollups say have fewer incomes of the year than villages.
-      AND v."zoneId" IN (SELECT zv.zone_id FROM rollup.zone_villages zv
-        LEFT JOIN rollup.zone_year_income r ON r.zone_id = zv.zone_id AND r.year = ${year} WHERE zv.villages > coalesce(r.villages, 0))
       AND NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year})
       AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
            OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))

@@ -52,8 +52,8 @@ async function main() {
   };
 
   const monthlyUpdate = async () => {
-    const project = await one<{ id: number; soeId: number; investment: string; jobs: number; income: string }>(
-      `SELECT p.id, p."soeId", u."investmentToDate"::text AS investment, u."jobsCreated" AS jobs, u."incomeToVillages"::text AS income
+    const project = await one<{ id: number; soeId: number; progress: number; investment: string; jobs: number; income: string }>(
+      `SELECT p.id, p."soeId", u."progressPct" AS progress, u."investmentToDate"::text AS investment, u."jobsCreated" AS jobs, u."incomeToVillages"::text AS income
        FROM "Project" p JOIN LATERAL (SELECT * FROM "ProjectUpdate" WHERE "projectId" = p.id ORDER BY period DESC LIMIT 1) u ON true
        WHERE p.status = 'IN_PROGRESS' AND u.period < date_trunc('month', now()) AND u."investmentToDate" < p."plannedInvestment"
        ORDER BY hashint4(p.id + $1::int) LIMIT 1`,
@@ -64,7 +64,7 @@ async function main() {
     const result = await postProjectUpdate(liaison, {
       projectId: project.id,
       period: month,
-      progressPct: 50,
+      progressPct: project.progress,
       investmentToDate: (Number(project.investment) + 1).toFixed(2),
       jobsCreated: project.jobs,
       incomeToVillages: project.income,
