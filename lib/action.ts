@@ -19,8 +19,17 @@ export function echo(raw: unknown): Echo {
   for (const [key, value] of Object.entries(raw)) {
     if (/password/i.test(key)) continue;
     if (typeof value === 'string') out[key] = value.slice(0, 5000);
-    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
+    else if (Array.isArray(value)) {
+      out[key] = value.filter((v): v is string => typeof v === 'string');
+      // Rows of a form (`rows.0.people`) come back under the names their fields have.
+      value.slice(0, 200).forEach((row, i) => {
+        if (!row || typeof row !== 'object' || Array.isArray(row)) return;
+        for (const [field, v] of Object.entries(row)) if (typeof v === 'string' && !/password/i.test(field)) out[`${key}.${i}.${field}`] = v.slice(0, 5000);
+      });
+    }
     else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+    // A field sent in parts (a money field's `amount.text` and `amount.unit`) comes back under its form names.
+    else if (value && typeof value === 'object') for (const [part, v] of Object.entries(value)) if (typeof v === 'string') out[`${key}.${part}`] = v.slice(0, 5000);
   }
   return out;
 }
@@ -47,7 +56,7 @@ type Tx = Prisma.TransactionClient;
 type ResourceFor<A extends Action> = Parameters<typeof can<A>>[2];
 
 /** The tables whose rows carry a `version` that edits must name. */
-export type VersionedTable = 'Project' | 'ProjectUpdate' | 'Feedback' | 'VillageIncome' | 'Soe' | 'Zone' | 'Village' | 'Pairing' | 'Accreditation' | 'User' | 'Import';
+export type VersionedTable = 'Project' | 'ProjectUpdate' | 'Feedback' | 'VillageIncome' | 'Soe' | 'Zone' | 'Village' | 'Pairing' | 'Accreditation' | 'User' | 'Import' | 'ProgramPhase';
 /** The record a write edits, and the version of it that the user saw. */
 export type Versioned = { table: VersionedTable; id: number; version: number };
 
@@ -106,7 +115,7 @@ export function defineMutation<S extends z.ZodType, A extends Action, R>(def: Mu
       }, { timeout: def.timeout ?? 10_000, maxWait: 10_000 });
       return { status: 'ok', data };
     } catch (error) {
-      if (error instanceof DeniedError) return { status: 'denied', message: t('errors.denied'), values };
+      if (error instanceof DeniedError) return { status: 'denied', message: t(user.mustChangePassword ? 'errors.mustChangePassword' : 'errors.denied'), values };
       if (error instanceof ConflictError) return { status: 'conflict', message: t(error.key as 'errors.conflict'), values };
       // Two writes of the same natural key at once: the loser is told as of any other conflict.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { status: 'conflict', message: t('errors.conflict'), values };

@@ -46,13 +46,16 @@ function format({ n, scale }: { n: bigint; scale: number }) {
   return `${negative && (whole !== '0' || fraction) ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** Why a typed amount was refused: the key of its message under `validation.`. */
+export type YuanProblem = 'yuanFormat' | 'yuanSeparators' | 'yuanCents';
+
 /**
- * Yuan with at most two decimals, from a cell: "1,234.5" → "1234.5", "52万元" → "520000",
- * "¥8,000元" → "8000", "500000.67000000004" → "500000.67"; `defaultUnit` when the cell names
- * none (a header "收入（万元）"). null when it is no amount, or has more than cents typed
- * (e.g. "1.234" 元): a value to show the clerk, not to guess.
+ * Yuan with at most two decimals, from a cell or a form: "1,234.5" → "1234.5", "52万元" → "520000",
+ * "¥8,000元" → "8000", "500000.67000000004" → "500000.67"; `defaultUnit` when the text names
+ * none (a header "收入（万元）", the unit chosen beside a form field). A problem when it is no
+ * amount, or has more than cents typed (e.g. "1.234" 元): a value to show the clerk, not to guess.
  */
-export function parseYuan(text: string, options: { defaultUnit?: YuanUnit } = {}): string | null {
+export function readYuan(text: string, options: { defaultUnit?: YuanUnit } = {}): { yuan: string } | { problem: YuanProblem } {
   let s = plain(text).replace(/^(?:¥|RMB|CNY|人民币)/i, '');
   let unit = options.defaultUnit ?? '元';
   const suffix = /(万元|万|元)$/.exec(s);
@@ -63,20 +66,46 @@ export function parseYuan(text: string, options: { defaultUnit?: YuanUnit } = {}
   s = s.replace(/^(?:¥)/, '');
   // Thousands separators only between digit groups of three.
   if (s.includes(',')) {
-    if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) return null;
+    if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) return { problem: /^[+-]?[\d,]+(\.\d*)?$/.test(s) ? 'yuanSeparators' : 'yuanFormat' };
     s = s.replace(/,/g, '');
   }
   let value = decimal(s);
-  if (!value) return null;
+  if (!value) return { problem: 'yuanFormat' };
   const noise = value.scale > NOISE_DIGITS;
   if (unit === '万元') value = { n: value.n * 10_000n, scale: value.scale };
   if (noise) value = round(value, 2);
   else {
     // Trailing zeros are no precision: "1.500" is 1.5.
     while (value.scale > 0 && value.n % 10n === 0n) value = { n: value.n / 10n, scale: value.scale - 1 };
-    if (value.scale > 2) return null;
+    if (value.scale > 2) return { problem: 'yuanCents' };
   }
-  return format(value);
+  return { yuan: format(value) };
+}
+
+/** readYuan's amount, or null when it is none. */
+export function parseYuan(text: string, options: { defaultUnit?: YuanUnit } = {}): string | null {
+  const read = readYuan(text, options);
+  return 'yuan' in read ? read.yuan : null;
+}
+
+/**
+ * How a stored amount is first shown in a field whose unit defaults to `preferred`: in 万元 when
+ * it is whole hundreds of yuan ("1200000" → "120" 万元), else in 元 so no digit is hidden.
+ */
+export function yuanForInput(yuan: string | null | undefined, preferred: YuanUnit): { text: string; unit: YuanUnit } {
+  if (yuan == null || yuan === '') return { text: '', unit: preferred };
+  const value = decimal(yuan);
+  if (preferred === '元' || !value) return { text: yuan, unit: '元' };
+  const hundreds = value.scale === 0 && value.n % 100n === 0n;
+  return hundreds ? { text: format({ n: value.n, scale: 4 }), unit: '万元' } : { text: yuan, unit: '元' };
+}
+
+/** Digits grouped by three, exactly (no float): "1234567.5" → "1,234,567.5". */
+export function groupDigits(yuan: string): string {
+  const [whole, fraction] = yuan.split('.');
+  const sign = whole!.startsWith('-') ? '-' : '';
+  const grouped = whole!.replace(/^-/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** The unit a header names: "村集体经济收入（万元）" → 万元; none → undefined. */
@@ -98,6 +127,12 @@ export function parseCount(text: string): string | null {
   // A fraction is a mistake unless it is a float's noise.
   if (value.scale > 0 && value.scale <= NOISE_DIGITS && whole.n * 10n ** BigInt(value.scale) !== value.n) return null;
   return format(whole);
+}
+
+/** A whole percentage: "35", "35%", "３５％" (and "35%" is how a percent-formatted cell is read) → "35"; null otherwise. */
+export function parsePercent(text: string): string | null {
+  const s = plain(text);
+  return parseCount(s.endsWith('%') ? s.slice(0, -1) : s);
 }
 
 /** A year: "2024年", "2024", "2024.0" → "2024"; null otherwise. */

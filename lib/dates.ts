@@ -1,14 +1,12 @@
-import { z } from 'zod';
 /** The program (the five-year action 2021–2025, and the phase that follows) began on 2021-01-01: nothing it records is older. */
 export const PROGRAM_START = new Date('2021-01-01T00:00:00Z');
 /** Plans (a project's end date) may look this many years ahead. */
 export const PLAN_YEARS_AHEAD = 10;
 
-const isoDateText = z.iso.date();
-
-/** A yyyy-mm-dd calendar date as UTC midnight, or null when it is no real date (2025-02-30 is none). */
+/** A calendar date as people write it (parseDate: 2025/3/1, 2025-3-1, 2025年3月1日, 2025.3.1) as UTC midnight, or null when it is no real date (2025-02-30 is none). */
 export function parseCalendarDate(text: string): Date | null {
-  return isoDateText.safeParse(text).success ? new Date(`${text}T00:00:00Z`) : null;
+  const iso = parseDate(text);
+  return iso ? new Date(`${iso}T00:00:00Z`) : null;
 }
 
 /** The first day of the month `now` is in (monthly updates are per month). */
@@ -24,6 +22,11 @@ export function latestPlanDate(now = new Date()) {
 /** The first day of the quarter `now` is in (feedback is given per quarter). */
 export function currentQuarter(now = new Date()) {
   return new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
+}
+
+/** A quarter (its first day) as the forms send it: "2025-Q4". Shown to people by formatQuarter (lib/i18n/format.ts). */
+export function quarterKey(quarter: Date) {
+  return `${quarter.getUTCFullYear()}-Q${Math.floor(quarter.getUTCMonth() / 3) + 1}`;
 }
 
 // Dates as Chinese offices write them, to the forms' yyyy-mm-dd: "2025/3/1",
@@ -43,6 +46,17 @@ export function excelSerialDate(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1) return null;
   const date = new Date(EXCEL_EPOCH_MS + Math.round(serial * 86_400_000));
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * yyyy-mm from a cell naming a month: "2025-03", "2025/3", "2025.3", "2025年3月", "202503", or a date
+ * in that month (a month typed into Excel is kept as its first day: "2025-03-01"); null otherwise.
+ */
+export function parseMonth(text: string): string | null {
+  const s = text.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[1]}-${m[2]!.padStart(2, '0')}` : null;
+  return parseDate(s)?.slice(0, 7) ?? null;
 }
 
 /** yyyy-mm-dd from a cell, or null when it is no date (an impossible one, such as 2025/2/30, included). */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
@@ -30,8 +31,11 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** A server action for `useActionState`: the current user runs the mutation; pages are revalidated after it commits. */
-export function serverAction<R>(mutation: Mutation<R>, revalidate: string[] = []) {
+/**
+ * A server action for `useActionState`: the current user runs the mutation; pages are revalidated
+ * after it commits, and `redirectTo` (e.g. a new record's page) is where the user goes then.
+ */
+export function serverAction<R>(mutation: Mutation<R>, revalidate: string[] = [], options: { redirectTo?: (data: R) => string } = {}) {
   return async (_previous: ActionState<R>, input: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
     const locale = await getLocale().then(toLocale);
     const raw = input instanceof FormData ? formToObject(input) : input;
@@ -40,6 +44,7 @@ export function serverAction<R>(mutation: Mutation<R>, revalidate: string[] = []
     if (user && 'status' in user) return user;
     const state = await mutation(user, raw, locale);
     if (state.status === 'ok') for (const path of revalidate) revalidatePath(path);
+    if (state.status === 'ok' && options.redirectTo) redirect(options.redirectTo(state.data));
     return state;
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readYuan, type YuanUnit } from './amounts';
 import { latestPlanDate, parseCalendarDate, PROGRAM_START, startOfMonth } from './dates';
 import { idSchema } from './ids';
 
@@ -46,6 +47,33 @@ export const reportingMonth = z
   .transform((s) => new Date(`${s}-01T00:00:00Z`))
   .refine(fromProgramStart, 'validation.periodBeforeProgram')
   .refine((d) => d <= startOfMonth(), 'validation.periodInFuture');
+
+/** The most yuan an amount may be (numeric(16,2) columns hold 14 digits before the point). */
+const MAX_YUAN_DIGITS = 14;
+const YUAN_UNITS: readonly YuanUnit[] = ['万元', '元'];
+
+/**
+ * Money as people type it, to yuan as an exact decimal string ("300000"), never through a float.
+ * A form sends `{ text, unit }` (components/ui/money-input.tsx: "30" beside 万元); an import or
+ * API a string, in yuan unless it names its unit ("30万", "¥1,234.5", full-width digits).
+ * A unit written in the text wins over the one chosen beside it.
+ */
+export const yuanSchema = z.unknown().transform((value, ctx) => {
+  const input = typeof value === 'string' ? { text: value, unit: '元' } : value && typeof value === 'object' ? (value as { text?: unknown; unit?: unknown }) : {};
+  const unit = YUAN_UNITS.find((u) => u === input.unit);
+  if (typeof input.text !== 'string' || !unit) return (ctx.addIssue({ code: 'custom', message: 'validation.yuanFormat' }), z.NEVER);
+  if (input.text.trim() === '') return (ctx.addIssue({ code: 'custom', message: 'validation.required' }), z.NEVER);
+  const read = readYuan(input.text, { defaultUnit: unit });
+  if ('problem' in read) return (ctx.addIssue({ code: 'custom', message: `validation.${read.problem}` }), z.NEVER);
+  if (read.yuan.startsWith('-')) return (ctx.addIssue({ code: 'custom', message: 'validation.notNegative' }), z.NEVER);
+  if (read.yuan.split('.')[0]!.length > MAX_YUAN_DIGITS) return (ctx.addIssue({ code: 'custom', message: 'validation.yuanTooLarge' }), z.NEVER);
+  return read.yuan;
+});
+/** A money field left empty is null (a form's `{ text: '' }` included). */
+export const optionalYuanSchema = z.preprocess((v) => {
+  const text = v && typeof v === 'object' ? (v as { text?: unknown }).text : v;
+  return text == null || (typeof text === 'string' && text.trim() === '') ? null : v;
+}, yuanSchema.nullable());
 
 /** A zone's, SOE's or village's name. */
 export const nameSchema = plainText().min(2, 'validation.required').max(60, 'validation.tooLong');

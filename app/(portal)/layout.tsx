@@ -2,17 +2,17 @@ import { getTranslations } from 'next-intl/server';
 import { MainNav } from '@/components/layout/main-nav';
 import { SampleBanner } from '@/components/ui/sample-banner';
 import { SiteHeader } from '@/components/ui/site-header';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireSignedIn } from '@/lib/auth/current-user';
 import { hasSampleData } from '@/lib/program/queries';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const [user, t, sample] = await Promise.all([requireUser(), getTranslations('app'), hasSampleData()]);
+  const [user, t, sample] = await Promise.all([requireSignedIn(), getTranslations('app'), hasSampleData()]);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {t('skipToContent')}
       </a>
-      <SiteHeader />
+      <SiteHeader search />
       <MainNav user={user} />
       {sample && <SampleBanner />}
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -2,14 +2,13 @@
 
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { useEffect } from 'react';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { changeOwnPasswordAction } from '@/lib/users/actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations();
-  const [state, action] = useActionState(changeOwnPasswordAction, idle as ActionState<void>);
+  const { state, form } = useActionForm(changeOwnPasswordAction, { resetOnSuccess: true });
   // The change ended every session of this user: sign out here too.
   useEffect(() => {
     if (state.status === 'ok') {
@@ -18,7 +17,7 @@ export function ChangePasswordForm() {
     }
   }, [state.status]);
   return (
-    <form action={action} className="max-w-sm space-y-2">
+    <form {...form} className="max-w-sm space-y-2">
       {(['currentPassword', 'newPassword', 'confirmPassword'] as const).map((name) => (
         <label key={name} className="block text-sm">
           {t(name === 'currentPassword' ? 'account.current' : name === 'newPassword' ? 'account.new' : 'account.confirm')}

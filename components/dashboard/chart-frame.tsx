@@ -1,12 +1,24 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
+import { SampleTag } from '@/components/ui/sample-banner';
+import { Definition } from './definition';
 
 export type TableColumn = { key: string; label: string; numeric?: boolean };
+/** A row of the table view: its cells, the list behind it (the first cell links there), and whether any record under it is sample data. */
+export type TableRow = { cells: Record<string, string | number>; href?: string; sample?: boolean };
 
-/** A chart with its title, description, "as of" line and the same numbers as an accessible table. */
+/**
+ * A chart with its title, definition (ⓘ), sample mark, description, "as of" line and the same
+ * numbers as an accessible table whose rows open the lists behind them.
+ */
 export async function ChartFrame({
   id,
   title,
+  definition,
+  sample,
   description,
+  note,
   asOf,
   columns,
   rows,
@@ -14,48 +26,60 @@ export async function ChartFrame({
 }: {
   id: string;
   title: string;
+  definition: string;
+  sample: boolean;
   description?: string;
+  note?: string;
   asOf?: string;
   columns: TableColumn[];
-  rows: Record<string, string | number>[];
+  rows: TableRow[];
   children: React.ReactNode;
 }) {
   const t = await getTranslations('dashboard');
+  const sampleTag = await SampleTag();
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id={id} className="font-semibold">
-        {title}
-      </h2>
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-chart={id} data-sample={sample ? 'true' : undefined}>
+      <div className="flex items-start justify-between gap-2">
+        <span>
+          <h2 id={id} className="inline font-semibold">
+            {title}
+          </h2>
+          {sample && sampleTag}
+        </span>
+        <Definition text={definition} label={`${t('definition')}：${title}`} />
+      </div>
       {description && <p className="text-xs text-slate-600">{description}</p>}
       {asOf && <p className="text-xs text-slate-500">{asOf}</p>}
       <div className="mt-2" aria-hidden="true">
         {rows.length ? children : <p className="py-8 text-center text-sm text-slate-500">{t('noData')}</p>}
       </div>
+      {note && <p className="mt-1 text-xs text-amber-800">{note}</p>}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-red-800">{t('tableView')}</summary>
-        <table className="mt-2 w-full text-left">
-          <caption className="sr-only">{title}</caption>
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className={`py-1 pr-3 ${c.numeric ? 'text-right' : ''}`}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i} className="border-b border-slate-100">
-                {columns.map((c) => (
-                  <td key={c.key} className={`py-1 pr-3 ${c.numeric ? 'text-right tabular-nums' : ''}`}>
-                    {row[c.key]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          dense
+          className="mt-2"
+          caption={title}
+          rows={rows}
+          rowKey={(_, i) => i}
+          rowSample={(row) => Boolean(row.sample)}
+          columns={columns.map((c, j) => ({
+            label: c.label,
+            numeric: c.numeric,
+            cell: (row: TableRow) => (
+              <>
+                {j === 0 && row.href ? (
+                  <Link href={row.href} className="text-red-900 hover:underline">
+                    {row.cells[c.key]}
+                  </Link>
+                ) : (
+                  row.cells[c.key]
+                )}
+                {j === 0 && row.sample && sampleTag}
+              </>
+            ),
+          }))}
+        />
       </details>
     </section>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ImportChange, ImportOutcome } from '@/lib/imports/engine';
@@ -79,26 +80,18 @@ export function ImportForm({ kind }: { kind: string }) {
             </p>
             {outcome.errors.length > 0 && (
               <div className="overflow-x-auto">
-                <table className="stack-sm w-full text-left">
-                  <thead className="border-b border-slate-200 text-slate-600">
-                    <tr>
-                      <th scope="col" className="py-1 pr-3">{t('row')}</th>
-                      <th scope="col" className="py-1 pr-3">{t('column')}</th>
-                      <th scope="col" className="py-1 pr-3">{t('value')}</th>
-                      <th scope="col" className="py-1">{t('message')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {outcome.errors.map((e, i) => (
-                      <tr key={i} className="border-b border-slate-100">
-                        <td data-label={t('row')} className="py-1 pr-3 tabular-nums">{e.row}</td>
-                        <td data-label={t('column')} className="py-1 pr-3">{e.column}</td>
-                        <td data-label={t('value')} className="py-1 pr-3 break-all">{e.value ? e.value : '—'}</td>
-                        <td data-label={t('message')} className="py-1">{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  dense
+                  className=""
+                  rows={outcome.errors}
+                  rowKey={(_, i) => i}
+                  columns={[
+                    { label: t('row'), numeric: true, cell: (e) => e.row },
+                    { label: t('column'), cell: (e) => e.column },
+                    { label: t('value'), cellClassName: () => 'break-all', cell: (e) => (e.value ? e.value : '—') },
+                    { label: t('message'), cell: (e) => e.message },
+                  ]}
+                />
               </div>
             )}
           </div>
@@ -159,30 +152,21 @@ function ChangeTable({ title, rows, total, empty }: { title: string; rows: Impor
       ) : (
         <div className="overflow-x-auto">
           {total > rows.length && <p className="text-slate-600">{t('shownFirst', { shown: rows.length })}</p>}
-          <table className="stack-sm w-full text-left">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">{t('row')}</th>
-                <th scope="col" className="py-1 pr-3">{t('record')}</th>
-                <th scope="col" className="py-1 pr-3">{t('field')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('before')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('after')}</th>
-                <th scope="col" className="py-1"><span className="sr-only">{t('flagged', { count: 0 })}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={`${c.row}-${c.field}`} className={`border-b border-slate-100 ${c.flag ? 'bg-rose-50' : ''}`}>
-                  <td data-label={t('row')} className="py-1 pr-3 tabular-nums">{c.row}</td>
-                  <td data-label={t('record')} className="py-1 pr-3">{c.label}</td>
-                  <td data-label={t('field')} className="py-1 pr-3">{c.field}</td>
-                  <td data-label={t('before')} className="py-1 pr-3 text-right tabular-nums">{c.before !== null ? figure(c.before) : c.reference ? `${t('reference')} ${c.reference}` : '—'}</td>
-                  <td data-label={t('after')} className="py-1 pr-3 text-right tabular-nums">{c.after !== null ? figure(c.after) : '—'}</td>
-                  <td className="py-1 text-rose-800">{c.flag && t(`flag.${c.flag}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            dense
+            className=""
+            rows={rows}
+            rowKey={(c) => `${c.row}-${c.field}`}
+            rowClassName={(c) => (c.flag ? 'bg-rose-50' : '')}
+            columns={[
+              { label: t('row'), cell: (c) => c.row, cellClassName: () => 'tabular-nums' },
+              { label: t('record'), cell: (c) => c.label },
+              { label: t('field'), cell: (c) => c.field },
+              { label: t('before'), numeric: true, cell: (c) => (c.before !== null ? figure(c.before) : c.reference ? `${t('reference')} ${c.reference}` : '—') },
+              { label: t('after'), numeric: true, cell: (c) => (c.after !== null ? figure(c.after) : '—') },
+              { label: t('flagged', { count: 0 }), hideLabel: true, cellClassName: () => 'text-rose-800', cell: (c) => c.flag && t(`flag.${c.flag}`) },
+            ]}
+          />
         </div>
       )}
     </section>

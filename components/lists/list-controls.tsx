@@ -1,19 +1,13 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import type { ColumnSort } from '@/components/ui/data-table';
 import { withParams } from '@/lib/lists/params';
 
-/** A column header that sorts the list by its key (the URL keeps the choice). */
-export function SortHeader({ label, sortKey, current, numeric }: { label: string; sortKey: string; current: Record<string, string>; numeric?: boolean }) {
+/** A column that sorts the list by `sortKey` (the URL keeps the choice): its link and state for DataTable. */
+export function sortColumn(sortKey: string, current: Record<string, string>): ColumnSort {
   const active = (current.sort ?? '') === sortKey;
-  const dir = active && current.dir !== 'desc' ? 'desc' : 'asc';
-  return (
-    <th scope="col" aria-sort={active ? (current.dir === 'desc' ? 'descending' : 'ascending') : 'none'} className={`py-2 pr-3 ${numeric ? 'text-right' : ''}`}>
-      <Link href={withParams(current, { sort: sortKey, dir })} className="hover:text-red-800">
-        {label}
-        {active ? (current.dir === 'desc' ? ' ↓' : ' ↑') : ''}
-      </Link>
-    </th>
-  );
+  const descending = active && current.dir === 'desc';
+  return { href: withParams(current, { sort: sortKey, dir: active && !descending ? 'desc' : 'asc' }), state: active ? (descending ? 'descending' : 'ascending') : 'none' };
 }
 
 export async function Pagination({ page, total, pageSize, current }: { page: number; total: number; pageSize: number; current: Record<string, string> }) {

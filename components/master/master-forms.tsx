@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { useState } from 'react';
+import { ConfirmSubmit, FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import type { ActionState } from '@/lib/action-state';
+import { DateInput } from '@/components/ui/date-input';
 import { Mechanism, SoeCategory, SoeLevel } from '@/lib/db/enums';
 import { createPairingAction, endPairingAction } from '@/lib/pairings/actions';
 import { saveSoeAction } from '@/lib/soes/actions';
@@ -13,11 +14,11 @@ import { saveZoneAction } from '@/lib/zones/actions';
 type Option = { id: number; name: string };
 type Saved = ActionState<{ id: number; version: number }>;
 
-function Field({ state, name, label, children }: { state: Saved; name: string; label: string; children?: React.ReactNode }) {
+function Field({ state, name, label, initial, children }: { state: Saved; name: string; label: string; initial?: string | number | null; children?: React.ReactNode }) {
   return (
     <label className="text-sm">
       {label}
-      {children ?? <input {...fieldProps(state, name)} className={inputClass} />}
+      {children ?? <input {...fieldProps(state, name, initial)} className={inputClass} />}
       <FieldErrors state={state} name={name} />
     </label>
   );
@@ -33,89 +34,117 @@ function Footer({ state, label }: { state: Saved; label: string }) {
   );
 }
 
-export function SoeForm() {
-  const t = useTranslations();
-  const [state, action] = useActionState(saveSoeAction, idle as Saved);
+/** Editing a record: its id and the version the form saw (the version moves on with each save). */
+function Edited({ state, record }: { state: Saved; record?: { id: number; version: number } }) {
+  if (!record) return null;
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-3">
-      <Field state={state} name="name" label={t('soe.name')} />
-      <Field state={state} name="shortName" label={t('master.shortName')} />
-      <Field state={state} name="nameEn" label={t('master.nameEn')} />
+    <>
+      <input type="hidden" name="id" value={record.id} />
+      <input type="hidden" name="version" value={state.status === 'ok' ? state.data.version : record.version} />
+    </>
+  );
+}
+
+export type SoeRecord = { id: number; version: number; name: string; shortName: string | null; nameEn: string | null; category: string; level: string; liaisonLead: string | null };
+
+/** A new SOE, or (with `record`) an edit of one. */
+export function SoeForm({ record }: { record?: SoeRecord }) {
+  const t = useTranslations();
+  const { state, form } = useActionForm(saveSoeAction, { resetOnSuccess: !record });
+  return (
+    <form {...form} className="grid gap-2 sm:grid-cols-3">
+      <Edited state={state} record={record} />
+      <Field state={state} name="name" label={t('soe.name')} initial={record?.name} />
+      <Field state={state} name="shortName" label={t('master.shortName')} initial={record?.shortName} />
+      <Field state={state} name="nameEn" label={t('master.nameEn')} initial={record?.nameEn} />
       <Field state={state} name="category" label={t('soe.category')}>
-        <select {...fieldProps(state, 'category')} className={inputClass}>
+        <select {...fieldProps(state, 'category', record?.category)} className={inputClass}>
           {Object.values(SoeCategory).map((c) => (
             <option key={c} value={c}>{t(`enum.SoeCategory.${c}`)}</option>
           ))}
         </select>
       </Field>
       <Field state={state} name="level" label={t('soe.level')}>
-        <select {...fieldProps(state, 'level')} className={inputClass}>
+        <select {...fieldProps(state, 'level', record?.level)} className={inputClass}>
           {Object.values(SoeLevel).map((l) => (
             <option key={l} value={l}>{t(`enum.SoeLevel.${l}`)}</option>
           ))}
         </select>
       </Field>
-      <Field state={state} name="liaisonLead" label={t('master.liaisonLead')} />
-      <Footer state={state} label={t('master.createSoe')} />
+      <Field state={state} name="liaisonLead" label={t('master.liaisonLead')} initial={record?.liaisonLead} />
+      <Footer state={state} label={record ? t('common.save') : t('master.createSoe')} />
     </form>
   );
 }
 
-export function ZoneForm({ districts }: { districts: Option[] }) {
+export type ZoneRecord = { id: number; version: number; name: string; districtId: number; townshipId: number | null; secretary: string | null; firstSecretary: string | null; mechanisms: string[] };
+
+/** A new zone, or (with `record`) an edit of one. */
+export function ZoneForm({ districts, record }: { districts: Option[]; record?: ZoneRecord }) {
   const t = useTranslations();
-  const [state, action] = useActionState(saveZoneAction, idle as Saved);
+  const { state, form } = useActionForm(saveZoneAction, { resetOnSuccess: !record });
+  const [districtId, setDistrictId] = useState(record?.districtId);
+  const typedMechanisms = state.status !== 'idle' && state.status !== 'ok' ? state.values?.mechanisms : undefined;
+  const checked = (m: string) => (Array.isArray(typedMechanisms) ? typedMechanisms.includes(m) : (record?.mechanisms.includes(m) ?? true));
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-3">
-      <Field state={state} name="name" label={t('zones.title')} />
+    <form {...form} className="grid gap-2 sm:grid-cols-3">
+      <Edited state={state} record={record} />
+      {/* The zone's street/township stays while its district does; another district has other townships. */}
+      {record && <input type="hidden" name="townshipId" value={districtId === record.districtId ? (record.townshipId ?? '') : ''} />}
+      <Field state={state} name="name" label={t('zones.title')} initial={record?.name} />
       <Field state={state} name="districtId" label={t('zones.district')}>
-        <select {...fieldProps(state, 'districtId')} className={inputClass}>
+        <select {...fieldProps(state, 'districtId', record?.districtId)} onChange={(e) => setDistrictId(Number(e.target.value))} className={inputClass}>
           {districts.map((d) => (
             <option key={d.id} value={d.id}>{d.name}</option>
           ))}
         </select>
       </Field>
-      <Field state={state} name="secretary" label={t('zones.secretary')} />
-      <Field state={state} name="firstSecretary" label={t('zones.firstSecretary')} />
+      <Field state={state} name="secretary" label={t('zones.secretary')} initial={record?.secretary} />
+      <Field state={state} name="firstSecretary" label={t('zones.firstSecretary')} initial={record?.firstSecretary} />
       <fieldset className="text-sm sm:col-span-2">
         <legend>{t('zones.mechanisms')}</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {Object.values(Mechanism).map((m) => (
             <label key={m} className="flex items-center gap-1">
-              <input type="checkbox" name="mechanisms[]" value={m} defaultChecked /> {t(`enum.Mechanism.${m}`)}
+              <input type="checkbox" name="mechanisms[]" value={m} defaultChecked={checked(m)} /> {t(`enum.Mechanism.${m}`)}
             </label>
           ))}
         </div>
       </fieldset>
-      <Footer state={state} label={t('master.createZone')} />
+      <Footer state={state} label={record ? t('common.save') : t('master.createZone')} />
     </form>
   );
 }
 
-export function VillageForm({ zones }: { zones: Option[] }) {
+export type VillageRecord = { id: number; version: number; name: string; zoneId: number; population: number | null; households: number | null };
+
+/** A new village, or (with `record`) an edit of one (its zone can change). */
+export function VillageForm({ zones, record }: { zones: Option[]; record?: VillageRecord }) {
   const t = useTranslations();
-  const [state, action] = useActionState(saveVillageAction, idle as Saved);
+  const { state, form } = useActionForm(saveVillageAction, { resetOnSuccess: !record });
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-4">
-      <Field state={state} name="name" label={t('zones.village')} />
+    <form {...form} className="grid gap-2 sm:grid-cols-4">
+      <Edited state={state} record={record} />
+      <Field state={state} name="name" label={t('zones.village')} initial={record?.name} />
       <Field state={state} name="zoneId" label={t('zones.title')}>
-        <select {...fieldProps(state, 'zoneId')} className={inputClass}>
+        <select {...fieldProps(state, 'zoneId', record?.zoneId)} className={inputClass}>
           {zones.map((z) => (
             <option key={z.id} value={z.id}>{z.name}</option>
           ))}
         </select>
       </Field>
-      <Field state={state} name="population" label={t('zones.population')} />
-      <Field state={state} name="households" label={t('zones.households')} />
-      <Footer state={state} label={t('master.createVillage')} />
+      <Field state={state} name="population" label={t('zones.population')} initial={record?.population} />
+      <Field state={state} name="households" label={t('zones.households')} initial={record?.households} />
+      <Footer state={state} label={record ? t('common.save') : t('master.createVillage')} />
     </form>
   );
 }
 
 export function PairingForm({ soes, zones }: { soes: Option[]; zones: Option[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(createPairingAction, idle as Saved);
+  const { state, form } = useActionForm(createPairingAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="grid gap-2 sm:grid-cols-3">
+    <form {...form} className="grid gap-2 sm:grid-cols-3">
       <Field state={state} name="soeId" label={t('soe.name')}>
         <select {...fieldProps(state, 'soeId')} className={inputClass}>
           {soes.map((s) => (
@@ -131,22 +160,30 @@ export function PairingForm({ soes, zones }: { soes: Option[]; zones: Option[] }
         </select>
       </Field>
       <Field state={state} name="since" label={t('master.since')}>
-        <input {...fieldProps(state, 'since', new Date().toISOString().slice(0, 10))} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'since', new Date().toISOString().slice(0, 10))} />
       </Field>
       <Footer state={state} label={t('master.createPairing')} />
     </form>
   );
 }
 
-export function EndPairingForm({ pairingId, version }: { pairingId: number; version: number }) {
+export function EndPairingForm({ pairingId, version, soe, zone }: { pairingId: number; version: number; soe: string; zone: string }) {
   const t = useTranslations();
-  const [state, action] = useActionState(endPairingAction, idle as Saved);
+  const today = new Date().toISOString().slice(0, 10);
+  const { state, form } = useActionForm(endPairingAction);
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form {...form} className="flex items-center gap-2">
       <input type="hidden" name="pairingId" value={pairingId} />
       <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="until" value={new Date().toISOString().slice(0, 10)} />
-      <SubmitButton label={t('master.endPairing')} pendingLabel={t('common.saving')} />
+      <input type="hidden" name="until" value={today} />
+      <ConfirmSubmit
+        label={t('master.endPairing')}
+        pendingLabel={t('common.saving')}
+        title={t('master.endPairingTitle', { soe, zone })}
+        consequence={t('master.endPairingConsequence', { date: today })}
+        confirmLabel={t('master.endPairing')}
+        danger
+      />
       <FieldErrors state={state} name="until" />
       <FormMessage state={state} okText={t('common.saved')} />
     </form>

@@ -1,9 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { markAllReadAction, preferencesAction, webhookAction } from '@/lib/notifications/actions';
 
 const KINDS = ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM', 'FEEDBACK_DUE', 'INCOME_DUE'] as const;
@@ -11,9 +9,9 @@ const KINDS = ['UPDATE_DUE', 'UPDATE_OVERDUE', 'UPDATE_TO_CONFIRM', 'FEEDBACK_DU
 export function MarkAllReadForm() {
   const t = useTranslations('notifications');
   const common = useTranslations('common');
-  const [state, action] = useActionState(markAllReadAction, idle as ActionState<{ count: number; link: string | null }>);
+  const { state, form } = useActionForm(markAllReadAction);
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form {...form} className="flex items-center gap-2">
       <SubmitButton label={t('markAllRead')} pendingLabel={common('saving')} />
       <FormMessage state={state} okText={common('saved')} />
     </form>
@@ -24,9 +22,9 @@ export function MarkAllReadForm() {
 export function PreferencesForm({ email, notifyByEmail, notifyOff }: { email: string | null; notifyByEmail: boolean; notifyOff: string[] }) {
   const t = useTranslations('notifications');
   const common = useTranslations('common');
-  const [state, action] = useActionState(preferencesAction, idle as ActionState<void>);
+  const { state, form } = useActionForm(preferencesAction);
   return (
-    <form action={action} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+    <form {...form} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <h2 className="font-semibold">{t('preferences')}</h2>
       <label className="block">
         {t('email')}
@@ -57,9 +55,9 @@ export function PreferencesForm({ email, notifyByEmail, notifyOff }: { email: st
 export function WebhookForm({ soes }: { soes: { id: number; name: string }[] }) {
   const t = useTranslations('deliveries');
   const common = useTranslations('common');
-  const [state, action] = useActionState(webhookAction, idle as ActionState<void>);
+  const { state, form } = useActionForm(webhookAction);
   return (
-    <form action={action} className="grid gap-2 text-sm sm:grid-cols-3">
+    <form {...form} className="grid gap-2 text-sm sm:grid-cols-3">
       <label>
         {t('webhookFor')}
         <select {...fieldProps(state, 'soeId', '')} className={inputClass}>

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import type { ActionState } from '@/lib/action-state';
+import { MoneyInput } from '@/components/ui/money-input';
 import { answerDisputeAction, closeDisputeAction, reopenUpdateAction, returnUpdateAction, reviseUpdateAction } from '@/lib/projects/actions';
 
 type Saved = ActionState<{ version: number }>;
@@ -24,18 +24,18 @@ function Field({ state, name, updateId, label, initial, ...rest }: { state: Save
 /** A liaison revises an unconfirmed, disputed or returned update: new figures and a reason. */
 export function ReviseForm({ updateId, version, figures }: { updateId: number; version: number; figures: Figures }) {
   const t = useTranslations();
-  const [state, action] = useActionState(reviseUpdateAction, idle as Saved);
+  const { state, form } = useActionForm(reviseUpdateAction);
   const v = state.status === 'ok' ? state.data.version : version;
   return (
     <details className="mt-1 text-sm">
       <summary className="cursor-pointer text-red-800">{t('projectPage.revise')}</summary>
-      <form action={action} className="mt-2 grid gap-2 sm:grid-cols-4">
+      <form {...form} className="mt-2 grid gap-2 sm:grid-cols-4">
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="version" value={v} />
         <Field state={state} name="progressPct" updateId={updateId} label={t('updateForm.progress')} initial={figures.progressPct} type="number" min={0} max={100} required />
-        <Field state={state} name="investmentToDate" updateId={updateId} label={t('dashboard.made')} initial={figures.investmentToDate} inputMode="decimal" required />
+        <MoneyInput state={state} name="investmentToDate" idSuffix={`-revise-${updateId}`} label={t('dashboard.made')} initial={figures.investmentToDate} unit="万元" required />
         <Field state={state} name="jobsCreated" updateId={updateId} label={t('dashboard.jobs')} initial={figures.jobsCreated} type="number" min={0} required />
-        <Field state={state} name="incomeToVillages" updateId={updateId} label={t('dashboard.incomeToVillages')} initial={figures.incomeToVillages} inputMode="decimal" required />
+        <MoneyInput state={state} name="incomeToVillages" idSuffix={`-revise-${updateId}`} label={t('dashboard.incomeToVillages')} initial={figures.incomeToVillages} unit="万元" required />
         <div className="sm:col-span-4">
           <Field state={state} name="narrative" updateId={updateId} label={t('updateForm.narrative')} initial={figures.narrative} />
         </div>
@@ -60,12 +60,12 @@ const reasonActions = {
 /** One reason and a button: a liaison's answer to a dispute, or the org department's return or reopening. */
 export function ReasonForm({ kind, updateId, version }: { kind: keyof typeof reasonActions; updateId: number; version: number }) {
   const t = useTranslations();
-  const [state, action] = useActionState(reasonActions[kind], idle as Saved);
+  const { state, form } = useActionForm(reasonActions[kind]);
   const v = state.status === 'ok' ? state.data.version : version;
   const field = kind === 'answer' ? 'answer' : 'reason';
   const label = t(kind === 'answer' ? 'projectPage.answerDispute' : kind === 'return' ? 'projectPage.returnUpdate' : 'projectPage.reopen');
   return (
-    <form action={action} className="mt-1 flex flex-wrap items-start gap-2 text-sm">
+    <form {...form} className="mt-1 flex flex-wrap items-start gap-2 text-sm">
       <input type="hidden" name="updateId" value={updateId} />
       <input type="hidden" name="version" value={v} />
       <label className="sr-only" htmlFor={`field-${field}-${kind}-${updateId}`}>{label}</label>
@@ -80,10 +80,10 @@ export function ReasonForm({ kind, updateId, version }: { kind: keyof typeof rea
 /** The org department closes a dispute: the village's objection upheld (not counted) or the liaison's figures stand. */
 export function CloseDisputeForm({ updateId, version }: { updateId: number; version: number }) {
   const t = useTranslations();
-  const [state, action] = useActionState(closeDisputeAction, idle as Saved);
+  const { state, form } = useActionForm(closeDisputeAction);
   const v = state.status === 'ok' ? state.data.version : version;
   return (
-    <form action={action} className="mt-1 flex flex-wrap items-start gap-2 text-sm">
+    <form {...form} className="mt-1 flex flex-wrap items-start gap-2 text-sm">
       <input type="hidden" name="updateId" value={updateId} />
       <input type="hidden" name="version" value={v} />
       <label className="sr-only" htmlFor={`field-reason-close-${updateId}`}>{t('projectPage.closeDispute')}</label>

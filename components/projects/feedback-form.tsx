@@ -1,19 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { giveFeedbackAction } from '@/lib/projects/actions';
 
 /** This quarter's 评议反馈 of the committee's village on a project; editable until the quarter ends. */
-export function FeedbackForm({ projectId, quarter, existing }: { projectId: number; quarter: string; existing: { rating: number; comment: string | null; version: number } | null }) {
+export function FeedbackForm({ projectId, quarter, quarterName, existing }: { projectId: number; quarter: string; quarterName: string; existing: { rating: number; comment: string | null; version: number } | null }) {
   const t = useTranslations();
-  const [state, action] = useActionState(giveFeedbackAction, idle as ActionState<{ id: number; version: number }>);
+  const { state, form } = useActionForm(giveFeedbackAction);
   const version = state.status === 'ok' ? state.data.version : existing?.version;
   return (
-    <form action={action} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
-      <h2 className="font-semibold sm:col-span-4">{t('review.feedbackTitle', { quarter })}</h2>
+    <form id="feedback-form" {...form} className="grid scroll-mt-4 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+      <h2 className="font-semibold sm:col-span-4">{t('review.feedbackTitle', { quarter: quarterName })}</h2>
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="quarter" value={quarter} />
       {version && <input type="hidden" name="version" value={version} />}

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatMonth, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatMonth, formatPeople, formatQuarter, formatYuan } from '@/lib/i18n/format';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { exceedsPopulation } from '@/lib/metrics/quality';
 import type { getProject } from '@/lib/projects/queries';
@@ -34,14 +35,14 @@ export async function ProjectActivity({ project }: { project: Project }) {
         {project.updates.length === 0 && <p className="text-sm text-slate-500">{t('projects.none')}</p>}
         <ol className="mt-2 space-y-3 border-l-2 border-red-200 pl-4 text-sm">
           {project.updates.map((u) => (
-            <li key={u.id}>
+            <li key={u.id} id={`update-${u.id}`} className="scroll-mt-4 target:rounded target:bg-amber-50">
               <p className="font-medium">
                 {formatMonth(u.period, locale)} · {u.progressPct}%{' '}
                 <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${confirmationClass[u.confirmation]}`}>{t(`enum.UpdateConfirmation.${u.confirmation}`)}</span>
                 {u.source?.isSample && <SampleTag />}
               </p>
               <p className={u.confirmation === 'DISPUTED' || u.confirmation === 'EXCLUDED' ? 'text-rose-800 line-through decoration-rose-400' : 'text-slate-700'}>
-                {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatCount(u.jobsCreated, locale)} ·{' '}
+                {t('dashboard.made')} {formatYuan(u.investmentToDate, locale)} · {t('dashboard.jobs')} {formatPeople(u.jobsCreated, locale)} ·{' '}
                 {t('dashboard.incomeToVillages')} {formatYuan(u.incomeToVillages, locale)}
               </p>
               {u.confirmation === 'DISPUTED' && u.disputeReason && <p className="text-rose-800">{t('projectPage.disputeReason', { reason: u.disputeReason })}</p>}
@@ -80,38 +81,35 @@ export async function ProjectActivity({ project }: { project: Project }) {
       </section>
       <section aria-labelledby="beneficiaries" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="beneficiaries" className="font-semibold">{t('dashboard.beneficiaries')}</h2>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('zones.village')}</th>
-              <th scope="col" className="py-2 pr-3">{t('projectPage.kind')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('projectPage.people')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('zones.households')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {project.beneficiaries.map((b) => (
-              <tr key={b.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3">{b.village?.name ?? '—'}</td>
-                <td className="py-2 pr-3">{t(`enum.BeneficiaryKind.${b.kind}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">
+        <DataTable
+          className="mt-2 text-sm"
+          rows={project.beneficiaries}
+          rowKey={(b) => b.id}
+          columns={[
+            { label: t('zones.village'), cell: (b) => b.village?.name ?? '—' },
+            { label: t('projectPage.kind'), cell: (b) => t(`enum.BeneficiaryKind.${b.kind}`) },
+            {
+              label: t('projectPage.people'),
+              numeric: true,
+              cell: (b) => (
+                <>
                   {formatCount(b.people, locale)}
                   {exceedsPopulation(b.people, b.village?.population ?? null) && (
                     <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.overPopulation')}</span>
                   )}
-                </td>
-                <td className="py-2 pr-3 text-right tabular-nums">{b.households === null ? '—' : formatCount(b.households, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t('zones.households'), numeric: true, cell: (b) => (b.households === null ? '—' : formatCount(b.households, locale)) },
+          ]}
+        />
       </section>
       <section aria-labelledby="feedback" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="feedback" className="font-semibold">{t('projectPage.feedback')}</h2>
         <ul className="mt-2 space-y-2 text-sm">
           {project.feedback.map((f) => (
             <li key={f.id}>
-              <span className="font-medium">{f.village.name}</span> · {`${f.period.getUTCFullYear()}-Q${Math.floor(f.period.getUTCMonth() / 3) + 1}`} · {t('projectPage.rating', { rating: f.rating })}
+              <span className="font-medium">{f.village.name}</span> · {formatQuarter(f.period, locale)} · {t('projectPage.rating', { rating: f.rating })}
               {f.comment && <p className="text-slate-600">{f.comment}</p>}
             </li>
           ))}

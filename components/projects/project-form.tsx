@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { useState } from 'react';
+import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import { DateInput } from '@/components/ui/date-input';
+import { MoneyInput } from '@/components/ui/money-input';
 import { CooperationMethod, CooperationMode, OutcomeArea, WorkBatch } from '@/lib/db/enums';
 import { createProjectAction, updateProjectAction } from '@/lib/projects/actions';
 
@@ -31,14 +32,14 @@ const ENUM_NAMES = { mode: 'CooperationMode', method: 'CooperationMethod', outco
 /** Create (with the zones the SOE is paired with) or edit a project. */
 export function ProjectForm({ project, zones, villages }: { project?: ProjectValues; zones?: Zone[]; villages?: Village[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(project ? updateProjectAction : createProjectAction, idle as ActionState<{ id: number; version: number }>);
+  const { state, form } = useActionForm(project ? updateProjectAction : createProjectAction);
   const [zoneId, setZoneId] = useState<number | undefined>(zones?.[0]?.id);
   const choices = project ? (villages ?? []) : (zones?.find((z) => z.id === zoneId)?.villages ?? []);
   const version = state.status === 'ok' ? state.data.version : project?.version;
   const typedVillages = state.status !== 'idle' && state.status !== 'ok' ? state.values?.villageIds : undefined;
   const checked = (id: number) => (Array.isArray(typedVillages) ? typedVillages.includes(String(id)) : (project?.villageIds.includes(id) ?? false));
   return (
-    <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+    <form {...form} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
       {project && <input type="hidden" name="projectId" value={project.id} />}
       {project && <input type="hidden" name="version" value={version} />}
       <label className="text-sm sm:col-span-2">
@@ -68,11 +69,7 @@ export function ProjectForm({ project, zones, villages }: { project?: ProjectVal
           <FieldErrors state={state} name={field} />
         </label>
       ))}
-      <label className="text-sm">
-        {t('projects.planned')}
-        <input {...fieldProps(state, 'plannedInvestment', project?.plannedInvestment)} inputMode="decimal" className={inputClass} />
-        <FieldErrors state={state} name="plannedInvestment" />
-      </label>
+      <MoneyInput state={state} name="plannedInvestment" label={t('projects.planned')} initial={project?.plannedInvestment} unit="万元" />
       <label className="text-sm">
         {t('projectForm.jointVenture')}
         <input {...fieldProps(state, 'jointVenture', project?.jointVenture)} className={inputClass} />
@@ -80,12 +77,12 @@ export function ProjectForm({ project, zones, villages }: { project?: ProjectVal
       </label>
       <label className="text-sm">
         {t('projectForm.startDate')}
-        <input {...fieldProps(state, 'startDate', project?.startDate)} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'startDate', project?.startDate)} />
         <FieldErrors state={state} name="startDate" />
       </label>
       <label className="text-sm">
         {t('projectForm.endDate')}
-        <input {...fieldProps(state, 'endDate', project?.endDate)} type="date" className={inputClass} />
+        <DateInput {...fieldProps(state, 'endDate', project?.endDate)} />
         <FieldErrors state={state} name="endDate" />
       </label>
       <fieldset className="text-sm sm:col-span-2">

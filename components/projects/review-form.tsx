@@ -1,25 +1,23 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { ConfirmSubmit, FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { reviewUpdateAction } from '@/lib/projects/actions';
 
 /** A village committee confirms an update, or disputes it with a reason. */
 export function ReviewForm({ updateId, version }: { updateId: number; version: number }) {
   const t = useTranslations();
-  const [state, action] = useActionState(reviewUpdateAction, idle as ActionState<{ version: number }>);
+  const { state, form } = useActionForm(reviewUpdateAction);
   const v = state.status === 'ok' ? state.data.version : version;
   return (
     <div className="mt-1 flex flex-wrap items-start gap-2 text-sm">
-      <form action={action}>
+      <form {...form}>
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="version" value={v} />
         <input type="hidden" name="decision" value="CONFIRMED" />
-        <SubmitButton label={t('review.confirm')} pendingLabel={t('common.saving')} />
+        <ConfirmSubmit label={t('review.confirm')} pendingLabel={t('common.saving')} title={t('review.confirmTitle')} consequence={t('review.confirmConsequence')} confirmLabel={t('review.confirm')} />
       </form>
-      <form action={action} className="flex flex-wrap items-start gap-2">
+      <form {...form} className="flex flex-wrap items-start gap-2">
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="version" value={v} />
         <input type="hidden" name="decision" value="DISPUTED" />

@@ -1,17 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FieldErrors, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { idle, type ActionState } from '@/lib/action-state';
+import { FieldErrors, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
 import { changeProjectStatusAction } from '@/lib/projects/actions';
 
 export function StatusForm({ projectId, version, next }: { projectId: number; version: number; next: string[] }) {
   const t = useTranslations();
-  const [state, action] = useActionState(changeProjectStatusAction, idle as ActionState<{ version: number }>);
+  const { state, form } = useActionForm(changeProjectStatusAction);
   if (next.length === 0) return null;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+    <form {...form} className="flex flex-wrap items-end gap-2 text-sm">
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="version" value={state.status === 'ok' ? state.data.version : version} />
       <label>

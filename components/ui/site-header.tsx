@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { HeaderSearch } from './header-search';
 import { LocaleSwitcher } from './locale-switcher';
 
-export async function SiteHeader() {
+/** The red band: title, the search box for signed-in pages (`search`), the language. */
+export async function SiteHeader({ search = false }: { search?: boolean }) {
   const t = await getTranslations('app');
   return (
     <header className="bg-red-800 text-white">
@@ -13,6 +15,7 @@ export async function SiteHeader() {
           </Link>
           <p className="text-xs text-red-100">{t('subtitle')}</p>
         </div>
+        {search && <HeaderSearch />}
         <LocaleSwitcher />
       </div>
     </header>

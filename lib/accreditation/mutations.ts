@@ -39,7 +39,7 @@ export const assessCriterion = defineMutation({
     await tx.assessment.upsert({
       where: { accreditationId_criterion: { accreditationId: before.id, criterion: input.criterion } },
       create: { accreditationId: before.id, criterion: input.criterion, ...assessment },
-      update: { ...assessment, version: { increment: 1 } },
+      update: { ...assessment, sourceId: null, version: { increment: 1 } },
     });
     const all = await tx.assessment.findMany({ where: { accreditationId: before.id }, select: { criterion: true, result: true, assessedOn: true } });
     const passed = allCriteriaPass(all);

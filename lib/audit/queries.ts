@@ -5,6 +5,7 @@ import { db, type Prisma } from '@/lib/db/client';
 import { parseCalendarDate } from '@/lib/dates';
 import { pageNumber } from '@/lib/lists/params';
 import { plainText } from '@/lib/validation';
+import { auditRefs, type AuditNames, type RefKind } from './describe';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -59,4 +60,31 @@ export async function listAuditEntities(user: SessionUser) {
   if (!can(user, 'audit.read', {})) return [];
   const rows = await db().auditLog.groupBy({ by: ['entity'], orderBy: { entity: 'asc' } });
   return rows.map((r) => r.entity);
+}
+
+/** The names of every record the page's audit rows point at (their own record, and values such as soeId), a query per kind. */
+export async function auditNames(rows: { entity: string; entityId: string | null; before: unknown; after: unknown }[]): Promise<AuditNames> {
+  const wanted = new Map<RefKind, Set<number>>();
+  for (const row of rows) for (const { kind, id } of auditRefs(row)) wanted.set(kind, (wanted.get(kind) ?? new Set()).add(id));
+  const ids = (kind: RefKind) => ({ where: { id: { in: [...(wanted.get(kind) ?? [])] } } });
+  const named = (list: { id: number; name: string }[]) => new Map(list.map((r) => [r.id, r.name]));
+  const select = { id: true, name: true } as const;
+  const [Project, Soe, Zone, Village, District, Township, User] = await Promise.all([
+    db().project.findMany({ ...ids('Project'), select }),
+    db().soe.findMany({ ...ids('Soe'), select }),
+    db().zone.findMany({ ...ids('Zone'), select }),
+    db().village.findMany({ ...ids('Village'), select }),
+    db().district.findMany({ ...ids('District'), select }),
+    db().township.findMany({ ...ids('Township'), select }),
+    db().user.findMany({ ...ids('User'), select: { id: true, displayName: true } }),
+  ]);
+  return {
+    Project: named(Project),
+    Soe: named(Soe),
+    Zone: named(Zone),
+    Village: named(Village),
+    District: named(District),
+    Township: named(Township),
+    User: new Map(User.map((u) => [u.id, u.displayName])),
+  };
 }

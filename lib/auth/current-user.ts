@@ -3,7 +3,7 @@ import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { authOptions } from './options';
-import { can, type Action, type SessionUser } from './policy';
+import { can, PASSWORD_PATH, type Action, type SessionUser } from './policy';
 import { loadSessionUser } from './session-user';
 
 export { loadSessionUser };
@@ -18,10 +18,23 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return loadSessionUser(session.uid, session.epoch);
 });
 
-/** For pages: the user, or off to the sign-in page. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For the portal's frame and the change-password page: the user, or off to the sign-in page,
+ * even one who must still change an administrator-chosen password.
+ */
+export async function requireSignedIn(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  return user;
+}
+
+/**
+ * For pages: the user, or off to the sign-in page; a user who must change their password
+ * first is sent to do that (the policy refuses them everything else as well).
+ */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await requireSignedIn();
+  if (user.mustChangePassword) redirect(PASSWORD_PATH);
   return user;
 }
 

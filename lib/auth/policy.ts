@@ -14,6 +14,8 @@ export type SessionUser = {
   /** VILLAGE_COMMITTEE: the user's village, and through it the zone. */
   villageId: number | null;
   zoneId: number | null;
+  /** An administrator chose the password (new account or reset): only changing it is allowed until then. */
+  mustChangePassword?: boolean;
 };
 
 /** What a rule needs to know about the thing acted on. */
@@ -85,7 +87,13 @@ export const rules = {
   'project.giveFeedback': ((u, r) => isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
+  /** The program's phases and their targets: administrators open and edit them. */
+  'program.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'user.manage': ((u) => isAdmin(u)) as Rule<'none'>,
+  /** Another user's role and scope: an administrator, never their own (no one demotes the last administrator by accident). */
+  'user.changeAccess': ((u, r) => isAdmin(u) && u.id !== r.userId) as Rule<'user'>,
+  /** Lifting a lock after too many wrong passwords (the password stays). */
+  'user.unlock': ((u) => isAdmin(u)) as Rule<'user'>,
   'user.changeOwnPassword': ((u, r) => u.id === r.userId) as Rule<'user'>,
   /** Signing out ends the user's own sessions, on every device. */
   'user.endOwnSessions': ((u, r) => u.id === r.userId) as Rule<'user'>,
@@ -94,9 +102,13 @@ export const rules = {
   'notification.read': ((u, r) => u.id === r.userId) as Rule<'notification'>,
   /** Deliveries by e-mail and webhook, and their failures: administrators. */
   'notification.deliveries': ((u) => isAdmin(u)) as Rule<'none'>,
-  /** Administrators import villages and incomes; a liaison team imports its own SOE's projects. */
+  /** Whose to-do (待办) a user has: a village committee's, a liaison team's, the org department's (administrators, who act on it). */
+  'todo.village': ((u) => u.role === 'VILLAGE_COMMITTEE' && u.villageId !== null) as Rule<'none'>,
+  'todo.liaison': ((u) => u.role === 'SOE_LIAISON' && u.soeId !== null) as Rule<'none'>,
+  'todo.org': ((u) => isAdmin(u)) as Rule<'none'>,
+  /** Administrators import villages and incomes; a liaison team imports its own SOE's projects and their monthly updates. */
   'import.run': ((u, r) =>
-    r.kind === 'villages' ? isAdmin(u) : r.kind === 'projects' && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
+    r.kind === 'villages' ? isAdmin(u) : (r.kind === 'projects' || r.kind === 'updates') && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
   'import.read': ((u, r) => isOrg(u) || (r.soeId !== null && isLiaisonOf(u, r.soeId))) as Rule<'import'>,
   /** An administrator undoes any import; whoever made one may undo it too. */
   'import.undo': ((u, r) => isAdmin(u) || (r.importedById != null && r.importedById === u.id)) as Rule<'import'>,
@@ -105,9 +117,16 @@ export const rules = {
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
+/** All a user who must change an administrator-chosen password may do: change it, or sign out. */
+export const PASSWORD_CHANGE_ACTIONS: readonly Action[] = ['user.changeOwnPassword', 'user.endOwnSessions'];
+
+/** False while the user must still replace an administrator-chosen password: nothing else is served (pages, downloads). */
+export const passwordSettled = (user: SessionUser) => !user.mustChangePassword;
+
 /** May this (signed-in, active) user do this action on this resource? */
 export function can<A extends Action>(user: SessionUser | null, action: A, resource: ResourceOf<A>): boolean {
   if (!user) return false;
+  if (!passwordSettled(user) && !PASSWORD_CHANGE_ACTIONS.includes(action)) return false;
   return (rules[action] as (u: SessionUser, r: ResourceOf<A>) => boolean)(user, resource);
 }
 
@@ -124,14 +143,19 @@ export const REMINDER_ESCALATION_ROLES = ['ORG_ADMIN'] as const satisfies readon
 
 /** Where signing in lands: the citywide dashboard for the org department, one's own projects otherwise. */
 export function homePath(user: SessionUser) {
+  if (user.mustChangePassword) return PASSWORD_PATH;
   return isOrg(user) ? '/dashboard' : '/projects';
 }
+
+/** Where a user who must change their password is sent, from every other page. */
+export const PASSWORD_PATH = '/account/password';
 
 // ── Scopes for lists: the same answers as `can(user, '<x>.read', …)`, as SQL ──
 
 const NOTHING = { id: -1 };
 
 export function projectScope(user: SessionUser): Prisma.ProjectWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { soeId: user.soeId };
   if (user.role === 'VILLAGE_COMMITTEE' && user.zoneId !== null) return { zoneId: user.zoneId };
@@ -139,6 +163,7 @@ export function projectScope(user: SessionUser): Prisma.ProjectWhereInput {
 }
 
 export function zoneScope(user: SessionUser): Prisma.ZoneWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { pairings: { some: { soeId: user.soeId } } };
   if (user.role === 'VILLAGE_COMMITTEE' && user.zoneId !== null) return { id: user.zoneId };
@@ -146,18 +171,21 @@ export function zoneScope(user: SessionUser): Prisma.ZoneWhereInput {
 }
 
 export function villageScope(user: SessionUser): Prisma.VillageWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   const zone = zoneScope(user);
   return zone === NOTHING ? NOTHING : { zone };
 }
 
 export function importScope(user: SessionUser): Prisma.ImportWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { soeId: user.soeId };
   return NOTHING;
 }
 
 export function soeScope(user: SessionUser): Prisma.SoeWhereInput {
+  if (user.mustChangePassword) return NOTHING;
   if (isOrg(user)) return {};
   if (user.role === 'SOE_LIAISON' && user.soeId !== null) return { id: user.soeId };
   return NOTHING;
@@ -173,6 +201,7 @@ export function soeScope(user: SessionUser): Prisma.SoeWhereInput {
  */
 export type SqlScope = { all: boolean; soeId: number; zoneId: number };
 export function sqlScope(user: SessionUser): SqlScope {
+  if (user.mustChangePassword) return { all: false, soeId: -1, zoneId: -1 };
   return {
     all: isOrg(user),
     soeId: user.role === 'SOE_LIAISON' && user.soeId !== null ? user.soeId : -1,

@@ -17,6 +17,7 @@ export async function loadSessionUser(id: number, epoch: number): Promise<Sessio
       villageId: true,
       active: true,
       sessionEpoch: true,
+      mustChangePassword: true,
       village: { select: { zoneId: true } },
     },
   });

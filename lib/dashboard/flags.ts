@@ -1,7 +1,7 @@
 import 'server-only';
 import type { SqlScope } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
-import { STALE_AFTER_DAYS } from '@/lib/metrics/quality';
+import { isStale, pairedInYear } from './rules';
 
 // Figures that break the rules of lib/metrics/quality.ts, as SQL, for the
 // dashboard's "needs attention" lists (the first LIMIT of each, and the count).
@@ -15,18 +15,19 @@ export function getStaleProjects(today: Date, scope: SqlScope) {
   return readDb().$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
     SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
     FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
+    -- The newest update of any state (last_period), as the rule's "last reported month".
     LEFT JOIN (SELECT project_id, last_period AS period FROM rollup.project_latest) l ON l.project_id = p.id
-    WHERE p.status = 'IN_PROGRESS'
-      AND coalesce(l.period, p."startDate", p."createdAt"::date) < ${today}::date - ${STALE_AFTER_DAYS}::int
+    WHERE ${isStale('p', 'l.period', today)}
       AND (${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)
     ORDER BY l.period NULLS FIRST, p.id LIMIT ${LIMIT}`;
 }
 
-export function getVillagesMissingIncome(year: number, today: Date, scope: SqlScope) {
+/** Villages of zones paired in `year` (the ones the year's average counts) with no income for it. */
+export function getVillagesMissingIncome(year: number, scope: SqlScope) {
   return readDb().$queryRaw<{ id: number; name: string; zone: string; total: number }[]>`
     SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
     FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
-    WHERE EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = z.id AND pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date))
+    WHERE ${pairedInYear('z.id', year)}
       AND NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year})
       AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
            OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
@@ -60,7 +61,7 @@ export function getIncomeJumps(scope: SqlScope) {
 export async function getQualityFlags(year: number, today: Date, scope: SqlScope) {
   const [stale, missingIncome, overPopulation, incomeJumps] = await Promise.all([
     getStaleProjects(today, scope),
-    getVillagesMissingIncome(year, today, scope),
+    getVillagesMissingIncome(year, scope),
     getBeneficiariesOverPopulation(scope),
     getIncomeJumps(scope),
   ]);

@@ -13,34 +13,66 @@ import {
   getProjectBreakdown,
   getSoeLeaderboard,
 } from './queries';
+import { getSampleMarks } from './sample-marks';
 
+import { portalNow } from '@/lib/clock';
 import { PROGRAM_START } from '@/lib/dates';
+import { getPhaseResult, listPhases, phasesAt, type Phase } from '@/lib/program/phases';
+
+/** The model zones counted on `day` (the trajectory of a later phase starts from them, not from 0). */
+function accreditedOn(history: { date: Date; value: number }[], day: Date) {
+  return day <= PROGRAM_START ? 0 : (history.filter((h) => h.date <= day).at(-1)?.value ?? 0);
+}
 
 /** The five-year action began in 2021 (docs/program.md); defined once in lib/dates.ts. */
 export { PROGRAM_START };
 /** The dashboard shows the leading SOEs; the SOE list and the export have them all. */
 export const SOE_BOARD_ROWS = 20;
-const FALLBACK = { zones: 60, income: '500000', deadline: new Date('2025-12-31T00:00:00Z') };
+const FALLBACK = { zones: 60, income: '500000', incomeStrict: true };
 
-async function targets() {
-  const rows = await readDb().programTarget.findMany({ select: { metric: true, value: true, deadline: true, comparator: true } });
-  const zones = rows.find((r) => r.metric === 'MODEL_ZONES');
-  const income = rows.find((r) => r.metric === 'AVG_VILLAGE_INCOME');
-  return {
-    zones: zones ? Number(zones.value) : FALLBACK.zones,
-    zonesDeadline: zones?.deadline ?? FALLBACK.deadline,
-    income: income?.value.toString() ?? FALLBACK.income,
-    incomeStrict: (income?.comparator ?? 'ABOVE') === 'ABOVE',
-    incomeDeadline: income?.deadline ?? FALLBACK.deadline,
-  };
+/**
+ * The phases on `now`'s day: the running phase's targets are the dashboard's goal (progress,
+ * trajectory, forecast); without one, the latest ended phase's targets stand, with its final
+ * result and no forecast (the phase is over: nothing to forecast against).
+ */
+async function programPhases(now: Date) {
+  const { current, ended, next } = phasesAt(await listPhases(), now);
+  const shown = current ?? ended;
+  const t = shown?.targets ?? FALLBACK;
+  const deadline = shown?.endsOn ?? new Date('2025-12-31T00:00:00Z');
+  const goal = { zones: t.zones, zonesDeadline: deadline, income: t.income, incomeStrict: t.incomeStrict, incomeDeadline: deadline };
+  const brief = (p: Phase | null) => (p ? { id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn } : null);
+  const result = ended?.targets ? { ...brief(ended)!, ...(await getPhaseResult({ ...ended, targets: ended.targets })) } : null;
+  return { goal, running: current !== null, phases: { current: brief(current), ended: result, next: brief(next) }, start: current?.startsOn ?? PROGRAM_START };
 }
 
+/** The five program-level totals the source report gives, in the order the dashboard lists them. */
+export const REPORTED_TOTALS = ['SOE_PARTY_COMMITTEES', 'PAIRED_JOINT_COMMITTEES', 'PROJECTS', 'RURAL_BENEFICIARIES', 'FUNCTIONAL_JOINT_COMMITTEES'] as const;
+
+/**
+ * The program-level reported figures with their source, and their date as the source gives it:
+ * `asOfText` (the source's words) where it gives no exact date, `asOf` only where it does.
+ */
 async function reported() {
   const rows = await readDb().reportedStatistic.findMany({
     where: { soeId: null, zoneId: null, projectId: null },
-    select: { metric: true, value: true, asOf: true, isLowerBound: true },
+    select: { metric: true, value: true, asOf: true, asOfText: true, isLowerBound: true, source: { select: { title: true, publisher: true } } },
+    orderBy: { asOf: 'desc' },
   });
-  return Object.fromEntries(rows.map((r) => [r.metric, { value: r.value.toString(), asOf: r.asOf, isLowerBound: r.isLowerBound }]));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.metric)) latest.set(r.metric, r);
+  return Object.fromEntries(
+    [...latest.values()].map((r) => [
+      r.metric,
+      {
+        value: r.value.toString(),
+        asOf: r.asOfText ? null : r.asOf,
+        asOfText: r.asOfText,
+        isLowerBound: r.isLowerBound,
+        source: r.source.publisher ?? r.source.title,
+      },
+    ]),
+  );
 }
 
 /**
@@ -49,7 +81,7 @@ async function reported() {
  * attention" lists, which name records and so show only what the user may
  * read (cached per scope).
  */
-export async function getDashboard(user: SessionUser, now = new Date()) {
+export async function getDashboard(user: SessionUser, now = portalNow()) {
   if (!can(user, 'dashboard.read', {})) return null;
   const day = now.toISOString().slice(0, 10);
   const scope = sqlScope(user);
@@ -61,17 +93,18 @@ export async function getDashboard(user: SessionUser, now = new Date()) {
 }
 
 async function computeDashboard(now: Date) {
-  const goal = await targets();
+  const { goal, running, phases, start } = await programPhases(now);
   const year = latestCompleteYear(now);
-  const [kpis, projects, history, incomeByYear, distribution, soes, districts, reportedFigures] = await Promise.all([
+  const [kpis, projects, history, incomeByYear, distribution, soes, districts, reportedFigures, sample] = await Promise.all([
     getKpis(year, goal.income, now),
     getProjectBreakdown(),
     getAccreditationHistory(),
-    getIncomeByYear(goal.income, now),
-    getIncomeDistribution(year, now),
+    getIncomeByYear(goal.income),
+    getIncomeDistribution(year),
     getSoeLeaderboard(now, SOE_BOARD_ROWS),
     getDistrictBreakdown(year, now),
     reported(),
+    getSampleMarks(year, now),
   ]);
   const all = projects.total;
   const historyPoints = history.map((h) => ({ date: h.month, value: h.total }));
@@ -80,15 +113,19 @@ async function computeDashboard(now: Date) {
     now,
     year,
     goal,
+    phases,
     reported: reportedFigures,
+    /** Which figures come from any sample record (lib/dashboard/sample-marks.ts). */
+    sample,
     zones: {
       accredited: kpis.accredited,
       candidates: kpis.candidates,
       progress: progress(kpis.accredited, goal.zones),
-      forecast: forecastReachDate(historyPoints, goal.zones, PROGRAM_START, now),
+      // Only a running phase is forecast: after a phase's end, its result is shown instead.
+      forecast: running ? forecastReachDate(historyPoints, goal.zones, PROGRAM_START, now) : null,
       asOf: kpis.accreditationAsOf,
       history: history.map((h) => ({ month: h.month.toISOString().slice(0, 7), total: h.total })),
-      trajectory: trajectoryPoints(PROGRAM_START, goal.zonesDeadline, goal.zones).map((p) => ({
+      trajectory: trajectoryPoints(start, goal.zonesDeadline, goal.zones, accreditedOn(historyPoints, start)).map((p) => ({
         month: p.date.toISOString().slice(0, 7),
         value: Math.round(p.value * 10) / 10,
       })),
@@ -108,6 +145,8 @@ async function computeDashboard(now: Date) {
       byStatus: projects.byStatus,
       planned: all?.planned ?? '0',
       made: all?.made ?? '0',
+      madeUnplanned: all?.madeUnplanned ?? '0',
+      projectsUnplanned: all?.projectsUnplanned ?? 0,
       jobs: all?.jobs ?? 0,
       incomeToVillages: all?.incomeToVillages ?? '0',
       asOf: all?.asOf ?? null,
@@ -116,7 +155,14 @@ async function computeDashboard(now: Date) {
       byMode: projects.byMode,
       byOutcome: projects.byOutcome,
     },
-    participation: { soes: kpis.soes, pairedZones: kpis.pairedZones, beneficiaries: kpis.beneficiaries, asOf: kpis.pairingAsOf },
+    participation: {
+      soes: kpis.soes,
+      soesAllLevels: kpis.soesAllLevels,
+      pairedZones: kpis.pairedZones,
+      beneficiaries: kpis.beneficiaries,
+      beneficiaryOverlaps: kpis.beneficiaryOverlaps,
+      asOf: kpis.pairingAsOf,
+    },
     soes,
     districts,
   };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { getDistrictBreakdown, getSoeLeaderboard } from '@/lib/dashboard/queries';
+import { getSampleMarks, type SampleMarks } from '@/lib/dashboard/sample-marks';
 import { db } from '@/lib/db/client';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import type { Locale } from '@/lib/i18n/config';
@@ -23,13 +24,20 @@ export function caption(t: T, title: string, filters: string[], now: Date) {
 }
 
 /** The filters of a list in words ("状态：实施中"), only those the query takes. */
-async function filterWords(t: T, params: { q?: string; status?: string; mode?: string; soe?: number; district?: number; modelZone?: string }) {
+async function filterWords(
+  t: T,
+  params: { q?: string; status?: string; mode?: string; soe?: number; district?: number; modelZone?: string; outcome?: string; citywide?: string; stale?: string; paired?: string },
+) {
   const words: string[] = [];
   if (params.q) words.push(`${t('list.search')}：${params.q}`);
   if (params.status) words.push(`${t('projects.status')}：${t(`status.${params.status}` as 'status.PREPARING')}`);
   if (params.mode) words.push(`${t('projectForm.mode')}：${t(`enum.CooperationMode.${params.mode}` as 'enum.CooperationMode.OTHER')}`);
   if (params.soe) words.push(`${t('projects.soe')}：${(await db().soe.findUnique({ where: { id: params.soe }, select: { name: true } }))?.name ?? params.soe}`);
   if (params.district) words.push(`${t('zones.district')}：${(await db().district.findUnique({ where: { id: params.district }, select: { name: true } }))?.name ?? params.district}`);
+  if (params.outcome) words.push(`${t('exports.outcomeArea')}：${t(`enum.OutcomeArea.${params.outcome}` as 'enum.OutcomeArea.INDUSTRY_BASE')}`);
+  if (params.citywide) words.push(t('dashboard.citywide'));
+  if (params.stale) words.push(t('dashboard.staleProjects'));
+  if (params.paired) words.push(t('zones.pairedNow'));
   if (params.modelZone) {
     const label = { accredited: t('zones.accredited'), candidate: t('zones.candidate'), none: t('zones.notAccredited') }[params.modelZone] ?? params.modelZone;
     words.push(`${t('zones.modelZoneFilter')}：${label}`);
@@ -67,7 +75,7 @@ export const exporters: Record<string, Exporter> = {
   async projects(user, params, locale, now = new Date()) {
     const t = translator(locale);
     const query = projectListSchema.parse(params);
-    const { rows } = await listProjects(user, { ...query, page: 1 }, MAX_EXPORT_ROWS + 1);
+    const { rows } = await listProjects(user, { ...query, page: 1 }, MAX_EXPORT_ROWS + 1, now);
     return {
       name: t('projects.title'),
       caption: caption(t, t('projects.title'), await filterWords(t, query), now),
@@ -96,19 +104,34 @@ export const exporters: Record<string, Exporter> = {
   async 'soe-leaderboard'(user, _params, locale, now = new Date()) {
     if (!can(user, 'dashboard.read', {})) return null;
     const t = translator(locale);
-    const rows = await getSoeLeaderboard(now);
-    return soeTable(t, rows, now);
+    const [rows, marks] = await Promise.all([getSoeLeaderboard(now), getSampleMarks(latestCompleteYear(now), now)]);
+    return soeTable(t, rows, now, marks);
   },
   async districts(user, _params, locale, now = new Date()) {
     if (!can(user, 'dashboard.read', {})) return null;
     const t = translator(locale);
     const year = latestCompleteYear(now);
-    return districtTable(t, await getDistrictBreakdown(year, now), year, now);
+    const [rows, marks] = await Promise.all([getDistrictBreakdown(year, now), getSampleMarks(year, now)]);
+    return districtTable(t, rows, year, now, marks);
   },
 };
 
-export function soeTable(t: T, rows: Awaited<ReturnType<typeof getSoeLeaderboard>>, now: Date): Table {
+/**
+ * A dashboard table's sample marker: a column saying 示例 on each row computed from sample
+ * records, and a note above the header when any row is (nothing at all on facts alone).
+ */
+export function withSampleMarks(t: T, table: Table, sample: boolean[]): Table {
+  if (!sample.some(Boolean)) return table;
   return {
+    ...table,
+    caption: [...(table.caption ?? []), t('exports.sampleNote')],
+    columns: [...table.columns, { key: 'sample', header: t('exports.sampleColumn') }],
+    rows: table.rows.map((r, i) => ({ ...r, sample: sample[i] ? t('sample.tag') : '' })),
+  };
+}
+
+export function soeTable(t: T, rows: Awaited<ReturnType<typeof getSoeLeaderboard>>, now: Date, marks: SampleMarks): Table {
+  return withSampleMarks(t, {
     name: t('dashboard.soeBoard'),
     caption: caption(t, t('dashboard.soeBoard'), [], now),
     columns: [
@@ -120,13 +143,17 @@ export function soeTable(t: T, rows: Awaited<ReturnType<typeof getSoeLeaderboard
       { key: 'lastUpdate', header: t('dashboard.lastUpdate'), kind: 'date' },
       { key: 'stale', header: t('dashboard.stale'), kind: 'count' },
     ],
-    rows: rows.map(({ id: _id, total: _total, ...r }) => ({ ...r, lastUpdate: r.lastUpdate?.toISOString().slice(0, 10) ?? null })),
-  };
+    rows: rows.map(({ id: _id, total: _total, level: _level, nameVerified, madeUnplanned: _unplanned, ...r }) => ({
+      ...r,
+      name: nameVerified ? r.name : `${r.name}（${t('soe.unverified')}）`,
+      lastUpdate: r.lastUpdate?.toISOString().slice(0, 10) ?? null,
+    })),
+  }, rows.map((r) => marks.soes.includes(r.id)));
 }
 
 /** The dashboard's district table: what the page shows (all of a district's zones are paired ones: no second zone count). */
-export function districtTable(t: T, rows: Awaited<ReturnType<typeof getDistrictBreakdown>>, year: number, now: Date): Table {
-  return {
+export function districtTable(t: T, rows: Awaited<ReturnType<typeof getDistrictBreakdown>>, year: number, now: Date, marks: SampleMarks): Table {
+  return withSampleMarks(t, {
     name: t('dashboard.districts'),
     caption: caption(t, t('dashboard.districts'), [t('exports.incomeYear', { year })], now),
     columns: [
@@ -137,6 +164,10 @@ export function districtTable(t: T, rows: Awaited<ReturnType<typeof getDistrictB
       { key: 'averageIncome', header: yuan(t, t('exports.avgIncomeYear', { year })), kind: 'money' },
       { key: 'projects', header: t('dashboard.count'), kind: 'count' },
     ],
-    rows: rows.map(({ name, pairedZones, villages, accredited, averageIncome, projects }) => ({ name, pairedZones, villages, accredited, averageIncome, projects })),
-  };
+    rows: rows.map(({ id, name, pairedZones, villages, accredited, averageIncome, projects }) =>
+      id === null
+        ? { name: t('dashboard.citywide'), pairedZones: null, villages: null, accredited: null, averageIncome: null, projects }
+        : { name, pairedZones, villages, accredited, averageIncome, projects },
+    ),
+  }, rows.map((r) => marks.districts.includes(r.id)));
 }

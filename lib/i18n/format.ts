@@ -1,3 +1,4 @@
+import { groupDigits } from '@/lib/amounts';
 import type { Locale } from './config';
 
 // Building an Intl formatter costs far more than using one (it was the largest
@@ -47,4 +48,28 @@ export function moneyAxis(locale: Locale) {
 /** A reporting month (stored as its first day). */
 export function formatMonth(value: Date, locale: Locale): string {
   return cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })).format(value);
+}
+
+/** An exact amount in yuan with its digits grouped, as a money field stores it: "300,000 元" / "300,000 yuan". */
+export function formatYuanExact(yuan: string, locale: Locale): string {
+  return `${groupDigits(yuan)} ${locale === 'zh-CN' ? '元' : 'yuan'}`;
+}
+
+const QUARTER_NAMES = ['一', '二', '三', '四'];
+/** A quarter (its first day) as people say it: 2025年第四季度 / Q4 2025. */
+export function formatQuarter(quarter: Date, locale: Locale): string {
+  const n = Math.floor(quarter.getUTCMonth() / 3);
+  return locale === 'zh-CN' ? `${quarter.getUTCFullYear()}年第${QUARTER_NAMES[n]}季度` : `Q${n + 1} ${quarter.getUTCFullYear()}`;
+}
+
+/** A count of people with its measure word: 1,200人 / 1,200 people. */
+export function formatPeople(value: string | number, locale: Locale): string {
+  const n = formatCount(value, locale);
+  return locale === 'zh-CN' ? `${n}人` : `${n} ${Number(value) === 1 ? 'person' : 'people'}`;
+}
+
+/** A count of households: 380户 / 380 households. */
+export function formatHouseholds(value: string | number, locale: Locale): string {
+  const n = formatCount(value, locale);
+  return locale === 'zh-CN' ? `${n}户` : `${n} ${Number(value) === 1 ? 'household' : 'households'}`;
 }

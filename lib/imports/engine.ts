@@ -5,8 +5,8 @@ import { db, type Prisma } from '@/lib/db/client';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import type { Locale } from '@/lib/i18n/config';
 import { translateIssue, translator } from '@/lib/i18n/translator';
-import { parseCount, parseYear, parseYuan, unitOfHeader, type YuanUnit } from '@/lib/amounts';
-import { parseDate } from '@/lib/dates';
+import { parseCount, parsePercent, parseYear, parseYuan, unitOfHeader, type YuanUnit } from '@/lib/amounts';
+import { parseDate, parseMonth } from '@/lib/dates';
 import { CELL_ERROR, CELL_NO_RESULT, readSheet, type Sheet } from './sheet';
 
 // One way every import runs. The check reads the sheet, matches its headers,
@@ -16,18 +16,18 @@ import { CELL_ERROR, CELL_NO_RESULT, readSheet, type Sheet } from './sheet';
 // saw; the commit (lib/imports/mutations.ts) plans again inside its
 // transaction and writes only when the token is the same.
 
-export type ImportKind = 'villages' | 'projects';
+export type ImportKind = 'villages' | 'projects' | 'updates';
 export type Tx = Prisma.TransactionClient;
 /**
  * A column of an import. `kind` says how a cell is read before the form's schema sees it:
  * money ("52万元", "1,234.5", float noise → yuan), count ("1,200人"), year ("2024年"),
- * date ("2025/3/1" → yyyy-mm-dd); a cell that cannot be read goes to the schema as it is.
+ * date ("2025/3/1" → yyyy-mm-dd), month ("2025年3月", a date → yyyy-mm), percent ("35%" → 35); a cell that cannot be read goes to the schema as it is.
  */
 export type ImportColumn = {
   key: string;
   zh: string;
   en: string;
-  kind?: 'text' | 'money' | 'count' | 'year' | 'date';
+  kind?: 'text' | 'money' | 'count' | 'year' | 'date' | 'month' | 'percent';
   /** The template's drop-down for this column suggests, and lets other values be typed (a new village). */
   openChoices?: boolean;
 };
@@ -89,6 +89,8 @@ export type ImportSpec<Ctx, V> = {
   undo: (tx: Tx, record: ImportRecord) => Promise<void>;
   /** The template's drop-down lists, by column key, from what `load` read for this user. */
   choices?: (ctx: Ctx, locale: Locale) => Record<string, string[]>;
+  /** Rows the template comes filled with for this user (the update import: each project's month due and last figures). */
+  prefill?: (ctx: Ctx, locale: Locale, now?: Date) => Record<string, string>[];
 };
 
 /** `value`: the cell as the file has it. */
@@ -120,7 +122,7 @@ export function headerLabel(column: ImportColumn, locale: Locale) {
 }
 
 /** The policy's view of running this import as this user. */
-export const importResource = (kind: ImportKind, user: SessionUser) => ({ kind, soeId: kind === 'projects' ? user.soeId : null });
+export const importResource = (kind: ImportKind, user: SessionUser) => ({ kind, soeId: kind === 'villages' ? null : user.soeId });
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -142,7 +144,7 @@ export function parseCell<S extends z.ZodType>(schema: S, cell: string, column: 
   return undefined;
 }
 
-const UNDOABLE_TABLES = new Set(['Village', 'VillageIncome', 'Project']);
+const UNDOABLE_TABLES = new Set(['Village', 'VillageIncome', 'Project', 'ProjectUpdate']);
 
 /** Which of these rows no longer have the version an import left them at (edited or deleted since). */
 export async function editedSince(tx: Tx, table: string, rows: { id: number; version: number }[]): Promise<number[]> {
@@ -235,6 +237,10 @@ function readCell(column: ImportColumn, cell: string, unit: YuanUnit | undefined
       return parseYear(cell) ?? cell;
     case 'date':
       return parseDate(cell) ?? cell;
+    case 'month':
+      return parseMonth(cell) ?? cell;
+    case 'percent':
+      return parsePercent(cell) ?? cell;
     default:
       return cell;
   }

@@ -10,7 +10,7 @@ import { readSheet } from './sheet';
 import type { SessionUser } from '@/lib/auth/policy';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const kind = z.enum(['villages', 'projects']);
+const kind = z.enum(['villages', 'projects', 'updates']);
 
 /** While an import stands, the same file (by content) cannot be committed again for the same scope. */
 const activeKey = (kind: ImportKind, soeId: number | null, fileSha256: string) => `${kind}:${soeId ?? 'all'}:${fileSha256}`;

@@ -5,12 +5,13 @@ import zhCN from '@/lib/i18n/messages/zh-CN.json';
 import { createProjectSchema } from '@/lib/projects/schemas';
 import { enumOf } from '@/lib/validation';
 import { editedSince, type ImportSpec, type RowIssue } from './engine';
+import { comparePinyin } from '@/lib/i18n/sort';
 
 // A liaison team's projects, for its own SOE, in zones paired with it; each row
 // checked by the project form's own schema. A project that exists (same SOE,
 // zone and name) is refused: the import makes projects, it does not edit them.
 
-type EnumName = 'CooperationMode' | 'CooperationMethod' | 'OutcomeArea' | 'WorkBatch';
+type EnumName = 'CooperationMode' | 'CooperationMethod' | 'OutcomeArea' | 'WorkBatch' | 'BeneficiaryKind';
 type Ctx = {
   soeId: number;
   zones: Map<string, { id: number; villages: Map<string, number> }>;
@@ -20,7 +21,7 @@ type Ctx = {
 type Row = Omit<ReturnType<typeof createProjectSchema.parse>, 'villageIds'> & { status: ProjectStatus; villageIds: number[] };
 
 /** A cell naming an enum value: its code, or its Chinese or English label. */
-function enumValue(name: EnumName | 'status', cell: string): string | undefined {
+export function enumValue(name: EnumName | 'status', cell: string): string | undefined {
   const tables = name === 'status' ? [zhCN.status, en.status] : [zhCN.enum[name], en.enum[name]];
   for (const table of tables) {
     for (const [code, label] of Object.entries(table)) if (cell === code || cell === label) return code;
@@ -66,7 +67,7 @@ export const projectImport: ImportSpec<Ctx, Row> = {
   choices(ctx, locale) {
     const labels = locale === 'zh-CN' ? zhCN : en;
     return {
-      zone: [...ctx.zones.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      zone: [...ctx.zones.keys()].sort(comparePinyin),
       mode: Object.values(labels.enum.CooperationMode),
       method: Object.values(labels.enum.CooperationMethod),
       outcomeArea: Object.values(labels.enum.OutcomeArea),

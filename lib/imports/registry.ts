@@ -1,11 +1,13 @@
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { importResource, type ImportKind, type ImportSpec } from './engine';
 import { projectImport } from './projects';
+import { updateImport } from './updates';
 import { villageImport } from './villages';
 
 export const imports: Record<ImportKind, ImportSpec<never, never>> = {
   villages: villageImport as unknown as ImportSpec<never, never>,
   projects: projectImport as unknown as ImportSpec<never, never>,
+  updates: updateImport as unknown as ImportSpec<never, never>,
 };
 
 export function importSpec(kind: string) {

@@ -7,7 +7,7 @@
 //
 // Cell values follow what ExcelJS's Workbook.xlsx.load gave before (see
 // tests/integration/upload-limits.test.ts): dates from date-formatted numbers
-// as yyyy-mm-dd, formula results, rich text joined, merged cells repeating the
+// as yyyy-mm-dd, percent-formatted numbers as "35%", formula results, rich text joined, merged cells repeating the
 // top-left cell, booleans as true/false. An error cell (#DIV/0!) and a formula
 // without a cached result are never blank: they come as CELL_ERROR + '#DIV/0!'
 // and CELL_NO_RESULT + its formula, for the check to refuse by row and column.
@@ -222,9 +222,12 @@ async function parseXml(buf, entries, name, budget, handlers) {
 
 // ExcelJS's default number formats that have a format code (defaultnumformats.js).
 const DEFAULT_FORMATS = {
+  9: '0%', 10: '0.00%',
   14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM',
   20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0',
 };
+/** A number format that shows a percentage ("0%", "0.0%"): the cell's 0.35 is read as "35%". */
+const isPercentFormat = (code) => Boolean(code) && /%/.test(code.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 const isDateFormat = (code) => Boolean(code) && /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 const local = (name) => name.slice(name.indexOf(':') + 1);
 const decodeEscapes = (text) => text.replace(/_x([0-9A-F]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
@@ -310,6 +313,7 @@ async function readXlsx(buf, limits) {
   // Styles: which cell formats show numbers as dates.
   const formats = new Map();
   const dateStyles = new Set();
+  const percentStyles = new Set();
   let inCellXfs = false;
   let xf = 0;
   await parseXml(buf, entries, 'xl/styles.xml', budget, {
@@ -319,7 +323,9 @@ async function readXlsx(buf, limits) {
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         const id = Number(node.attributes.numFmtId);
-        if (id && isDateFormat(formats.get(id) ?? DEFAULT_FORMATS[id])) dateStyles.add(xf);
+        const code = formats.get(id) ?? DEFAULT_FORMATS[id];
+        if (id && isDateFormat(code)) dateStyles.add(xf);
+        else if (id && isPercentFormat(code)) percentStyles.add(xf);
         xf++;
       }
     },
@@ -401,6 +407,12 @@ async function readXlsx(buf, limits) {
   let cell = null;
   let node = ''; // 'v', 'f', 't' (inline) or '' while reading a cell
   let nextColumn = 1;
+  /** A number as its cell shows it: a date, a percentage (float noise rounded off), or the number. */
+  const numberText = (n, style) => {
+    if (style && dateStyles.has(style)) return dateText(n, date1904);
+    if (style && percentStyles.has(style)) return `${Number((n * 100).toPrecision(12))}%`;
+    return String(n);
+  };
   const textOf = (c) => {
     const { t, v } = c;
     if (c.formula) {
@@ -408,8 +420,7 @@ async function readXlsx(buf, limits) {
       if (t === 'str') return xmlDecode(v).trim();
       if (t === 'b') return String(parseInt(v, 10) !== 0);
       if (t === 'e') return CELL_ERROR + xmlDecode(v).trim();
-      const n = parseFloat(v);
-      return c.s && dateStyles.has(c.s) ? dateText(n, date1904) : String(n);
+      return numberText(parseFloat(v), c.s);
     }
     if (c.rich) return c.rich.join('');
     if (v === undefined) return '';
@@ -427,8 +438,7 @@ async function readXlsx(buf, limits) {
       case 'e':
         return CELL_ERROR + xmlDecode(v ?? '').trim();
       default: {
-        const n = parseFloat(v);
-        return c.s && dateStyles.has(c.s) ? dateText(n, date1904) : String(n);
+        return numberText(parseFloat(v), c.s);
       }
     }
   };

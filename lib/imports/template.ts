@@ -26,16 +26,32 @@ const EXAMPLES: Record<string, Record<string, string>> = {
     endDate: '',
     villages: '示例村',
   },
+  updates: { zone: '示例片区', project: '示例项目', month: '2025-10', progress: '35', investment: '350000', jobs: '12', income: '30000', narrative: '', village: '示例村', beneficiaryKind: '农户', people: '120', households: '40' },
 };
 
-/** The template as a table (the CSV template): headers, a note column, and the example row marked 示例. */
-export function templateTable(spec: ImportSpec<never, never>, locale: Locale): Table {
+/**
+ * The template as a table (the CSV template): headers, a note column, the example row marked 示例,
+ * then the rows the import fills in for this user (`prefilled`, from `templateRows`).
+ */
+export function templateTable(spec: ImportSpec<never, never>, locale: Locale, prefilled: Record<string, string>[] = []): Table {
   const t = translator(locale);
   return {
     name: spec.kind,
     columns: [...spec.columns.map((c) => ({ key: c.key, header: headerLabel(c, locale) })), { key: 'note', header: t('imports.templateNote') }],
-    rows: [{ ...(EXAMPLES[spec.kind] ?? {}), note: t('imports.templateExample') }],
+    rows: [{ ...(EXAMPLES[spec.kind] ?? {}), note: t('imports.templateExample') }, ...prefilled],
   };
+}
+
+/** What the template needs to know for this user: the drop-downs' choices and the prefilled rows. */
+async function templateData(spec: ImportSpec<never, never>, user: SessionUser, locale: Locale) {
+  if (!spec.choices && !spec.prefill) return { choices: {}, rows: [] };
+  const ctx = await spec.load(db(), user);
+  return { choices: spec.choices?.(ctx, locale) ?? {}, rows: spec.prefill?.(ctx, locale) ?? [] };
+}
+
+/** The CSV template for this user, prefilled where the import fills one in. */
+export async function templateCsvTable(spec: ImportSpec<never, never>, user: SessionUser, locale: Locale): Promise<Table> {
+  return templateTable(spec, locale, (await templateData(spec, user, locale)).rows);
 }
 
 /** Rows of the data sheet that offer the drop-downs. */
@@ -46,13 +62,13 @@ const width = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0
 /** The XLSX template for this user: drop-downs list what the user may import into. */
 export async function templateWorkbook(spec: ImportSpec<never, never>, user: SessionUser, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
-  const table = templateTable(spec, locale);
-  const choices = spec.choices ? spec.choices(await spec.load(db(), user), locale) : {};
+  const { choices, rows } = await templateData(spec, user, locale);
+  const table = templateTable(spec, locale, rows);
   const book = new ExcelJS.Workbook();
 
   const notes = book.addWorksheet(t('imports.templateInstructionsSheet'));
   notes.columns = [{ width: 110 }];
-  for (const line of t('imports.templateInstructions').split('\n')) notes.addRow([line]);
+  for (const line of t(spec.kind === 'updates' ? 'imports.templateInstructionsUpdates' : 'imports.templateInstructions').split('\n')) notes.addRow([line]);
   notes.getRow(1).font = { bold: true };
 
   const sheet = book.addWorksheet(t('imports.templateDataSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -63,7 +79,10 @@ export async function templateWorkbook(spec: ImportSpec<never, never>, user: Ses
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
-  for (const row of table.rows) sheet.addRow(row).font = { italic: true, color: { argb: 'FF808080' } };
+  const [example, ...prefilled] = table.rows;
+  sheet.addRow(example!).font = { italic: true, color: { argb: 'FF808080' } };
+  // Prefilled cells stay text as typed (a month "2025-10" must not become a date, nor a figure lose its cents).
+  for (const row of prefilled) sheet.addRow(row);
   book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 
   // Drop-downs from a hidden sheet of choices (a list longer than 255 characters cannot be written inline).

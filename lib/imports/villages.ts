@@ -2,6 +2,7 @@ import { ConflictError, FieldError } from '@/lib/action';
 import { Prisma } from '@/lib/db/client';
 import { reportIncomeSchema, villageSchema } from '@/lib/villages/schemas';
 import { editedSince, implausible, parseCell, type ImportChange, type ImportedChange, type ImportPlan, type ImportSpec, type RowIssue } from './engine';
+import { comparePinyin } from '@/lib/i18n/sort';
 
 // Villages with their yearly collective income: one row per village and year.
 // A village is found by district + zone + name (created when new; population
@@ -50,7 +51,7 @@ export const villageImport: ImportSpec<Ctx, Row> = {
   choices(ctx) {
     const zones = [...ctx.zones.keys()].map((k) => k.split('|')[1]!);
     const villages = [...ctx.villages.keys()].map((k) => k.slice(k.indexOf('|') + 1));
-    const sorted = (names: string[]) => [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const sorted = (names: string[]) => [...new Set(names)].sort(comparePinyin);
     return { district: sorted([...ctx.districts]), zone: sorted(zones), village: sorted(villages) };
   },
   validate(cells, ctx) {

@@ -1,7 +1,10 @@
 // Data-quality rules. The dashboard states them in SQL (lib/dashboard/flags.ts)
 // with these same constants; pages and imports that judge one figure use these functions.
 
-/** A project in progress with no update (counted from its start) for more than this is stale. */
+/**
+ * A project in progress is stale when more than this many days have passed since the end of the last
+ * month it reported (with no report: since its start), and since it was created (lib/dashboard/rules.ts).
+ */
 export const STALE_AFTER_DAYS = 60;
 export const INCOME_JUMP_FACTOR = 5;
 

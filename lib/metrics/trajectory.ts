@@ -5,18 +5,18 @@ const DAY = 86_400_000;
 
 export type CountPoint = { date: Date; value: number };
 
-/** Where a straight line from (start, 0) to (deadline, target) stands at `at`, clamped to [0, target]. */
-export function trajectoryAt(start: Date, deadline: Date, target: number, at: Date): number {
+/** Where a straight line from (start, from) to (deadline, target) stands at `at`, clamped to the two ends. */
+export function trajectoryAt(start: Date, deadline: Date, target: number, at: Date, from = 0): number {
   const span = deadline.getTime() - start.getTime();
   if (span <= 0) return target;
   const share = (at.getTime() - start.getTime()) / span;
-  return target * Math.min(1, Math.max(0, share));
+  return from + (target - from) * Math.min(1, Math.max(0, share));
 }
 
-/** Month-start points of the straight-line trajectory, for a chart. */
-export function trajectoryPoints(start: Date, deadline: Date, target: number): CountPoint[] {
+/** Month-start points of the straight-line trajectory, for a chart (a later phase starts from where the earlier left off). */
+export function trajectoryPoints(start: Date, deadline: Date, target: number, from = 0): CountPoint[] {
   const points: CountPoint[] = [];
-  for (let d = monthStart(start); d <= deadline; d = addMonths(d, 1)) points.push({ date: d, value: trajectoryAt(start, deadline, target, d) });
+  for (let d = monthStart(start); d <= deadline; d = addMonths(d, 1)) points.push({ date: d, value: trajectoryAt(start, deadline, target, d, from) });
   points.push({ date: deadline, value: target });
   return points;
 }

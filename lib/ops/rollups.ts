@@ -1,6 +1,6 @@
 import pg from 'pg';
 
-// The dashboard's rollups (schema `rollup`, migration 20261129120500_rollups) are
+// The dashboard's rollups (schema `rollup`, migration 20261129140000_rollups) are
 // kept by triggers in each write's transaction. `npm run db:rollups` recomputes
 // them from scratch: after restoring data written with the triggers disabled, or
 // to check them (tests/integration/rollups.test.ts proves rebuild = incremental).

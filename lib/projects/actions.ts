@@ -5,7 +5,8 @@ import { changeProjectStatus, createProject, postProjectUpdate, updateProject } 
 import { giveFeedback, reviewUpdate } from './review-mutations';
 import { answerDispute, closeDispute, reopenUpdate, returnUpdate, reviseUpdate } from './correction-mutations';
 
-export const createProjectAction = serverAction(createProject, ['/projects']);
+// A new project opens at once: its page, not a form whose zone and villages could disagree.
+export const createProjectAction = serverAction(createProject, ['/projects'], { redirectTo: ({ id }) => `/projects/${id}?created=1` });
 export const updateProjectAction = serverAction(updateProject, ['/projects']);
 export const changeProjectStatusAction = serverAction(changeProjectStatus, ['/projects']);
 export const postProjectUpdateAction = serverAction(postProjectUpdate, ['/projects', '/dashboard']);

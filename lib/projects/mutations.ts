@@ -94,14 +94,26 @@ const CUMULATIVE = [
   ['incomeToVillages', 'validation.incomeDecreased'],
 ] as const;
 export type Figures = Record<(typeof CUMULATIVE)[number][0], number | string | Prisma.Decimal>;
+/** A month's posted figures. */
+export type MonthReport = Figures & { period: Date };
 export const figureSelect = { period: true, progressPct: true, investmentToDate: true, jobsCreated: true, incomeToVillages: true } as const;
+
+/** What the update rules need to know of a project. */
+export type ProjectForUpdates = { status: string; plannedInvestment: string | null };
 
 /**
  * Every cumulative figure lies between its neighbours in time: not below the
  * report of the month before, not above the report of the month after (a
- * back-dated report must fit between the two).
+ * back-dated report must fit between the two); the investment not above the plan.
+ * `reports` are the project's other months (any that are known: the nearest two suffice).
  */
-function checkBetweenNeighbours(input: Figures, previous: (Figures & { period: Date }) | null, next: (Figures & { period: Date }) | null) {
+export function checkFigures(project: ProjectForUpdates, reports: MonthReport[], period: Date, input: Figures) {
+  let previous: MonthReport | null = null;
+  let next: MonthReport | null = null;
+  for (const r of reports) {
+    if (r.period < period && (!previous || r.period > previous.period)) previous = r;
+    if (r.period > period && (!next || r.period < next.period)) next = r;
+  }
   for (const [field, below] of CUMULATIVE) {
     const value = new Prisma.Decimal(input[field].toString());
     if (previous && value.lessThan(previous[field].toString()))
@@ -109,16 +121,46 @@ function checkBetweenNeighbours(input: Figures, previous: (Figures & { period: D
     if (next && value.greaterThan(next[field].toString()))
       throw new FieldError(field, 'validation.aboveLaterReport', { value: next[field].toString(), month: next.period.toISOString().slice(0, 7) });
   }
+  if (project.plannedInvestment !== null && new Prisma.Decimal(input.investmentToDate.toString()).greaterThan(project.plannedInvestment))
+    throw new FieldError('investmentToDate', 'validation.investmentAbovePlan');
 }
 
-type LockedProject = { status: string; plannedInvestment: string | null };
+/** Beneficiary counts only for the project's own villages. */
+export function checkBeneficiaryVillages(projectVillageIds: ReadonlySet<number>, beneficiaries: { villageId: number }[]) {
+  if (beneficiaries.some((b) => !projectVillageIds.has(b.villageId))) throw new FieldError('beneficiaries', 'validation.beneficiaryVillage');
+}
+
+export type NewUpdate = Figures & { period: Date; beneficiaries: { villageId: number }[] };
+
+/**
+ * The rules of a new month's update, the form's and the import's alike (the
+ * import calls this with the reports it read for the whole file, and the
+ * file's earlier rows): an open project, a month not yet posted, the figures
+ * between their neighbours and within the plan, beneficiaries of the project's villages.
+ */
+export function checkNewUpdate(project: ProjectForUpdates & { villageIds: ReadonlySet<number> }, reports: MonthReport[], input: NewUpdate) {
+  if (project.status === 'COMPLETED') throw new FieldError('period', 'validation.projectClosed');
+  if (reports.some((r) => r.period.getTime() === input.period.getTime())) throw new FieldError('period', 'validation.periodExists');
+  checkFigures(project, reports, input.period, input);
+  checkBeneficiaryVillages(project.villageIds, input.beneficiaries);
+}
 
 /** Locks the project (updates of one project are serialised, so the cumulative checks see the latest report); a completed project takes no reports. */
-export async function lockProjectForUpdates(tx: Tx, projectId: number, field = 'period'): Promise<LockedProject> {
-  const [project] = await tx.$queryRaw<LockedProject[]>`
+export async function lockProjectForUpdates(tx: Tx, projectId: number, field = 'period'): Promise<ProjectForUpdates> {
+  const [project] = await tx.$queryRaw<ProjectForUpdates[]>`
     SELECT status::text, "plannedInvestment"::text FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
   if (project!.status === 'COMPLETED') throw new FieldError(field, 'validation.projectClosed');
   return project!;
+}
+
+/** The project's reports of this month and of the months next to it. */
+async function reportsAround(tx: Tx, projectId: number, period: Date): Promise<MonthReport[]> {
+  const found = await Promise.all([
+    tx.projectUpdate.findFirst({ where: { projectId, period }, select: figureSelect }),
+    tx.projectUpdate.findFirst({ where: { projectId, period: { lt: period } }, orderBy: { period: 'desc' }, select: figureSelect }),
+    tx.projectUpdate.findFirst({ where: { projectId, period: { gt: period } }, orderBy: { period: 'asc' }, select: figureSelect }),
+  ]);
+  return found.filter((r) => r !== null);
 }
 
 /**
@@ -126,14 +168,44 @@ export async function lockProjectForUpdates(tx: Tx, projectId: number, field = '
  * cumulative figure between the reports before and after it in time, the
  * investment not above the plan.
  */
-export async function checkUpdateFigures(tx: Tx, project: LockedProject, projectId: number, period: Date, figures: Figures) {
-  const [previous, next] = await Promise.all([
-    tx.projectUpdate.findFirst({ where: { projectId, period: { lt: period } }, orderBy: { period: 'desc' }, select: figureSelect }),
-    tx.projectUpdate.findFirst({ where: { projectId, period: { gt: period } }, orderBy: { period: 'asc' }, select: figureSelect }),
-  ]);
-  checkBetweenNeighbours(figures, previous, next);
-  if (project.plannedInvestment !== null && new Prisma.Decimal(figures.investmentToDate.toString()).greaterThan(project.plannedInvestment))
-    throw new FieldError('investmentToDate', 'validation.investmentAbovePlan');
+export async function checkUpdateFigures(tx: Tx, project: ProjectForUpdates, projectId: number, period: Date, figures: Figures) {
+  const reports = (await reportsAround(tx, projectId, period)).filter((r) => r.period.getTime() !== period.getTime());
+  checkFigures(project, reports, period, figures);
+}
+
+export type PostUpdateInput = ReturnType<typeof postUpdateSchema.parse>;
+/** A beneficiary row as it was before an update replaced its counts (null: the update created it). */
+export type ReplacedBeneficiary = { id: number; before: { updateId: number | null; people: number; households: number | null } | null };
+
+/**
+ * Posts a month's update as the form does, inside the caller's transaction
+ * (the form's core and the update import): locks the project, checks every
+ * rule, writes the update, its POSTED event and the beneficiary counts, which
+ * replace the project's earlier counts for the same village and kind.
+ * The caller writes the audit row.
+ */
+export async function postUpdate(tx: Tx, input: PostUpdateInput, user: { id: number }) {
+  const project = await lockProjectForUpdates(tx, input.projectId);
+  const villageIds = new Set((await tx.projectVillage.findMany({ where: { projectId: input.projectId }, select: { villageId: true } })).map((v) => v.villageId));
+  checkNewUpdate({ ...project, villageIds }, await reportsAround(tx, input.projectId, input.period), input);
+
+  const { beneficiaries, ...fields } = input;
+  const update = await tx.projectUpdate.create({ data: { ...fields, authorId: user.id } });
+  await tx.updateEvent.create({ data: { updateId: update.id, kind: 'POSTED', actorId: user.id } });
+  const replaced: ReplacedBeneficiary[] = [];
+  for (const b of beneficiaries) {
+    const key = { projectId_villageId_kind: { projectId: input.projectId, villageId: b.villageId, kind: b.kind } };
+    const before = await tx.beneficiary.findUnique({ where: key, select: { updateId: true, people: true, households: true } });
+    const row = await tx.beneficiary.upsert({
+      where: key,
+      create: { projectId: input.projectId, updateId: update.id, ...b },
+      // Counted anew by the liaison: no longer the sample layer's figure.
+      update: { updateId: update.id, people: b.people, households: b.households, sourceId: null },
+      select: { id: true },
+    });
+    replaced.push({ id: row.id, before });
+  }
+  return { update, beneficiaries, replaced };
 }
 
 /**
@@ -146,23 +218,7 @@ export const postProjectUpdate = defineMutation({
   action: 'project.postUpdate',
   resource: (tx, input) => projectResource(tx, input.projectId),
   async run({ tx, input, user, audit }) {
-    const project = await lockProjectForUpdates(tx, input.projectId);
-    if (await tx.projectUpdate.count({ where: { projectId: input.projectId, period: input.period } }))
-      throw new FieldError('period', 'validation.periodExists');
-    await checkUpdateFigures(tx, project, input.projectId, input.period, input);
-    const projectVillages = new Set((await tx.projectVillage.findMany({ where: { projectId: input.projectId }, select: { villageId: true } })).map((v) => v.villageId));
-    if (input.beneficiaries.some((b) => !projectVillages.has(b.villageId))) throw new FieldError('beneficiaries', 'validation.beneficiaryVillage');
-
-    const { beneficiaries, ...fields } = input;
-    const update = await tx.projectUpdate.create({ data: { ...fields, authorId: user.id } });
-    await tx.updateEvent.create({ data: { updateId: update.id, kind: 'POSTED', actorId: user.id } });
-    for (const b of beneficiaries) {
-      await tx.beneficiary.upsert({
-        where: { projectId_villageId_kind: { projectId: input.projectId, villageId: b.villageId, kind: b.kind } },
-        create: { projectId: input.projectId, updateId: update.id, ...b },
-        update: { updateId: update.id, people: b.people, households: b.households },
-      });
-    }
+    const { update, beneficiaries } = await postUpdate(tx, input, user);
     await audit({ action: 'projectUpdate.create', entity: 'ProjectUpdate', entityId: update.id, after: { ...update, beneficiaries } });
     return { id: update.id };
   },

@@ -2,17 +2,24 @@ import 'server-only';
 import { can, projectScope, type SessionUser } from '@/lib/auth/policy';
 import { z } from 'zod';
 import { db, type Prisma } from '@/lib/db/client';
-import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
+import { CooperationMode, OutcomeArea, ProjectStatus } from '@/lib/db/enums';
+import { isStale } from '@/lib/dashboard/rules';
 import { idSchema } from '@/lib/ids';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 import { projectResource } from './resource';
 import { currentQuarter } from '@/lib/dates';
+import { byPinyin } from '@/lib/i18n/sort';
 
 export const projectListSchema = listParamsSchema(['name', 'soe', 'zone', 'status', 'planned'] as const).extend({
   status: z.enum(Object.values(ProjectStatus) as [ProjectStatus, ...ProjectStatus[]]).optional().catch(undefined),
   mode: z.enum(Object.values(CooperationMode) as [CooperationMode, ...CooperationMode[]]).optional().catch(undefined),
   soe: idSchema.optional().catch(undefined),
   district: idSchema.optional().catch(undefined),
+  outcome: z.enum(Object.values(OutcomeArea) as [OutcomeArea, ...OutcomeArea[]]).optional().catch(undefined),
+  /** City-wide projects, tied to no zone (the dashboard's 全市 row). */
+  citywide: z.literal('1').optional().catch(undefined),
+  /** Stale projects (the dashboard's rule, lib/dashboard/rules.ts). */
+  stale: z.literal('1').optional().catch(undefined),
 });
 export type ProjectListParams = z.infer<typeof projectListSchema>;
 
@@ -32,8 +39,16 @@ function projectOrder(p: ProjectListParams): Prisma.ProjectOrderByWithRelationIn
   }
 }
 
+/** Ids of the stale projects on `today` (the rule the dashboard counts with; the last update of any state counts, as in its list). */
+async function staleProjectIds(today: Date) {
+  const rows = await db().$queryRaw<{ id: number }[]>`
+    SELECT p.id FROM "Project" p LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
+    WHERE ${isStale('p', 'l.period', today)}`;
+  return rows.map((r) => r.id);
+}
+
 /** A page of the projects the user may see, filtered and sorted as the URL says. */
-export async function listProjects(user: SessionUser, p: ProjectListParams = projectListSchema.parse({}), take = PAGE_SIZE) {
+export async function listProjects(user: SessionUser, p: ProjectListParams = projectListSchema.parse({}), take = PAGE_SIZE, today = new Date()) {
   const where: Prisma.ProjectWhereInput = {
     AND: [
       projectScope(user),
@@ -42,6 +57,9 @@ export async function listProjects(user: SessionUser, p: ProjectListParams = pro
       p.mode ? { mode: p.mode } : {},
       p.soe ? { soeId: p.soe } : {},
       p.district ? { zone: { districtId: p.district } } : {},
+      p.outcome ? { outcomeArea: p.outcome } : {},
+      p.citywide ? { zoneId: null } : {},
+      p.stale ? { id: { in: await staleProjectIds(today) } } : {},
     ],
   };
   const [rows, total] = await Promise.all([
@@ -166,15 +184,15 @@ export async function getProject(user: SessionUser, id: number) {
 /** Zones a liaison may create projects in (paired with its SOE now), with their villages. */
 export async function listPairedZones(user: SessionUser) {
   if (!can(user, 'project.propose', {}) || user.soeId === null) return [];
-  return db().zone.findMany({
+  const zones = await db().zone.findMany({
     where: { pairings: { some: { soeId: user.soeId, until: null } } },
-    select: { id: true, name: true, villages: { select: { id: true, name: true }, orderBy: { name: 'asc' } } },
-    orderBy: { name: 'asc' },
+    select: { id: true, name: true, villages: { select: { id: true, name: true } } },
   });
+  return byPinyin(zones).map((z) => ({ ...z, villages: byPinyin(z.villages) }));
 }
 
 /** The villages of a project's zone (choices in its edit form). */
 export async function listZoneVillages(zoneId: number | null) {
   if (zoneId === null) return [];
-  return db().village.findMany({ where: { zoneId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return byPinyin(await db().village.findMany({ where: { zoneId }, select: { id: true, name: true } }));
 }

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
-import { blankAsNull, blankAsUndefined, enumOf, optionalText, plainText, programPlanDate, reportingMonth } from '@/lib/validation';
+import { blankAsNull, blankAsUndefined, enumOf, optionalText, optionalYuanSchema, plainText, programPlanDate, reportingMonth, yuanSchema } from '@/lib/validation';
 import { CooperationMethod, CooperationMode, OutcomeArea, ProjectStatus, WorkBatch, BeneficiaryKind } from '@/lib/db/enums';
 
 const id = idSchema;
 
-/** Yuan with at most two decimals, as a string: money never passes through a float. */
-export const yuanSchema = z
-  .string('validation.yuanFormat')
-  .trim()
-  .regex(/^\d{1,14}(\.\d{1,2})?$/, 'validation.yuanFormat');
-const optionalYuan = blankAsNull(yuanSchema);
 
 const optionalDate = blankAsNull(programPlanDate);
 const count = (max: number) => z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(max, 'validation.tooLarge');
@@ -21,7 +15,7 @@ const projectFields = {
   method: enumOf(CooperationMethod),
   outcomeArea: enumOf(OutcomeArea),
   batch: enumOf(WorkBatch),
-  plannedInvestment: optionalYuan,
+  plannedInvestment: optionalYuanSchema,
   startDate: optionalDate,
   endDate: optionalDate,
   jointVenture: optionalText(120),
@@ -56,7 +50,12 @@ export const postUpdateSchema = z.object({
   jobsCreated: count(10_000_000),
   incomeToVillages: yuanSchema,
   narrative: optionalText(2000),
-  beneficiaries: z.array(beneficiarySchema).max(200).default([]),
+  // A row left at 0 people and no households says nothing: it is not saved (nor does it replace an earlier count).
+  beneficiaries: z
+    .array(beneficiarySchema)
+    .max(200)
+    .default([])
+    .transform((rows) => rows.filter((b) => b.people > 0 || (b.households ?? 0) > 0)),
 });
 
 export const reviewUpdateSchema = z

@@ -6,13 +6,15 @@
  * - REMINDER_POLL_MS: how often a worker looks for work (default 60 s);
  * - SMTP_URL: e.g. smtp://user:pass@host:25 — no e-mail is sent when unset; SMTP_FROM the sender;
  * - PORTAL_URL: the portal's address, for links in messages (default http://localhost:3000);
- * - REMINDERS_FOR_SAMPLE_DATA=1: remind about sample records too (never by default).
+ * - REMINDERS_FOR_SAMPLE_DATA=1: remind about sample records too (never by default);
+ * - DISPUTE_OPEN_DAYS: a dispute open longer than this many days is on the org department's to-do (default 14).
  */
 export const DEFAULTS = {
   updateDueDay: 10,
   scheduleHour: 7,
   pollMs: 60_000,
   escalateAfterDays: 30,
+  disputeOpenDays: 14,
   maxAttempts: 8,
   backoffBaseMs: 30_000,
   backoffMaxMs: 3_600_000,
@@ -34,6 +36,7 @@ export type ReminderConfig = {
   scheduleHour: number;
   pollMs: number;
   escalateAfterDays: number;
+  disputeOpenDays: number;
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -50,6 +53,7 @@ export function reminderConfig(overrides: Partial<ReminderConfig> = {}): Reminde
     updateDueDay: int('UPDATE_DUE_DAY', DEFAULTS.updateDueDay, 1, 28),
     scheduleHour: int('REMINDER_SCHEDULE', DEFAULTS.scheduleHour, 0, 23),
     pollMs: int('REMINDER_POLL_MS', DEFAULTS.pollMs, 100, 86_400_000),
+    disputeOpenDays: int('DISPUTE_OPEN_DAYS', DEFAULTS.disputeOpenDays, 1, 365),
     portalUrl: (process.env.PORTAL_URL || DEFAULTS.portalUrl).replace(/\/+$/, ''),
     smtpUrl: process.env.SMTP_URL || null,
     from: process.env.SMTP_FROM || DEFAULTS.from,
@@ -62,6 +66,11 @@ export function reminderConfig(overrides: Partial<ReminderConfig> = {}): Reminde
 export function chinaDay(now: Date) {
   const local = new Date(now.getTime() + TZ_OFFSET_MS);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+}
+
+/** A dispute raised before this instant has been open longer than DISPUTE_OPEN_DAYS. */
+export function longDisputeCutoff(now: Date, config: Pick<ReminderConfig, 'disputeOpenDays'>) {
+  return new Date(now.getTime() - config.disputeOpenDays * 86_400_000);
 }
 
 /** Wait before attempt n+1 after n failed attempts: base × 2^(n−1), at most max. */

@@ -2,6 +2,8 @@ import type { Prisma, PrismaClient } from '@/lib/db/client';
 import type { NotificationKind } from '@/lib/db/enums';
 import { REMINDER_ESCALATION_ROLES } from '@/lib/auth/policy';
 import { currentQuarter } from '@/lib/dates';
+import { latestCompleteYear } from '@/lib/metrics/trajectory';
+import { formatQuarter } from '@/lib/i18n/format';
 import { chinaDay, type ReminderConfig } from './config';
 
 type Reader = PrismaClient | Prisma.TransactionClient;
@@ -29,6 +31,36 @@ const dayName = (d: Date) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月$
 /** Records from a sample source are left alone unless the setting says otherwise. */
 const notSample = (config: ReminderConfig) => (config.includeSample ? {} : { OR: [{ sourceId: null }, { source: { isSample: false } }] });
 
+/** The months whose missing update is chased on `today` (a China-time day): the MONTHS_BACK months before it. */
+export function chasedPeriods(today: Date): Date[] {
+  return Array.from({ length: MONTHS_BACK }, (_, i) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1 - i, 1)));
+}
+
+/** The update for month M is due by UPDATE_DUE_DAY of M+1. */
+export function updateDueDate(period: Date, config: Pick<ReminderConfig, 'updateDueDay'>) {
+  return new Date(Date.UTC(period.getUTCFullYear(), period.getUTCMonth() + 1, config.updateDueDay));
+}
+
+/**
+ * The rule for a missing monthly update, in one place (reminders and to-do lists): each chased
+ * month the project has no update for, that had begun when the month ended and whose month is
+ * over; `overdueDays` > 0 once its due day has passed (0 or less: due, not yet late).
+ */
+export function missingUpdates(project: { startDate: Date | null; reported: Date[] }, today: Date, config: Pick<ReminderConfig, 'updateDueDay'>) {
+  const reported = new Set(project.reported.map((p) => p.getTime()));
+  const missing: { period: Date; dueDate: Date; overdueDays: number }[] = [];
+  for (const period of chasedPeriods(today)) {
+    const monthEnd = Date.UTC(period.getUTCFullYear(), period.getUTCMonth() + 1, 1);
+    if (reported.has(period.getTime())) continue;
+    if (project.startDate && project.startDate.getTime() >= monthEnd) continue;
+    // Before its month has ended nothing is due.
+    if (today.getTime() < monthEnd) continue;
+    const dueDate = updateDueDate(period, config);
+    missing.push({ period, dueDate, overdueDays: Math.round((today.getTime() - dueDate.getTime()) / DAY_MS) });
+  }
+  return missing;
+}
+
 /**
  * What is due on the day of `now` (China time): the monthly update of each in-progress project
  * (month M due by UPDATE_DUE_DAY of M+1; overdue after; more than 30 days overdue copies the org
@@ -40,7 +72,7 @@ export async function computeDue(client: Reader, now: Date, config: ReminderConf
   const org = await client.orgSetting.findUnique({ where: { id: 1 } });
   const orgUsers = await client.user.findMany({ where: { active: true, role: { in: [...REMINDER_ESCALATION_ROLES] } }, select: { id: true } });
 
-  const periods = Array.from({ length: MONTHS_BACK }, (_, i) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1 - i, 1)));
+  const periods = chasedPeriods(today);
   const projects = await client.project.findMany({
     where: { status: 'IN_PROGRESS', ...notSample(config) },
     select: {
@@ -53,15 +85,8 @@ export async function computeDue(client: Reader, now: Date, config: ReminderConf
     orderBy: { id: 'asc' },
   });
   for (const project of projects) {
-    const reported = new Set(project.updates.map((u) => u.period.getTime()));
-    for (const period of periods) {
-      if (reported.has(period.getTime())) continue;
-      if (project.startDate && project.startDate.getTime() >= Date.UTC(period.getUTCFullYear(), period.getUTCMonth() + 1, 1)) continue;
-      const dueDate = new Date(Date.UTC(period.getUTCFullYear(), period.getUTCMonth() + 1, config.updateDueDay));
-      const overdueDays = Math.round((today.getTime() - dueDate.getTime()) / DAY_MS);
+    for (const { period, dueDate, overdueDays } of missingUpdates({ startDate: project.startDate, reported: project.updates.map((u) => u.period) }, today, config)) {
       const overdue = overdueDays > 0;
-      // Before its month has ended nothing is due; a period not yet due is reminded only in M+1.
-      if (!overdue && today.getTime() < Date.UTC(period.getUTCFullYear(), period.getUTCMonth() + 1, 1)) continue;
       const escalate = overdueDays > config.escalateAfterDays;
       const link = `${config.portalUrl}/projects/${project.id}`;
       const title = overdue
@@ -112,7 +137,7 @@ export async function computeDue(client: Reader, now: Date, config: ReminderConf
 
   // Feedback from each village a project serves, once a quarter (the current quarter, as the form).
   const quarter = currentQuarter(today);
-  const quarterName = `${quarter.getUTCFullYear()}年第${Math.floor(quarter.getUTCMonth() / 3) + 1}季度`;
+  const quarterName = formatQuarter(quarter, 'zh-CN');
   const quarterEnd = new Date(Date.UTC(quarter.getUTCFullYear(), quarter.getUTCMonth() + 3, 0));
   const served = await client.projectVillage.findMany({
     where: { project: { status: 'IN_PROGRESS', ...notSample(config) } },
@@ -139,7 +164,7 @@ export async function computeDue(client: Reader, now: Date, config: ReminderConf
   }
 
   // A village's income for the year just ended, due from 1 January.
-  const year = today.getUTCFullYear() - 1;
+  const year = latestCompleteYear(today);
   const villages = await client.village.findMany({
     where: { ...notSample(config), users: { some: { active: true } }, incomes: { none: { year } } },
     select: { id: true, name: true, users: { where: { active: true }, select: { id: true } } },

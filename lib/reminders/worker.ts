@@ -60,6 +60,10 @@ export function startReminderWorker(prisma: PrismaClient, options: WorkerOptions
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = runReminderCycle(prisma, { ...options, config, name })
+      .then(({ schedule }) => {
+        // One line a day, so an operator (and the launcher's test) sees the worker at work.
+        if (schedule.ran) console.log(`[reminders] today's reminders: ${schedule.notifications} in the portal, ${schedule.deliveries} to send (worker ${name})`);
+      })
       .catch((error) => console.error(`[reminders] ${describe(error)}`))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, config.pollMs);

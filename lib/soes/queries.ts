@@ -3,6 +3,7 @@ import { can, projectScope, soeScope, type SessionUser } from '@/lib/auth/policy
 import type { z } from 'zod';
 import { db, type Prisma } from '@/lib/db/client';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
+import { byPinyin } from '@/lib/i18n/sort';
 
 export const soeListSchema = listParamsSchema(['name'] as const);
 export type SoeListParams = z.infer<typeof soeListSchema>;
@@ -34,8 +35,8 @@ export async function listSoes(user: SessionUser, p: SoeListParams, take = PAGE_
 }
 
 /** Id and name of every SOE the user may see, for filters. */
-export function listSoeChoices(user: SessionUser) {
-  return db().soe.findMany({ where: soeScope(user), select: { id: true, name: true }, orderBy: { name: 'asc' } });
+export async function listSoeChoices(user: SessionUser) {
+  return byPinyin(await db().soe.findMany({ where: soeScope(user), select: { id: true, name: true } }));
 }
 
 /** An SOE with its zones, projects (with planned investment and latest update); null when unseen. */
@@ -46,6 +47,8 @@ export async function getSoe(user: SessionUser, id: number) {
     select: {
       id: true,
       name: true,
+      version: true,
+      shortName: true,
       nameEn: true,
       category: true,
       level: true,
@@ -53,7 +56,7 @@ export async function getSoe(user: SessionUser, id: number) {
       liaisonLead: true,
       sourceNote: true,
       source: { select: { title: true, isSample: true } },
-      pairings: { select: { since: true, until: true, zone: { select: { id: true, name: true, district: { select: { name: true } } } } } },
+      pairings: { select: { since: true, until: true, source: { select: { isSample: true } }, zone: { select: { id: true, name: true, district: { select: { name: true } } } } } },
       projects: {
         where: projectScope(user),
         select: {
@@ -62,7 +65,8 @@ export async function getSoe(user: SessionUser, id: number) {
           status: true,
           plannedInvestment: true,
           zone: { select: { name: true } },
-          updates: { select: { period: true, progressPct: true, investmentToDate: true }, orderBy: { period: 'desc' }, take: 1 },
+          source: { select: { isSample: true } },
+          updates: { select: { period: true, progressPct: true, investmentToDate: true, source: { select: { isSample: true } } }, orderBy: { period: 'desc' }, take: 1 },
         },
         orderBy: { name: 'asc' },
       },
@@ -77,7 +81,10 @@ export async function getSoe(user: SessionUser, id: number) {
       status: p.status,
       zone: p.zone?.name ?? null,
       plannedInvestment: p.plannedInvestment?.toString() ?? null,
-      latest: p.updates[0] ? { ...p.updates[0], investmentToDate: p.updates[0].investmentToDate.toString() } : null,
+      isSample: p.source?.isSample ?? false,
+      latest: p.updates[0]
+        ? { period: p.updates[0].period, progressPct: p.updates[0].progressPct, investmentToDate: p.updates[0].investmentToDate.toString(), isSample: p.updates[0].source?.isSample ?? false }
+        : null,
     })),
   };
 }

@@ -2,7 +2,7 @@ import { defineMutation, FieldError } from '@/lib/action';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { countPasswordFailure, isLocked, LOCK_AFTER, recordLockedAttempt } from '@/lib/auth/sign-in';
-import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from './schemas';
+import { changeAccessSchema, changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, setActiveSchema, unlockSchema } from './schemas';
 
 // What the audit trail keeps of a user (never the hash).
 const auditFields = {
@@ -14,6 +14,9 @@ const auditFields = {
   villageId: true,
   active: true,
   sessionEpoch: true,
+  mustChangePassword: true,
+  lockedUntil: true,
+  failedLogins: true,
   version: true,
 } as const;
 
@@ -29,8 +32,9 @@ export const createUser = defineMutation({
     if (input.villageId && !(await tx.village.findUnique({ where: { id: input.villageId }, select: { id: true } })))
       throw new FieldError('villageId', 'validation.villageRequired');
     const { password, ...fields } = input;
+    // The administrator knows this password: the user replaces it at first sign-in.
     const user = await tx.user.create({
-      data: { ...fields, passwordHash: await hashPassword(password) },
+      data: { ...fields, passwordHash: await hashPassword(password), mustChangePassword: true },
       select: auditFields,
     });
     await audit({ action: 'user.create', entity: 'User', entityId: user.id, after: user });
@@ -38,7 +42,7 @@ export const createUser = defineMutation({
   },
 });
 
-/** A new password from an administrator: unlocks the account and ends the user's sessions. */
+/** A new password from an administrator: unlocks the account, ends the user's sessions, and must be replaced at the next sign-in. */
 export const resetPassword = defineMutation({
   schema: resetPasswordSchema,
   action: 'user.manage',
@@ -49,7 +53,7 @@ export const resetPassword = defineMutation({
     const passwordHash = await hashPassword(input.password);
     await tx.user.update({
       where: { id: input.userId },
-      data: { passwordHash, failedLogins: 0, lockedUntil: null, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
+      data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
     });
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
     await audit({ action: 'user.resetPassword', entity: 'User', entityId: input.userId, before, after });
@@ -79,6 +83,54 @@ export const setUserActive = defineMutation({
 });
 
 /**
+ * Another user's role and the scope it carries (an SOE, a village, none). It ends that user's
+ * sessions: what they had open (menus, forms, lists) belonged to the old role, so they sign in
+ * again and land where the new role starts. Never one's own (the policy refuses it).
+ */
+export const changeUserAccess = defineMutation({
+  schema: changeAccessSchema,
+  action: 'user.changeAccess',
+  resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? { userId: input.userId } : null),
+  versioned: (input) => ({ table: 'User', id: input.userId, version: input.version }),
+  async run({ tx, input, audit }) {
+    if (input.soeId && !(await tx.soe.count({ where: { id: input.soeId } }))) throw new FieldError('soeId', 'validation.soeRequired');
+    if (input.villageId && !(await tx.village.count({ where: { id: input.villageId } }))) throw new FieldError('villageId', 'validation.villageRequired');
+    const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
+    // Nothing to save (not a role decision: the same access as now).
+    const access = (u: { role: string; soeId: number | null; villageId: number | null }) => `${u.role}:${u.soeId}:${u.villageId}`;
+    if (access(before) === access(input)) throw new FieldError('role', 'validation.accessUnchanged');
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, soeId: input.soeId, villageId: input.villageId, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
+      select: auditFields,
+    });
+    await audit({ action: 'user.changeAccess', entity: 'User', entityId: input.userId, before, after });
+  },
+});
+
+/**
+ * Lifts a lock left by too many wrong passwords. The password stays and the user's sessions are
+ * kept (a lock stops new sign-ins, it never ended any); when the password itself is in doubt,
+ * an administrator resets it instead.
+ */
+export const unlockUser = defineMutation({
+  schema: unlockSchema,
+  action: 'user.unlock',
+  resource: async (tx, input) => ((await tx.user.count({ where: { id: input.userId } })) ? { userId: input.userId } : null),
+  versioned: (input) => ({ table: 'User', id: input.userId, version: input.version }),
+  async run({ tx, input, audit }) {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: auditFields });
+    if (!isLocked(before.lockedUntil)) throw new FieldError('userId', 'validation.notLocked');
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { failedLogins: 0, lockedUntil: null, version: { increment: 1 } },
+      select: auditFields,
+    });
+    await audit({ action: 'user.unlock', entity: 'User', entityId: input.userId, before, after });
+  },
+});
+
+/**
  * Any user, their own password: ends every session of theirs, this one included.
  * A wrong current password counts, slows and locks exactly as at sign-in (the
  * same counter, lib/auth/sign-in.ts), so this form is no password oracle.
@@ -101,7 +153,7 @@ export const changeOwnPassword = defineMutation({
     const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: auditFields });
     const after = await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash: await hashPassword(input.newPassword), failedLogins: 0, lockedUntil: null, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
+      data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, failedLogins: 0, lockedUntil: null, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
       select: auditFields,
     });
     await audit({ action: 'user.changePassword', entity: 'User', entityId: user.id, before, after });

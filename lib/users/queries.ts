@@ -1,6 +1,7 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
+import { byPinyin } from '@/lib/i18n/sort';
 
 export async function listUsers(user: SessionUser) {
   if (!can(user, 'user.manage', {})) return [];
@@ -12,6 +13,9 @@ export async function listUsers(user: SessionUser) {
       role: true,
       active: true,
       version: true,
+      soeId: true,
+      villageId: true,
+      mustChangePassword: true,
       lockedUntil: true,
       failedLogins: true,
       soe: { select: { name: true } },
@@ -25,11 +29,8 @@ export async function listUsers(user: SessionUser) {
 export async function listScopeOptions(user: SessionUser) {
   if (!can(user, 'user.manage', {})) return { soes: [], villages: [] };
   const [soes, villages] = await Promise.all([
-    db().soe.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db().village.findMany({
-      select: { id: true, name: true, zone: { select: { name: true } } },
-      orderBy: [{ zone: { name: 'asc' } }, { name: 'asc' }],
-    }),
+    db().soe.findMany({ select: { id: true, name: true } }),
+    db().village.findMany({ select: { id: true, name: true, zone: { select: { name: true } } } }),
   ]);
-  return { soes, villages: villages.map((v) => ({ id: v.id, name: `${v.zone.name} · ${v.name}` })) };
+  return { soes: byPinyin(soes), villages: byPinyin(villages.map((v) => ({ id: v.id, name: `${v.zone.name} · ${v.name}` }))) };
 }

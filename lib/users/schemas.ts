@@ -15,9 +15,23 @@ export const passwordSchema = z
 
 export const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]], 'validation.roleRequired');
 
-/** A liaison needs an SOE, a village committee a village; organization staff have no scope. */
-export const createUserSchema = z
-  .object({
+/** A liaison needs an SOE, a village committee a village; organization staff have no scope (what is sent for another role is dropped). */
+function withScope<T extends { role: Role; soeId?: number; villageId?: number }>(schema: z.ZodType<T>) {
+  return schema
+    .superRefine((v, ctx) => {
+      if (ROLE_SCOPE[v.role] === 'soe' && !v.soeId) ctx.addIssue({ code: 'custom', path: ['soeId'], message: 'validation.soeRequired' });
+      if (ROLE_SCOPE[v.role] === 'village' && !v.villageId)
+        ctx.addIssue({ code: 'custom', path: ['villageId'], message: 'validation.villageRequired' });
+    })
+    .transform((v) => ({
+      ...v,
+      soeId: ROLE_SCOPE[v.role] === 'soe' ? (v.soeId ?? null) : null,
+      villageId: ROLE_SCOPE[v.role] === 'village' ? (v.villageId ?? null) : null,
+    }));
+}
+
+export const createUserSchema = withScope(
+  z.object({
     username: z
       .string()
       .trim()
@@ -28,17 +42,13 @@ export const createUserSchema = z
     soeId: optionalId,
     villageId: optionalId,
     password: passwordSchema,
-  })
-  .superRefine((v, ctx) => {
-    if (ROLE_SCOPE[v.role] === 'soe' && !v.soeId) ctx.addIssue({ code: 'custom', path: ['soeId'], message: 'validation.soeRequired' });
-    if (ROLE_SCOPE[v.role] === 'village' && !v.villageId)
-      ctx.addIssue({ code: 'custom', path: ['villageId'], message: 'validation.villageRequired' });
-  })
-  .transform((v) => ({
-    ...v,
-    soeId: ROLE_SCOPE[v.role] === 'soe' ? (v.soeId ?? null) : null,
-    villageId: ROLE_SCOPE[v.role] === 'village' ? (v.villageId ?? null) : null,
-  }));
+  }),
+);
+
+/** Another user's role and scope, with the version of the account the form saw. */
+export const changeAccessSchema = withScope(z.object({ userId: id, version: id, role: roleSchema, soeId: optionalId, villageId: optionalId }));
+
+export const unlockSchema = z.object({ userId: id, version: id });
 
 export const resetPasswordSchema = z.object({ userId: id, version: id, password: passwordSchema });
 

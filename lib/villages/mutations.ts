@@ -5,7 +5,9 @@ const incomeKey = (input: { villageId: number; year: number }) => ({ villageId_y
 
 /**
  * A village committee reports its village's income, one row per year. A
- * correction must name the version it corrects; the audit row keeps what it was.
+ * correction must name the version it corrects and say why: the figure it
+ * replaced, the new one and the reason go to the income's history
+ * (IncomeCorrection, shown on the village page) and to the audit row.
  */
 export const reportIncome = defineMutation({
   schema: reportIncomeSchema,
@@ -22,10 +24,15 @@ export const reportIncome = defineMutation({
   },
   async run({ tx, input, user, audit }) {
     const before = await tx.villageIncome.findUnique({ where: incomeKey(input) });
+    if (before && before.amount.equals(input.amount)) throw new FieldError('amount', 'validation.incomeUnchanged');
+    if (before && (input.reason?.length ?? 0) < 4) throw new FieldError('reason', 'validation.correctionReason');
     const after = before
       ? await tx.villageIncome.update({ where: { id: before.id }, data: { amount: input.amount, reportedById: user.id, sourceId: null, version: { increment: 1 } } })
       : await tx.villageIncome.create({ data: { villageId: input.villageId, year: input.year, amount: input.amount, reportedById: user.id } });
-    await audit({ action: before ? 'income.correct' : 'income.report', entity: 'VillageIncome', entityId: after.id, before, after });
+    const correction = before
+      ? await tx.incomeCorrection.create({ data: { incomeId: before.id, before: before.amount, after: after.amount, reason: input.reason!, actorId: user.id } })
+      : null;
+    await audit({ action: before ? 'income.correct' : 'income.report', entity: 'VillageIncome', entityId: after.id, before, after: correction ? { ...after, reason: correction.reason } : after });
     return { id: after.id, version: after.version };
   },
 });

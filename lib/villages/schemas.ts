@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '@/lib/ids';
-import { blankAsNull, blankAsUndefined, editFields, plainText } from '@/lib/validation';
-import { yuanSchema } from '@/lib/projects/schemas';
+import { blankAsNull, blankAsUndefined, editFields, optionalText, plainText, yuanSchema } from '@/lib/validation';
 
 const id = idSchema;
 
@@ -15,6 +14,8 @@ export const reportIncomeSchema = z.object({
     .refine((y) => y <= new Date().getUTCFullYear(), 'validation.yearInFuture'),
   amount: yuanSchema,
   version: blankAsUndefined(id),
+  /** Required when the year was reported already (a correction): kept in its history. */
+  reason: optionalText(500),
 });
 
 const optionalCount = blankAsNull(z.coerce.number('validation.wholeNumber').int('validation.wholeNumber').min(0, 'validation.notNegative').max(1_000_000, 'validation.tooLarge'));

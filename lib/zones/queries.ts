@@ -3,15 +3,19 @@ import { z } from 'zod';
 import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
 import { idSchema } from '@/lib/ids';
+import { byPinyin } from '@/lib/i18n/sort';
 import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
 
 export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
   district: idSchema.optional().catch(undefined),
   modelZone: z.enum(['accredited', 'candidate', 'none']).optional().catch(undefined),
+  /** Zones with a pairing in force today (the dashboard's paired zones). */
+  paired: z.literal('1').optional().catch(undefined),
 });
 export type ZoneListParams = z.infer<typeof zoneListSchema>;
 
-function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
+function where(user: SessionUser, p: ZoneListParams, today = new Date()): Prisma.ZoneWhereInput {
+  const day = new Date(today.toISOString().slice(0, 10));
   return {
     AND: [
       zoneScope(user),
@@ -20,6 +24,7 @@ function where(user: SessionUser, p: ZoneListParams): Prisma.ZoneWhereInput {
       p.modelZone === 'accredited' ? { accreditedAt: { not: null } } : {},
       p.modelZone === 'candidate' ? { accreditations: { some: { status: 'CANDIDATE' } } } : {},
       p.modelZone === 'none' ? { accreditedAt: null } : {},
+      p.paired ? { pairings: { some: { since: { lte: day }, OR: [{ until: null }, { until: { gte: day } }] } } } : {},
     ],
   };
 }
@@ -51,7 +56,7 @@ const listSelect = {
 
 export async function listZones(user: SessionUser, p: ZoneListParams, take = PAGE_SIZE) {
   const w = where(user, p);
-  const [rows, total] = await Promise.all([
+  const [rows, total] = p.sort === 'name' ? await pageInPinyinOrder(w, p, take) : await Promise.all([
     db().zone.findMany({ where: w, select: listSelect, orderBy: orderBy(p), skip: (p.page - 1) * take, take }),
     db().zone.count({ where: w }),
   ]);
@@ -71,8 +76,21 @@ export async function listZones(user: SessionUser, p: ZoneListParams, take = PAG
   };
 }
 
+/**
+ * A page of zones by name in pinyin order: PostgreSQL's C collation would sort by character
+ * code, so the names in scope are sorted here (lib/i18n/sort.ts) and only the page is loaded.
+ */
+async function pageInPinyinOrder(w: Prisma.ZoneWhereInput, p: ZoneListParams, take: number) {
+  const names = byPinyin(await db().zone.findMany({ where: w, select: { id: true, name: true } }));
+  if (p.dir === 'desc') names.reverse();
+  const ids = names.slice((p.page - 1) * take, p.page * take).map((z) => z.id);
+  const rows = await db().zone.findMany({ where: { id: { in: ids } }, select: listSelect });
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return [rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!), names.length] as const;
+}
+
 export async function listDistricts() {
-  return db().district.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return byPinyin(await db().district.findMany({ select: { id: true, name: true } }));
 }
 
 /** One zone with its villages' incomes, SOEs, projects and its latest accreditation round; null if unseen. */
@@ -82,6 +100,9 @@ export async function getZone(user: SessionUser, id: number) {
     select: {
       id: true,
       name: true,
+      version: true,
+      districtId: true,
+      townshipId: true,
       secretary: true,
       firstSecretary: true,
       mechanisms: true,
@@ -90,18 +111,19 @@ export async function getZone(user: SessionUser, id: number) {
       source: { select: { title: true, isSample: true } },
       district: { select: { name: true } },
       township: { select: { name: true } },
-      pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } } }, orderBy: { since: 'asc' } },
+      pairings: { select: { since: true, until: true, soe: { select: { id: true, name: true } }, source: { select: { isSample: true } } }, orderBy: { since: 'asc' } },
       villages: {
         select: {
           id: true,
           name: true,
           population: true,
           households: true,
-          incomes: { select: { year: true, amount: true }, orderBy: { year: 'desc' }, take: 5 },
+          source: { select: { isSample: true } },
+          incomes: { select: { year: true, amount: true, source: { select: { isSample: true } } }, orderBy: { year: 'desc' }, take: 5 },
         },
         orderBy: { name: 'asc' },
       },
-      projects: { where: projectScope(user), select: { id: true, name: true, status: true, soe: { select: { name: true } } }, orderBy: { name: 'asc' } },
+      projects: { where: projectScope(user), select: { id: true, name: true, status: true, soe: { select: { name: true } }, source: { select: { isSample: true } } }, orderBy: { name: 'asc' } },
       accreditations: {
         select: {
           id: true,
@@ -111,7 +133,8 @@ export async function getZone(user: SessionUser, id: number) {
           closedOn: true,
           closeReason: true,
           version: true,
-          assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true } },
+          source: { select: { isSample: true } },
+          assessments: { select: { criterion: true, result: true, assessedOn: true, note: true, assessorName: true, source: { select: { isSample: true } } } },
         },
         orderBy: { nominatedOn: 'desc' },
       },
@@ -120,7 +143,16 @@ export async function getZone(user: SessionUser, id: number) {
   if (!zone || !can(user, 'zone.read', { zoneId: zone.id, soeIds: zone.pairings.map((p) => p.soe.id) })) return null;
   return {
     ...zone,
-    villages: zone.villages.map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString() })) })),
+    villages: byPinyin(zone.villages).map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString(), isSample: i.source?.isSample ?? false })) })),
+    projects: byPinyin(zone.projects),
     canAccredit: can(user, 'accreditation.manage', {}),
+    canEdit: can(user, 'masterData.manage', {}),
   };
+}
+
+/** Every zone, for an administrator's choice of a village's zone (none for anyone else). */
+export async function listZoneOptions(user: SessionUser) {
+  if (!can(user, 'masterData.manage', {})) return [];
+  const zones = await db().zone.findMany({ select: { id: true, name: true, district: { select: { name: true } } }, orderBy: [{ district: { name: 'asc' } }, { name: 'asc' }] });
+  return zones.map((z) => ({ id: z.id, name: `${z.district.name} · ${z.name}` }));
 }

@@ -1,6 +1,8 @@
 // Sample accreditation history: a trajectory of model zones from 2022 to 2025, still short of the target 60.
 import type { AssessmentResult, Criterion } from '../../lib/db/generated/client';
 import { add, addDays, day, SAMPLE_SOURCE_ID, type SeedData } from './data';
+
+const D = SAMPLE_SOURCE_ID;
 import { personNames } from './names';
 import type { Rng } from './random';
 
@@ -28,14 +30,14 @@ export function addAccreditations(data: SeedData, rng: Rng) {
   const assessor = personNames(rng);
   const assessors = Array.from({ length: 6 }, () => assessor());
   const round = (zoneId: number, nominatedOn: Date, rest: Partial<SeedData['accreditations'][number]>, results: (AssessmentResult | null)[], decidedOn: Date) => {
-    const a = add(data.accreditations, { zoneId, nominatedOn, status: 'CANDIDATE', ...rest });
+    const a = add(data.accreditations, { zoneId, nominatedOn, status: 'CANDIDATE', sourceId: D, ...rest });
     results.forEach((result, i) => {
       if (!result) return;
       const criterion = CRITERIA[i] as Criterion;
       const assessedOn = addDays(decidedOn, -rng.int(7, 45));
       add(data.assessments, {
         accreditationId: a.id, criterion, result, assessedOn: assessedOn < nominatedOn ? nominatedOn : assessedOn,
-        note: result === 'FAIL' ? FAIL_NOTE[criterion] : null, assessorName: rng.pick(assessors),
+        note: result === 'FAIL' ? FAIL_NOTE[criterion] : null, assessorName: rng.pick(assessors), sourceId: D,
       });
     });
     return a;

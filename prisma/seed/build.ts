@@ -3,17 +3,20 @@ import { addAccreditations } from './accreditation';
 import { emptySeedData, type SeedData } from './data';
 import { addSamplePlaces } from './sample';
 import { addSampleProjects } from './sample-projects';
-import { addFactPlaces } from './facts';
+import { addFactPlaces, addSampleSource } from './facts';
 import { addFactProjects } from './facts-projects';
 import { addIncomes } from './incomes';
 import { addOutcomes } from './outcomes';
 import { createRng } from './random';
 import { addUpdates } from './updates';
 
-export function buildSeedData(): SeedData {
+/** `sample: false` builds the facts layer alone (what the source report states), for tests and a facts-only install. */
+export function buildSeedData({ sample = true }: { sample?: boolean } = {}): SeedData {
   const data = emptySeedData();
   addFactPlaces(data);
   addFactProjects(data);
+  if (!sample) return data;
+  addSampleSource(data);
   addSamplePlaces(data);
   addIncomes(data);
   const schedules = addSampleProjects(data);

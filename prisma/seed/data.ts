@@ -22,6 +22,7 @@ export type SeedData = {
   feedback: Row<Prisma.FeedbackCreateManyInput>[];
   accreditations: Row<Prisma.AccreditationCreateManyInput>[];
   assessments: Row<Prisma.AssessmentCreateManyInput>[];
+  phases: Row<Prisma.ProgramPhaseCreateManyInput>[];
   targets: Row<Prisma.ProgramTargetCreateManyInput>[];
   statistics: Row<Prisma.ReportedStatisticCreateManyInput>[];
 };
@@ -30,7 +31,7 @@ export function emptySeedData(): SeedData {
   return {
     sources: [], districts: [], townships: [], soes: [], zones: [], villages: [], incomes: [],
     pairings: [], projects: [], projectVillages: [], updates: [], beneficiaries: [], feedback: [],
-    accreditations: [], assessments: [], targets: [], statistics: [],
+    accreditations: [], assessments: [], phases: [], targets: [], statistics: [],
   };
 }
 

@@ -111,7 +111,12 @@ export const FACT_PROJECTS: FactProject[] = [
   },
 ];
 
+/** The time the source reports, in its own words: it states no date. */
+export const FIRST_YEAR_TEXT = '行动首年';
 const AS_OF_NOTE = '日期取行动首年年末：来源报道的是首年情况，未给出统计日期。';
+
+/** The first phase's name, as the migration that introduced phases names it too. */
+export const FIRST_PHASE_NAME = '第一个五年行动（2021–2025）';
 
 /** Fact projects (with their named villages), program targets and reported figures. */
 export function addFactProjects(data: SeedData) {
@@ -124,13 +129,15 @@ export function addFactProjects(data: SeedData) {
     });
     if (p.village) data.projectVillages.push({ projectId: row.id, villageId: byName(data.villages, p.village).id });
   }
-  const deadline = day('2025-12-31');
-  add(data.targets, { metric: 'MODEL_ZONES', comparator: 'AT_LEAST', value: '60', unit: 'zones', deadline, sourceId: F });
-  add(data.targets, { metric: 'AVG_VILLAGE_INCOME', comparator: 'ABOVE', value: '500000', unit: 'yuan', deadline, sourceId: F });
+  // The first phase, the five-year action 2021–2025 (docs/program.md). No later phase is seeded:
+  // the source sets none, and made-up targets would stand on the dashboard as the program's.
+  const phase = add(data.phases, { name: FIRST_PHASE_NAME, startsOn: day('2021-01-01'), endsOn: day('2025-12-31'), sourceId: F });
+  add(data.targets, { phaseId: phase.id, metric: 'MODEL_ZONES', comparator: 'AT_LEAST', value: '60', unit: 'zones', sourceId: F });
+  add(data.targets, { phaseId: phase.id, metric: 'AVG_VILLAGE_INCOME', comparator: 'ABOVE', value: '500000', unit: 'yuan', sourceId: F });
 
   const asOf = day('2021-12-31');
   const stat = (metric: ProgramMetric, value: string, scope: object, note: string, isLowerBound = false) =>
-    add(data.statistics, { metric, value, isLowerBound, asOf, sourceId: F, note: `${note}${AS_OF_NOTE}`, ...scope });
+    add(data.statistics, { metric, value, isLowerBound, asOf, asOfText: FIRST_YEAR_TEXT, sourceId: F, note: `${note}${AS_OF_NOTE}`, ...scope });
   stat('SOE_PARTY_COMMITTEES', '15', {}, '参与的市属国企党委数。');
   stat('PAIRED_JOINT_COMMITTEES', '40', {}, '与之结对的农村联合党委数。');
   stat('PROJECTS', '56', {}, '已实施或正在筹备的项目数。');

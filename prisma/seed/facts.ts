@@ -1,5 +1,5 @@
 // Layer (a): what the source report states (docs/program.md), each row pointing at it.
-import { ALL_MECHANISMS, add, byName, day, FACT_SOURCE_ID, type SeedData } from './data';
+import { ALL_MECHANISMS, add, byName, day, FACT_SOURCE_ID, SAMPLE_SOURCE_ID, type SeedData } from './data';
 
 const F = FACT_SOURCE_ID;
 
@@ -97,7 +97,18 @@ const FACT_PAIRINGS = [
   ['武汉文投集团', '消泗片区', '2021-01-01', `来源：在蔡甸区消泗乡举办第八届知音故里油菜花节。${FIRST_YEAR}`],
 ] as const;
 
-/** Sources, districts, fact townships, SOEs, zones, villages and pairings. */
+/** The sample layer's source (id SAMPLE_SOURCE_ID): added only when the sample layer is. */
+export function addSampleSource(data: SeedData) {
+  const row = add(data.sources, {
+    code: SAMPLE_SOURCE_CODE,
+    title: '示例数据（合成）',
+    isSample: true,
+    note: '为试用本门户而确定性生成的合成数据，不是事实，不得引用。',
+  });
+  if (row.id !== SAMPLE_SOURCE_ID) throw new Error(`seed: the sample source has id ${row.id}`);
+}
+
+/** The fact source, districts, fact townships, SOEs, zones, villages and pairings. */
 export function addFactPlaces(data: SeedData) {
   add(data.sources, {
     code: FACT_SOURCE_CODE,
@@ -105,12 +116,6 @@ export function addFactPlaces(data: SeedData) {
     publisher: '中国组织人事报',
     isSample: false,
     note: '转载自一篇关于武汉“国企联村”五年行动首年情况的文章；未载明发表日期。',
-  });
-  add(data.sources, {
-    code: SAMPLE_SOURCE_CODE,
-    title: '示例数据（合成）',
-    isSample: true,
-    note: '为试用本门户而确定性生成的合成数据，不是事实，不得引用。',
   });
   for (const [code, name, nameEn] of DISTRICTS) add(data.districts, { code, name, nameEn, sourceId: F });
   for (const [district, name, kind] of TOWNSHIPS) {

@@ -19,7 +19,7 @@ export function addOutcomes(data: SeedData, rng: Rng) {
     const links = data.projectVillages.filter((pv) => pv.projectId === project.id);
     if (links.length === 0) {
       const kind: BeneficiaryKind = project.batch === 'TALENT' ? 'TRAINEES' : 'FARMERS';
-      add(data.beneficiaries, { projectId: project.id, villageId: null, kind, people: rng.int(300, 3000), households: null });
+      add(data.beneficiaries, { projectId: project.id, villageId: null, kind, people: rng.int(300, 3000), households: null, sourceId: SAMPLE_SOURCE_ID });
       continue;
     }
     for (const { villageId } of links) {
@@ -28,7 +28,7 @@ export function addOutcomes(data: SeedData, rng: Rng) {
         const share = kind === 'FARMERS' ? 0.2 + rng.next() * 0.4 : kind === 'LOW_INCOME_HOUSEHOLDS' ? 0.02 + rng.next() * 0.05 : 0.03 + rng.next() * 0.1;
         const people = Math.max(5, Math.round(population(villageId) * share));
         const households = kind === 'FARMERS' || kind === 'LOW_INCOME_HOUSEHOLDS' ? Math.max(2, Math.round(people / 2.8)) : null;
-        add(data.beneficiaries, { projectId: project.id, villageId, kind, people, households });
+        add(data.beneficiaries, { projectId: project.id, villageId, kind, people, households, sourceId: SAMPLE_SOURCE_ID });
       }
     }
   }
@@ -49,7 +49,7 @@ export function addOutcomes(data: SeedData, rng: Rng) {
       for (let q = firstQuarter; q <= lastQuarter; q++) {
         if (!rng.chance(0.55)) continue;
         const rating = project.status === 'SUSPENDED' ? rng.int(1, 3) : rng.weighted([[2, 1], [3, 3], [4, 7], [5, 5]] as const);
-        add(data.feedback, { projectId, villageId, period: monthStart(q * 3), rating, comment: rng.pick(COMMENTS[rating] as string[]), authorId: null });
+        add(data.feedback, { projectId, villageId, period: monthStart(q * 3), rating, comment: rng.pick(COMMENTS[rating] as string[]), authorId: null, sourceId: SAMPLE_SOURCE_ID });
       }
     }
   }

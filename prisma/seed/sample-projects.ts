@@ -85,6 +85,8 @@ export function addSampleProjects(data: SeedData): Schedule[] {
       jointVenture: method === 'DIRECT_INVESTMENT' && rng.chance(0.3) ? `${stem}村企联营公司` : null,
       description: `${soe.shortName ?? soe.name}在${zone.name}实施的${suffix}项目（示例）。`,
       sourceId: SAMPLE_SOURCE_ID, sourceNote: '示例数据（合成），来源未载。',
+      // Entered when it started (or, while preparing, when the pairing began): the stale rule counts from creation too.
+      createdAt: monthStart(startMonth >= 0 ? startMonth : monthIndexOf(pairing.since as Date)),
     });
     const villages = rng.shuffle(data.villages.filter((v) => v.zoneId === zone.id)).slice(0, rng.int(1, 3));
     for (const v of villages) data.projectVillages.push({ projectId: project.id, villageId: v.id });

@@ -75,12 +75,12 @@ export async function seedScale(url: string, n: number, log: (line: string) => v
         CASE WHEN i % 9 = 0 THEN date '2021-06-01' + floor(${rnd('i', 1)} * 1900)::int END, ${sourceId}, now()
       FROM generate_series(1, ${Z}) i`);
     await run('Accreditation', `
-      INSERT INTO "Accreditation" (id, "zoneId", status, "nominatedOn", "accreditedOn", "updatedAt")
-      SELECT ${accreditation} + row_number() OVER (ORDER BY id), id, 'ACCREDITED', "accreditedAt" - 60, "accreditedAt", now()
+      INSERT INTO "Accreditation" (id, "zoneId", status, "nominatedOn", "accreditedOn", "sourceId", "updatedAt")
+      SELECT ${accreditation} + row_number() OVER (ORDER BY id), id, 'ACCREDITED', "accreditedAt" - 60, "accreditedAt", ${sourceId}, now()
       FROM "Zone" WHERE "sourceId" = ${sourceId} AND "accreditedAt" IS NOT NULL`);
     await run('Assessment', `
-      INSERT INTO "Assessment" ("accreditationId", criterion, result, "assessedOn", "assessorName")
-      SELECT a.id, c, 'PASS', a."accreditedOn" - 10, '组织部'
+      INSERT INTO "Assessment" ("accreditationId", criterion, result, "assessedOn", "assessorName", "sourceId")
+      SELECT a.id, c, 'PASS', a."accreditedOn" - 10, '组织部', ${sourceId}
       FROM "Accreditation" a JOIN "Zone" z ON z.id = a."zoneId" AND z."sourceId" = ${sourceId}
       CROSS JOIN unnest('{PARTY_BUILDING,DEVELOPMENT,SERVICES,GOVERNANCE}'::"Criterion"[]) c`);
     // Village j belongs to zone 1 + j % Z, so zone i's villages are i, i + Z, i + 2Z …
@@ -110,14 +110,14 @@ export async function seedScale(url: string, n: number, log: (line: string) => v
     // Project k runs in zone z(k) with that zone's SOE; it starts on the 1st of a month in 2021–2025.
     const zoneIndex = `(1 + (k * 7919) % ${Z})`;
     await run('Project', `
-      INSERT INTO "Project" (id, name, "soeId", "zoneId", mode, method, "outcomeArea", batch, status, "plannedInvestment", "startDate", "endDate", "sourceId", "updatedAt")
+      INSERT INTO "Project" (id, name, "soeId", "zoneId", mode, method, "outcomeArea", batch, status, "plannedInvestment", "startDate", "endDate", "sourceId", "createdAt", "updatedAt")
       SELECT ${project} + k, '规模项目' || k, ${soe} + 1 + zi % ${S}, ${zone} + zi,
         ${pick('k', 7, ['AGRI_FOR_AGRI', 'LOANS_FOR_INVESTORS', 'BUILD_FOR_FARMERS', 'COMMERCE_LINKS_FARMS'], 'CooperationMode')},
         ${pick('k', 8, ['DIRECT_INVESTMENT', 'INVESTMENT_ATTRACTION', 'SALES_DRIVEN', 'CREDIT_SUPPORT', 'RESOURCE_REVITALIZATION'], 'CooperationMethod')},
         ${pick('k', 9, ['PARTY_ORGANIZATION', 'INDUSTRY_BASE', 'FARMER_INCOME', 'PUBLIC_SERVICES', 'GOVERNANCE'], 'OutcomeArea')},
         'INDUSTRY',
         ${pick('k', 10, ['IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'COMPLETED', 'COMPLETED', 'PREPARING', 'PREPARING', 'SUSPENDED'], 'ProjectStatus')},
-        round((1000000 + ${rnd('k', 11)} * 49000000)::numeric, -3), start, start + interval '36 months', ${sourceId}, now()
+        round((1000000 + ${rnd('k', 11)} * 49000000)::numeric, -3), start, start + interval '36 months', ${sourceId}, start, now()
       FROM generate_series(1, ${P}) k,
         LATERAL (SELECT ${zoneIndex} AS zi, (date '2021-01-01' + make_interval(months => floor(${rnd('k', 12)} * 58)::int))::date AS start) x`);
     await run('ProjectVillage', `
@@ -137,8 +137,8 @@ export async function seedScale(url: string, n: number, log: (line: string) => v
         LATERAL (SELECT (n - 1)::int AS e) x
       WHERE p."sourceId" = ${sourceId} AND p.status <> 'PREPARING'`);
     await run('Beneficiary', `
-      INSERT INTO "Beneficiary" ("projectId", "villageId", kind, people, households)
-      SELECT pv."projectId", pv."villageId", 'FARMERS', 20 + floor(${rnd('pv."villageId"', 14)} * 300)::int, 10 + floor(${rnd('pv."villageId"', 15)} * 100)::int
+      INSERT INTO "Beneficiary" ("projectId", "villageId", kind, people, households, "sourceId")
+      SELECT pv."projectId", pv."villageId", 'FARMERS', 20 + floor(${rnd('pv."villageId"', 14)} * 300)::int, 10 + floor(${rnd('pv."villageId"', 15)} * 100)::int, ${sourceId}
       FROM "ProjectVillage" pv JOIN "Project" p ON p.id = pv."projectId" AND p."sourceId" = ${sourceId}`);
     // Explicit ids: move each sequence past them.
     for (const table of ['Source', 'Township', 'Zone', 'Village', 'Soe', 'Project', 'Accreditation']) {

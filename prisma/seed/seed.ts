@@ -6,12 +6,14 @@ import { createSampleAccounts } from './accounts';
 import { buildSeedData } from './build';
 import type { SeedData } from './data';
 
-export type SeedOptions = { force?: boolean; log?: (line: string) => void };
+/** `sample: false` loads the facts layer only: no sample records and no sample accounts. */
+export type SeedOptions = { force?: boolean; sample?: boolean; log?: (line: string) => void };
 
 export async function seed(url: string, opts: SeedOptions = {}): Promise<{ seeded: boolean }> {
   const log = opts.log ?? (() => {});
   const started = performance.now();
-  const data = buildSeedData();
+  const sample = opts.sample ?? true;
+  const data = buildSeedData({ sample });
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     const seeded = await prisma.$transaction(
@@ -22,7 +24,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<{ seede
           log('Seed: emptied every table (--force).');
         }
         await insert(tx, data);
-        await createSampleAccounts(tx, hashPassword);
+        if (sample) await createSampleAccounts(tx, hashPassword);
         await resetSequences(tx);
         return true;
       },
@@ -81,10 +83,15 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.project.createMany({ data: d.projects });
   await tx.projectVillage.createMany({ data: d.projectVillages });
   await tx.projectUpdate.createMany({ data: d.updates });
+  // Each sample update's history, as the migration that introduced it wrote it for older updates.
+  await tx.$executeRaw`INSERT INTO "UpdateEvent" ("updateId", kind, "actorId", "createdAt") SELECT id, 'POSTED', "authorId", "createdAt" FROM "ProjectUpdate"`;
+  await tx.$executeRaw`INSERT INTO "UpdateEvent" ("updateId", kind, reason, "actorId", "createdAt")
+    SELECT id, (confirmation::text)::"UpdateEventKind", "disputeReason", "confirmedById", "updatedAt" FROM "ProjectUpdate" WHERE confirmation IN ('CONFIRMED', 'DISPUTED')`;
   await tx.beneficiary.createMany({ data: d.beneficiaries });
   await tx.feedback.createMany({ data: d.feedback });
   await tx.accreditation.createMany({ data: d.accreditations });
   await tx.assessment.createMany({ data: d.assessments });
+  await tx.programPhase.createMany({ data: d.phases });
   await tx.programTarget.createMany({ data: d.targets });
   await tx.reportedStatistic.createMany({ data: d.statistics });
 }

@@ -10,6 +10,13 @@ import { shapeProjectBreakdown } from '../../lib/dashboard/queries';
 export type Floor = { sql: string; params: unknown[]; shape?: (rows: never[]) => unknown };
 
 const PAIRED = `SELECT "zoneId" FROM "Pairing" WHERE since <= $1::date AND (until IS NULL OR until >= $1::date)`;
+/** Zones paired at any time in the year `y` (an SQL expression): the villages a year's income counts. */
+const PAIRED_IN = (y: string) =>
+  `SELECT "zoneId" FROM "Pairing" WHERE since < make_date(${y} + 1, 1, 1) AND (until IS NULL OR until >= make_date(${y}, 1, 1))`;
+/** Stale: in progress, and both the end of the last reported month (else the start, else creation) and the creation are more than STALE_AFTER_DAYS ago. */
+const STALE = (last: string) => `p.status = 'IN_PROGRESS'
+  AND coalesce((date_trunc('month', ${last}) + interval '1 month')::date - 1, p."startDate", p."createdAt"::date) < $1::date - ${STALE_AFTER_DAYS}
+  AND p."createdAt"::date < $1::date - ${STALE_AFTER_DAYS}`;
 // The counting rule: a project's figures are its latest update that is confirmed or awaiting confirmation; disputed and excluded ones are not counted.
 const LATEST = `SELECT DISTINCT ON ("projectId") * FROM "ProjectUpdate" WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC`;
 
@@ -19,7 +26,7 @@ export function floors(year: number, target: string, today: Date): Record<string
     kpis: {
       sql: `
         SELECT z.accredited, a.candidates, a."accreditationAsOf", i.villages, i."villagesReporting", i."villagesAbove",
-          i."averageIncome", i."incomeAsOf", s.soes, pz."pairedZones", pz."pairingAsOf", b.beneficiaries, d."disputedUpdates"
+          i."averageIncome", i."incomeAsOf", s.soes, s."soesAllLevels", pz."pairedZones", pz."pairingAsOf", b.beneficiaries, bo."beneficiaryOverlaps", d."disputedUpdates"
         FROM (SELECT count(*)::int AS accredited FROM "Zone" WHERE "accreditedAt" IS NOT NULL) z,
           (SELECT count(DISTINCT "zoneId") FILTER (WHERE status = 'CANDIDATE')::int AS candidates,
              max(greatest("nominatedOn", "accreditedOn", "closedOn")) AS "accreditationAsOf" FROM "Accreditation") a,
@@ -27,12 +34,15 @@ export function floors(year: number, target: string, today: Date): Record<string
              count(*) FILTER (WHERE vi.amount > $3::numeric)::int AS "villagesAbove",
              round(avg(vi.amount), 2)::text AS "averageIncome", max(vi."updatedAt") AS "incomeAsOf"
            FROM "Village" v LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = $2
-           WHERE v."zoneId" IN (${PAIRED})) i,
-          (SELECT count(DISTINCT pr."soeId")::int AS soes FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId"
-           WHERE s.level = 'MUNICIPAL' AND pr.since <= $1::date AND (pr.until IS NULL OR pr.until >= $1::date)) s,
+           WHERE v."zoneId" IN (${PAIRED_IN('$2')})) i,
+          (SELECT count(DISTINCT CASE WHEN s.level = 'MUNICIPAL' THEN pr."soeId" END)::int AS soes, count(DISTINCT pr."soeId")::int AS "soesAllLevels"
+           FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId" WHERE pr.since <= $1::date AND (pr.until IS NULL OR pr.until >= $1::date)) s,
           (SELECT count(DISTINCT "zoneId") FILTER (WHERE since <= $1::date AND (until IS NULL OR until >= $1::date))::int AS "pairedZones",
              max(since) AS "pairingAsOf" FROM "Pairing") pz,
           (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b,
+          (SELECT count(DISTINCT ("projectId", "villageId"))::int AS "beneficiaryOverlaps" FROM "Beneficiary" x
+           WHERE "villageId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Beneficiary" y
+             WHERE y."projectId" = x."projectId" AND y."villageId" = x."villageId" AND y.kind <> x.kind)) bo,
           (SELECT count(*)::int AS "disputedUpdates" FROM "ProjectUpdate" WHERE confirmation = 'DISPUTED') d`,
       params: [day, year, target],
     },
@@ -42,6 +52,8 @@ export function floors(year: number, target: string, today: Date): Record<string
         SELECT p.status::text AS status, p.mode::text AS mode, p."outcomeArea"::text AS "outcomeArea",
           GROUPING(p.status, p.mode, p."outcomeArea")::int AS grouping, count(*)::int AS projects,
           coalesce(sum(p."plannedInvestment"), 0)::text AS planned, coalesce(sum(l."investmentToDate"), 0)::text AS made,
+          coalesce(sum(CASE WHEN p."plannedInvestment" IS NULL THEN l."investmentToDate" END), 0)::text AS "madeUnplanned",
+          sum(CASE WHEN p."plannedInvestment" IS NULL AND l."investmentToDate" > 0 THEN 1 ELSE 0 END)::int AS "projectsUnplanned",
           coalesce(sum(l."jobsCreated"), 0)::int AS jobs, coalesce(sum(l."incomeToVillages"), 0)::text AS "incomeToVillages",
           max(greatest(l.period, p."updatedAt"::date)) AS "asOf"
         FROM "Project" p LEFT JOIN (${LATEST}) l ON l."projectId" = p.id
@@ -60,26 +72,31 @@ export function floors(year: number, target: string, today: Date): Record<string
     },
     incomeByYear: {
       sql: `
-        SELECT vi.year, round(avg(vi.amount), 2)::text AS average, count(*)::int AS villages,
-          count(*) FILTER (WHERE vi.amount > $2::numeric)::int AS above
-        FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-        WHERE v."zoneId" IN (${PAIRED}) GROUP BY vi.year ORDER BY vi.year`,
-      params: [day, target],
+        SELECT y.year, r.average, r.villages, e.eligible, r.above
+        FROM (SELECT DISTINCT year FROM "VillageIncome") y
+        CROSS JOIN LATERAL (SELECT count(*)::int AS eligible FROM "Village" v WHERE v."zoneId" IN (${PAIRED_IN('y.year')})) e
+        CROSS JOIN LATERAL (SELECT round(avg(vi.amount), 2)::text AS average, count(*)::int AS villages,
+            count(*) FILTER (WHERE vi.amount > $1::numeric)::int AS above
+          FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
+          WHERE vi.year = y.year AND v."zoneId" IN (${PAIRED_IN('y.year')})) r
+        WHERE r.villages > 0 ORDER BY y.year`,
+      params: [target],
     },
     incomeDistribution: {
       sql: `
         SELECT least(floor(vi.amount / 100000), 10)::int AS band, count(*)::int AS villages
         FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-        WHERE vi.year = $2 AND v."zoneId" IN (${PAIRED}) GROUP BY 1 ORDER BY 1`,
-      params: [day, year],
+        WHERE vi.year = $1 AND v."zoneId" IN (${PAIRED_IN('$1::int')}) GROUP BY 1 ORDER BY 1`,
+      params: [year],
     },
     soeLeaderboard: {
       sql: `
-        SELECT s.id, s.name,
+        SELECT s.id, s.name, s.level::text AS level, s."nameVerified",
           (SELECT count(DISTINCT "zoneId") FROM "Pairing" pr WHERE pr."soeId" = s.id AND pr.since <= $1::date AND (pr.until IS NULL OR pr.until >= $1::date))::int AS zones,
           count(p.id)::int AS projects, coalesce(sum(p."plannedInvestment"), 0)::text AS planned,
-          coalesce(sum(l."investmentToDate"), 0)::text AS made, max(l.period) AS "lastUpdate",
-          count(*) FILTER (WHERE p.status = 'IN_PROGRESS' AND coalesce(l.period, p."startDate", p."createdAt"::date) < $1::date - ${STALE_AFTER_DAYS})::int AS stale,
+          coalesce(sum(l."investmentToDate"), 0)::text AS made,
+          coalesce(sum(l."investmentToDate") FILTER (WHERE p."plannedInvestment" IS NULL), 0)::text AS "madeUnplanned", max(l.period) AS "lastUpdate",
+          count(*) FILTER (WHERE ${STALE('l.period')})::int AS stale,
           (count(*) OVER ())::int AS total
         FROM "Soe" s LEFT JOIN "Project" p ON p."soeId" = s.id LEFT JOIN (${LATEST}) l ON l."projectId" = p.id
         GROUP BY s.id ORDER BY coalesce(sum(l."investmentToDate"), 0) DESC, s.name LIMIT $2`,
@@ -95,7 +112,10 @@ export function floors(year: number, target: string, today: Date): Record<string
           (SELECT round(avg(vi.amount), 2) FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" JOIN "Zone" z ON z.id = v."zoneId"
             WHERE z."districtId" = d.id AND vi.year = $2)::text AS "averageIncome",
           (SELECT count(*) FROM "Project" p JOIN "Zone" z ON z.id = p."zoneId" WHERE z."districtId" = d.id)::int AS projects
-        FROM "District" d ORDER BY d.name`,
+        FROM "District" d
+        UNION ALL
+        SELECT NULL, NULL, 0, 0, 0, 0, NULL, (SELECT count(*)::int FROM "Project" WHERE "zoneId" IS NULL)
+        ORDER BY name NULLS LAST`,
       params: [day, year],
     },
     staleProjects: {
@@ -103,7 +123,7 @@ export function floors(year: number, target: string, today: Date): Record<string
         SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
         FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
         LEFT JOIN (SELECT "projectId", max(period) AS period FROM "ProjectUpdate" GROUP BY 1) l ON l."projectId" = p.id
-        WHERE p.status = 'IN_PROGRESS' AND coalesce(l.period, p."startDate", p."createdAt"::date) < $1::date - ${STALE_AFTER_DAYS}
+        WHERE ${STALE('l.period')}
         ORDER BY l.period NULLS FIRST, p.id LIMIT 20`,
       params: [day],
     },
@@ -111,10 +131,10 @@ export function floors(year: number, target: string, today: Date): Record<string
       sql: `
         SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
         FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
-        LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = $2
-        WHERE vi.id IS NULL AND z.id IN (${PAIRED})
+        LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = $1
+        WHERE vi.id IS NULL AND z.id IN (${PAIRED_IN('$1::int')})
         ORDER BY z.name, v.name LIMIT 20`,
-      params: [day, year],
+      params: [year],
     },
     overPopulation: {
       sql: `

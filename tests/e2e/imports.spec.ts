@@ -39,3 +39,29 @@ test('an administrator checks an overwriting import, sees before → after flagg
   await expect(page.getByText(/已于 .* 撤销/)).toBeVisible();
   await expect(page.getByRole('button', { name: '撤销这次导入' })).toHaveCount(0);
 });
+
+// A liaison team downloads its 月度进展 template (prefilled with its open projects, the month due and the last
+// figures), uploads it, checks it, imports it — the updates await the villages' confirmation — and undoes it.
+test('a liaison imports its prefilled monthly update template and undoes it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'nongshang');
+  await page.goto('/imports');
+  const form = page.locator('form', { has: page.getByRole('heading', { name: '月度进展' }) });
+  await expect(form.getByRole('link', { name: '下载模板 (.xlsx)' })).toBeVisible();
+  const template = await page.request.get('/api/imports/updates/template?format=xlsx');
+  expect(template.status()).toBe(200);
+  await form.locator('input[type=file]').setInputFiles({ name: '月度进展.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await template.body() });
+  await form.getByRole('button', { name: '检查（不导入）' }).click();
+  await expect(form.getByText(/^检查通过：\d+ 行。$/)).toBeVisible({ timeout: 60_000 });
+  await expect(form.getByText(/月度进展：\d+ 条/)).toBeVisible();
+  await expectAccessible(page);
+  await shoot(page, 'import-updates-check');
+  await form.getByRole('button', { name: '导入以上内容' }).click();
+  // Each row is posted as the form posts it (the project locked, the rules checked again): give it time on a loaded machine.
+  await expect(form.getByText(/已导入 \d+ 行/)).toBeVisible({ timeout: 60_000 });
+
+  await form.getByRole('link', { name: /号导入/ }).click();
+  await expect(page.getByText(/填报进展：\d+/)).toBeVisible();
+  await page.getByRole('button', { name: '撤销这次导入' }).click();
+  await expect(page.getByText(/已于 .* 撤销/)).toBeVisible({ timeout: 60_000 });
+});

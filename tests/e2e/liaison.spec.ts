@@ -7,16 +7,18 @@ test('an SOE liaison creates a project, posts an update, sees it on the project 
   await expectAccessible(page);
   await page.getByRole('link', { name: '新建项目' }).click();
   await page.getByLabel('项目', { exact: true }).fill('端到端测试项目');
-  await page.getByLabel('计划投资').fill('800000');
+  await page.getByLabel('计划投资', { exact: true }).fill('80');
+  await expect(page.getByText('= 800,000 元')).toBeVisible();
   await page.getByRole('checkbox').first().check();
   await expectAccessible(page);
   await page.getByRole('button', { name: '新建项目' }).click();
+  // Issue 16: creating a project opens it (no form left whose zone and villages could disagree).
+  await expect(page).toHaveURL(/\/projects\/\d+\?created=1$/);
   await expect(page.getByText('项目已创建。')).toBeVisible();
-  await page.getByRole('link', { name: '打开项目' }).click();
   await expect(page.getByRole('heading', { name: '端到端测试项目' })).toBeVisible();
 
   await page.getByLabel('进度（%）').fill('15');
-  await page.getByLabel('已完成投资').fill('120000');
+  await page.getByLabel('已完成投资', { exact: true }).fill('12');
   await page.getByLabel('带动就业').fill('9');
   await page.getByLabel('进展说明').fill('完成选址');
   await page.getByRole('button', { name: '提交进展' }).click();

@@ -20,8 +20,13 @@ test('a village committee sees only its zone, leaves feedback and reports its in
   await shoot(page, 'project-village-desktop');
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本村' }).click();
-  await page.getByLabel('收入（元）').fill('655000.50');
+  await page.getByLabel('村集体经济收入', { exact: true }).fill('655000.50');
+  // When the year was reported already (imports.spec does), it is a correction: a reason, then a question (issue 16).
+  const reason = page.getByLabel('更正原因');
+  const correcting = (await reason.count()) > 0;
+  if (correcting) await reason.fill('按年报数据更正');
   await page.getByRole('button', { name: '提交' }).click();
+  if (correcting) await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
   await expect(page.getByText('已保存').first()).toBeVisible();
   await page.reload();
   await expect(page.getByText('65.5 万元').first()).toBeVisible();

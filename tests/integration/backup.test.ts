@@ -72,7 +72,7 @@ beforeAll(async () => {
   const ok = (result: { status: string }) => expect(result.status).toBe('ok');
   const income = await reportIncome(village, { villageId: String(village.villageId), year: '2000', amount: '1234.50' });
   ok(income);
-  ok(await reportIncome(village, { villageId: String(village.villageId), year: '2000', amount: '99999999999999.99', version: '1' }));
+  ok(await reportIncome(village, { villageId: String(village.villageId), year: '2000', amount: '99999999999999.99', version: '1', reason: '测试更正原因' }));
   const pairing = await p.pairing.findFirstOrThrow({ where: { soeId: liaison.soeId!, until: null }, include: { zone: { include: { villages: true } } } });
   const villageIds = pairing.zone.villages.slice(0, 2).map((v) => String(v.id));
   const project = await createProject(liaison, {

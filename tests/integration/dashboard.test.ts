@@ -25,7 +25,9 @@ async function one<T>(sql: string, ...params: unknown[]): Promise<T> {
   return rows[0]!;
 }
 
-const PAIRED_VILLAGES = `SELECT id FROM "Village" WHERE "zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "until" IS NULL OR "until" >= $1::date)`;
+/** The villages a year's income counts: those of zones paired at some time in that year ($1). */
+const YEAR_VILLAGES = `SELECT id FROM "Village" WHERE "zoneId" IN (SELECT "zoneId" FROM "Pairing"
+  WHERE since <= make_date($1, 12, 31) AND ("until" IS NULL OR "until" >= make_date($1, 1, 1)))`;
 
 describe('citywide dashboard on the seed data', () => {
   it('counts accredited model zones and candidates as the accreditation records do', async () => {
@@ -38,13 +40,13 @@ describe('citywide dashboard on the seed data', () => {
     expect(data.zones.history.at(-1)?.total).toBe(r.accredited);
   });
 
-  it('averages the latest complete year of village incomes in paired zones, exactly', async () => {
+  it('averages the latest complete year of village incomes over the villages of zones paired that year (n of N), exactly', async () => {
     const r = await one<{ average: string; reporting: number; above: number; villages: number }>(
       `SELECT round(sum(amount) / count(*), 2)::text AS average, count(*)::int AS reporting,
               sum(CASE WHEN amount > 500000 THEN 1 ELSE 0 END)::int AS above,
-              (SELECT count(*)::int FROM (${PAIRED_VILLAGES}) v) AS villages
-         FROM "VillageIncome" WHERE year = ${YEAR} AND "villageId" IN (${PAIRED_VILLAGES})`,
-      NOW,
+              (SELECT count(*)::int FROM (${YEAR_VILLAGES}) v) AS villages
+         FROM "VillageIncome" WHERE year = $1 AND "villageId" IN (${YEAR_VILLAGES})`,
+      YEAR,
     );
     expect(data.year).toBe(YEAR);
     expect(data.income.average).toBe(r.average);
@@ -97,19 +99,22 @@ describe('citywide dashboard on the seed data', () => {
   });
 
   it('flags the seeded oddities: stale projects, missing incomes, over-population, income jumps', async () => {
+    // Stale: no update whose month ended within 60 days, started (or created) before then, and created before then.
     const stale = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Project" p WHERE status = 'IN_PROGRESS'
-         AND NOT EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = p.id AND u.period >= $1::date - 60)
-         AND coalesce(p."startDate", p."createdAt"::date) < $1::date - 60`,
+         AND NOT EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = p.id AND (u.period + interval '1 month' - interval '1 day')::date >= $1::date - 60)
+         AND (EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = p.id) OR coalesce(p."startDate", p."createdAt"::date) < $1::date - 60)
+         AND p."createdAt"::date < $1::date - 60`,
       NOW,
     );
     const missing = await one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (${PAIRED_VILLAGES}) v WHERE NOT EXISTS (SELECT 1 FROM "VillageIncome" i WHERE i."villageId" = v.id AND i.year = ${YEAR})`,
-      NOW,
+      `SELECT count(*)::int AS n FROM (${YEAR_VILLAGES}) v WHERE NOT EXISTS (SELECT 1 FROM "VillageIncome" i WHERE i."villageId" = v.id AND i.year = $1)`,
+      YEAR,
     );
     expect(data.flags.stale[0]?.total ?? 0).toBe(stale.n);
     expect(data.flags.missingIncome[0]?.total ?? 0).toBe(missing.n);
     expect(missing.n).toBeGreaterThan(0);
+    expect(stale.n).toBeGreaterThan(0);
     expect(data.flags.overPopulation.length).toBeGreaterThan(0);
     expect(data.flags.incomeJumps.length).toBeGreaterThan(0);
   });

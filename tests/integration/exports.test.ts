@@ -91,7 +91,9 @@ describe('XLSX exports', () => {
     expect(headers[0]).toBe('District');
     expect(new Set(headers).size).toBe(headers.length);
     const sheet = (await readBack(await toXlsx(districts))).worksheets[0]!;
-    expect(column(sheet, 'Average village income 2025 (yuan)').values).toEqual([347099.51]);
+    // The last row is 全市 (city-wide projects, tied to no zone): it has no average income.
+    expect(column(sheet, 'Average village income 2025 (yuan)').values).toEqual([347099.51, null]);
+    expect(districts.rows.at(-1)?.name).toBe('Citywide (no zone)');
   });
 
   it('keeps CSV as text, formula-safe, with numbers as they are', () => {

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://localhost:${port}`;
   launcher = spawn(process.execPath, ['--import', 'tsx', 'lib/server/start.ts'], {
-    env: { ...process.env, PORTAL_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', PORTAL_WORKERS: '1', NODE_ENV: 'production' },
+    env: { ...process.env, PORTAL_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', PORTAL_WORKERS: '1', NODE_ENV: 'production', REMINDER_SCHEDULE: '0', REMINDERS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   launcher.stdout!.on('data', (chunk) => (output += chunk));
@@ -77,6 +77,15 @@ afterAll(async () => {
 /** The soe form's write, as the browser posts it: a new company named `name`. */
 const saveSoe = (admin: Browser, name: string) =>
   admin.postAction('/admin/master', 'saveSoeAction', { name, category: 'FINANCE', level: 'MUNICIPAL' }).then((r) => ({ ...r, ms: 0 }));
+
+describe('the launcher', () => {
+  it("runs the reminder worker, which computes the day's reminders once", async () => {
+    const deadline = Date.now() + 120_000;
+    while (!output.includes("[reminders] today's reminders:") && Date.now() < deadline) await sleep(500);
+    expect(output.slice(-2000)).toMatch(/\[reminders\] today's reminders: \d+ in the portal, \d+ to send/);
+    expect(output.match(/today's reminders/g)).toHaveLength(1);
+  }, 150_000);
+});
 
 describe('PostgreSQL stalls and dies under the running portal', () => {
   it('stalled: health answers degraded without waiting on the database, pages and writes give up after the statement timeout, all recover', async () => {

@@ -5,14 +5,16 @@ import type { Mutation } from '../../lib/action';
 import { changeProjectStatus, createProject, postProjectUpdate, updateProject } from '../../lib/projects/mutations';
 import { giveFeedback, reviewUpdate } from '../../lib/projects/review-mutations';
 import { answerDispute, closeDispute, reopenUpdate, returnUpdate, reviseUpdate } from '../../lib/projects/correction-mutations';
-import { changeOwnPassword, createUser, resetPassword, setUserActive } from '../../lib/users/mutations';
+import { changeOwnPassword, changeUserAccess, createUser, resetPassword, setUserActive, unlockUser } from '../../lib/users/mutations';
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
+import { savePhase } from '../../lib/program/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
 import { undoImport } from '../../lib/imports/mutations';
 import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
+import { markFeedbackSeen } from '../../lib/todo/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -32,6 +34,8 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   createUser: [createUser, ['username', 'displayName', 'role', 'soeId', 'villageId', 'password']],
   resetPassword: [resetPassword, ['userId', 'version', 'password']],
   setUserActive: [setUserActive, ['userId', 'version', 'active']],
+  changeUserAccess: [changeUserAccess, ['userId', 'version', 'role', 'soeId', 'villageId']],
+  unlockUser: [unlockUser, ['userId', 'version']],
   changeOwnPassword: [changeOwnPassword, ['currentPassword', 'newPassword', 'confirmPassword']],
   createProject: [createProject, ['name', 'zoneId', 'mode', 'method', 'outcomeArea', 'batch', 'plannedInvestment', 'startDate', 'endDate', 'villageIds']],
   updateProject: [updateProject, ['projectId', 'version', 'name', 'mode', 'method', 'outcomeArea', 'batch', 'plannedInvestment', 'villageIds']],
@@ -44,7 +48,7 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   closeDispute: [closeDispute, ['updateId', 'version', 'decision', 'reason']],
   reopenUpdate: [reopenUpdate, ['updateId', 'version', 'reason']],
   giveFeedback: [giveFeedback, ['projectId', 'quarter', 'rating', 'comment', 'version']],
-  reportIncome: [reportIncome, ['villageId', 'year', 'amount', 'version']],
+  reportIncome: [reportIncome, ['villageId', 'year', 'amount', 'version', 'reason']],
   nominateZone: [nominateZone, ['zoneId', 'nominatedOn']],
   assessCriterion: [assessCriterion, ['accreditationId', 'version', 'criterion', 'result', 'assessedOn', 'assessorName']],
   closeAccreditation: [closeAccreditation, ['accreditationId', 'version', 'closedOn', 'reason']],
@@ -57,6 +61,8 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   markNotificationsRead: [markNotificationsRead, ['id']],
   updateNotificationPreferences: [updateNotificationPreferences, ['email', 'notifyByEmail', 'on']],
   setWebhook: [setWebhook, ['soeId', 'url']],
+  markFeedbackSeen: [markFeedbackSeen, ['projectId', 'upTo']],
+  savePhase: [savePhase, ['id', 'version', 'name', 'startsOn', 'endsOn', 'zonesTarget', 'incomeTarget']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -76,7 +82,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -122,6 +128,8 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     reportIncome: [reportIncome, { villageId: String(world.villageA1.id), year: '2024', amount: '1000' }],
     updateNotificationPreferences: [updateNotificationPreferences, { email: 'fuzz@example.test', notifyByEmail: 'on', on: ['UPDATE_DUE'] }],
     setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
+    markFeedbackSeen: [markFeedbackSeen, { projectId: String(world.projectA.id), upTo: new Date().toISOString() }],
+    savePhase: [savePhase, { name: '模糊阶段', startsOn: '2040-01-01', endsOn: '2044-12-31', zonesTarget: '10', incomeTarget: '1000' }],
   };
 }
 

@@ -103,9 +103,35 @@ describe('pages refuse what the policy refuses', () => {
     expect((await viewer.fetch('/dashboard')).status).toBe(200);
     expect((await viewer.fetch('/admin/users')).status).toBe(404);
     expect((await viewer.fetch('/admin/audit')).status).toBe(404);
+    expect((await viewer.fetch('/admin/program')).status).toBe(404);
     const admin = await signedIn('admin');
     expect((await admin.fetch('/admin/users')).status).toBe(200);
     expect((await admin.fetch('/admin/audit')).status).toBe(200);
+    expect((await admin.fetch('/admin/program')).status).toBe(200);
+  });
+
+  it('shows each user only their own notifications with the unread count, and deliveries only to administrators', async () => {
+    const p = database.prisma;
+    const period = new Date('2026-10-01');
+    const base = { kind: 'UPDATE_DUE' as const, entity: 'project', entityId: world.projectA.id, period };
+    const link = `/projects/${world.projectA.id}`;
+    await p.notification.create({ data: { ...base, link, userId: world.users.liaisonA.id, title: '「甲项目」2026年10月进展待填报', body: '请于11月10日前填报' } });
+    await p.notification.create({ data: { ...base, link, userId: world.users.liaisonB.id, title: '「乙项目」别人的提醒', body: '不应出现' } });
+    await p.delivery.create({
+      data: { ...base, dedupKey: 'http:1', channel: 'EMAIL', target: 'liaison-a@example.test', subject: '「甲项目」2026年10月进展待填报', body: '…', status: 'FAILED', attempts: 8, lastError: 'SMTP 550 mailbox unavailable' },
+    });
+    const liaison = await signedIn('liaison-a');
+    const home = await (await liaison.fetch('/projects')).text();
+    expect(home).toContain('通知，1 条未读');
+    const inbox = await (await liaison.fetch('/notifications')).text();
+    expect(inbox).toContain('「甲项目」2026年10月进展待填报');
+    expect(inbox).not.toContain('别人的提醒');
+    expect((await liaison.fetch('/admin/notifications')).status).toBe(404);
+    expect((await (await signedIn('village-a1')).fetch('/admin/notifications')).status).toBe(404);
+    const admin = await (await (await signedIn('admin')).fetch('/admin/notifications')).text();
+    expect(admin).toContain('邮件和群机器人发送记录');
+    expect(admin).toContain('liaison-a@example.test');
+    expect(admin).toContain('SMTP 550 mailbox unavailable');
   });
 });
 

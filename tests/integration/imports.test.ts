@@ -83,7 +83,7 @@ describe('village and income import', () => {
       { row: 3, column: '片区', message: '找不到该区下的这个片区。', value: '不存在片区' },
       { row: 4, column: '人口', message: '不能为负数。', value: '-5' },
       { row: 4, column: '年份', message: '不能填报未来年份的收入。', value: '2999' },
-      { row: 4, column: '村集体经济收入（元）', message: '金额须为不超过两位小数的数字（元）。', value: 'abc' },
+      { row: 4, column: '村集体经济收入（元）', message: '看不懂这个金额：请填数字，如 30、30万、1,234.5 或 ¥300,000。', value: 'abc' },
       { row: 5, column: '村', message: '与前面的行重复。', value: '好村' },
       { row: 6, column: '区', message: '必填。', value: '' },
       { row: 6, column: '片区', message: '必填。', value: '' },
@@ -209,7 +209,7 @@ describe('an import that changes existing values', () => {
     expect(done.status).toBe('committed');
     if (done.status !== 'committed') return;
     const row = await income(world.villageA1.id, 2021);
-    expect(await reportIncome(villageA1, { villageId: world.villageA1.id, year: 2021, amount: '310000', version: row.version })).toMatchObject({ status: 'ok' });
+    expect(await reportIncome(villageA1, { villageId: world.villageA1.id, year: 2021, amount: '310000', version: row.version, reason: '导入后更正' })).toMatchObject({ status: 'ok' });
     const imported = await database.prisma.import.findUniqueOrThrow({ where: { id: done.importId } });
     expect(await undoImport(admin, { importId: done.importId, version: imported.version })).toMatchObject({
       status: 'invalid',
@@ -226,7 +226,7 @@ describe('an import that changes existing values', () => {
     const preview = await previewImport(villageImport, admin, file, 'zh-CN');
     expect(preview).toMatchObject({ status: 'preview', plan: { changes: [{ before: '310000', after: '320000' }] } });
     if (preview.status !== 'preview') return;
-    await reportIncome(villageA1, { villageId: world.villageA1.id, year: 2021, amount: '315000', version: row.version });
+    await reportIncome(villageA1, { villageId: world.villageA1.id, year: 2021, amount: '315000', version: row.version, reason: '导入后更正' });
     const stale = await commitImport(villageImport, admin, file, { locale: 'zh-CN', token: preview.token });
     expect(stale).toMatchObject({ status: 'failed', message: '文件或相关数据在检查之后有变化，没有导入任何内容：请重新检查后再导入。' });
     expect((await income(world.villageA1.id, 2021)).amount.toString()).toBe('315000');

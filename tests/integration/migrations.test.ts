@@ -194,3 +194,33 @@ describe('the unique project key', () => {
     }
   });
 });
+
+describe('the program phases', () => {
+  it('make the targets already kept the first phase’s, 2021-01-01 to their deadline, with their source', async () => {
+    const empty = await createEmptyDatabase();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'portal-migrations-'));
+    try {
+      const names = (await readdir(MIGRATIONS_DIR)).filter((n) => /^\d{14}_/.test(n)).sort();
+      const phases = names.findIndex((n) => n.endsWith('_program_phases'));
+      for (const name of names.slice(0, phases)) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+      await migrate(empty.url, () => {}, dir);
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      await client.query(`INSERT INTO "Source" (code, title) VALUES ('s', '来源');
+        INSERT INTO "ProgramTarget" (metric, comparator, value, unit, deadline, "sourceId") VALUES
+          ('MODEL_ZONES', 'AT_LEAST', 60, 'zones', '2025-12-31', 1), ('AVG_VILLAGE_INCOME', 'ABOVE', 500000, 'yuan', '2025-12-31', 1)`);
+      await migrate(empty.url, () => {});
+      const phase = await client.query(`SELECT id, name, "startsOn"::text AS "startsOn", "endsOn"::text AS "endsOn", "sourceId" FROM "ProgramPhase"`);
+      expect(phase.rows).toEqual([{ id: 1, name: '第一个五年行动（2021–2025）', startsOn: '2021-01-01', endsOn: '2025-12-31', sourceId: 1 }]);
+      const targets = await client.query(`SELECT metric::text, value::text, "phaseId" FROM "ProgramTarget" ORDER BY id`);
+      expect(targets.rows).toEqual([
+        { metric: 'MODEL_ZONES', value: '60.00', phaseId: 1 },
+        { metric: 'AVG_VILLAGE_INCOME', value: '500000.00', phaseId: 1 },
+      ]);
+      await client.end();
+    } finally {
+      await empty.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, projectScope, rules, villageScope, zoneScope, soeScope, type Action, type SessionUser } from '../../lib/auth/policy';
+import { can, homePath, PASSWORD_CHANGE_ACTIONS, projectScope, rules, soeScope, sqlScope, villageScope, zoneScope, type Action, type SessionUser } from '../../lib/auth/policy';
 import { projectResource } from '../../lib/projects/resource';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
@@ -45,6 +45,10 @@ async function resources() {
     unknownImport: { kind: 'zones', soeId: null },
     villageImportByAdmin: { kind: 'villages', soeId: null, importedById: w.users.admin.id },
     projectImportAByLiaisonA: { kind: 'projects', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
+    updateImportA: { kind: 'updates', soeId: w.soeA.id },
+    updateImportB: { kind: 'updates', soeId: w.soeB.id },
+    updateImportNoSoe: { kind: 'updates', soeId: null },
+    updateImportAByLiaisonA: { kind: 'updates', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -86,15 +90,22 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'project.giveFeedback': { projectA: ['villageA1', 'villageA2'], projectB: ['villageB1'], projectCity: [] },
   'masterData.manage': { dashboard: ['admin'] },
   'accreditation.manage': { dashboard: ['admin'] },
+  'program.manage': { dashboard: ['admin'] },
   'user.manage': { dashboard: ['admin'] },
+  // Never one's own role: an administrator cannot demote themselves (or the last administrator) by mistake.
+  'user.changeAccess': { selfAdmin: [], selfLiaisonA: ['admin'], selfVillageA1: ['admin'] },
+  'user.unlock': { selfAdmin: ['admin'], selfLiaisonA: ['admin'], selfVillageA1: ['admin'] },
   'user.changeOwnPassword': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'user.endOwnSessions': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'audit.read': { dashboard: ['admin'] },
   'notification.read': { selfAdmin: ['admin'], selfLiaisonA: ['liaisonA'], selfVillageA1: ['villageA1'] },
   'notification.deliveries': { dashboard: ['admin'] },
-  'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [] },
-  'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG] },
-  'import.undo': { villageImportByAdmin: ['admin'], projectImportAByLiaisonA: ['admin', 'liaisonA'], projectImportNoSoe: ['admin'] },
+  'todo.village': { dashboard: ['villageA1', 'villageA2', 'villageB1'] },
+  'todo.liaison': { dashboard: ['liaisonA', 'liaisonB'] },
+  'todo.org': { dashboard: ['admin'] },
+  'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [], updateImportA: ['liaisonA'], updateImportB: ['liaisonB'], updateImportNoSoe: [] },
+  'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG], updateImportA: [...ORG, 'liaisonA'], updateImportB: [...ORG, 'liaisonB'] },
+  'import.undo': { villageImportByAdmin: ['admin'], projectImportAByLiaisonA: ['admin', 'liaisonA'], projectImportNoSoe: ['admin'], updateImportAByLiaisonA: ['admin', 'liaisonA'] },
 };
 
 describe('policy matrix: every role × every action × in- and out-of-scope resources', () => {
@@ -115,6 +126,29 @@ describe('policy matrix: every role × every action × in- and out-of-scope reso
     console.log(`policy matrix: ${cases} cases`);
     expect(wrong).toEqual([]);
     expect(cases).toBeGreaterThan(250);
+  });
+
+  it('refuses a user who must change an administrator-chosen password everything but changing it and signing out', async () => {
+    const all = await resources();
+    for (const key of ALL) {
+      const user: SessionUser = { ...world.users[key], mustChangePassword: true };
+      const self = { userId: user.id };
+      for (const [action, byResource] of Object.entries(EXPECTED) as [Action, Partial<Record<Label, UserKey[]>>][]) {
+        for (const label of Object.keys(byResource) as Label[]) {
+          const allowed = PASSWORD_CHANGE_ACTIONS.includes(action) ? can(world.users[key], action, all[label] as never) : false;
+          expect(can(user, action, all[label] as never), `${key} ${action} ${label}`).toBe(allowed);
+        }
+      }
+      expect(can(user, 'user.changeOwnPassword', self)).toBe(true);
+      expect(can(user, 'user.endOwnSessions', self)).toBe(true);
+      const p = database.prisma;
+      expect(await p.project.count({ where: projectScope(user) }), key).toBe(0);
+      expect(await p.zone.count({ where: zoneScope(user) }), key).toBe(0);
+      expect(await p.village.count({ where: villageScope(user) }), key).toBe(0);
+      expect(await p.soe.count({ where: soeScope(user) }), key).toBe(0);
+      expect(sqlScope(user)).toEqual({ all: false, soeId: -1, zoneId: -1 });
+      expect(homePath(user)).toBe('/account/password');
+    }
   });
 
   it('refuses everything to nobody', async () => {

@@ -170,7 +170,7 @@ describe('village committees', () => {
     expect(await reportIncome(villageA1, { villageId: world.villageA1.id, year, amount: '600000' })).toMatchObject({ status: 'conflict' });
     expect(await reportIncome(villageA1, { villageId: world.villageA1.id, year: '2999', amount: '1' })).toMatchObject({ status: 'invalid', fieldErrors: { year: ['不能填报未来年份的收入。'] } });
     expect(await reportIncome(villageA1, { villageId: world.villageA1.id, year, amount: '12.345' })).toMatchObject({ status: 'invalid' });
-    const corrected = await reportIncome(villageA1, { villageId: world.villageA1.id, year, amount: '533400.10', version: '1' });
+    const corrected = await reportIncome(villageA1, { villageId: world.villageA1.id, year, amount: '533400.10', version: '1', reason: '核对台账后更正' });
     expect(corrected.status).toBe('ok');
     const row = await database.prisma.villageIncome.findFirstOrThrow({ where: { villageId: world.villageA1.id, year: Number(year) } });
     expect(row.amount.toString()).toBe('533400.1');

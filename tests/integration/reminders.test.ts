@@ -128,10 +128,10 @@ const EXPECTED_MAILS = [
   ['liaison-b@example.test', '【逾期】「乙项目」2026年9月进展未填报'],
   ['liaison-b@example.test', '【逾期超过30天】「乙项目」2026年8月进展未填报'],
   ['village-a1@example.test', '「甲项目」2026年9月进展待确认'],
-  ['village-a1@example.test', '「甲项目」2026年第4季度评价待提交'],
+  ['village-a1@example.test', '「甲项目」2026年第四季度评价待提交'],
   ['village-a1@example.test', '甲一村2025年村集体经济收入待填报'],
   // Village B1 turned confirmations off, not these.
-  ['village-b1@example.test', '「乙项目」2026年第4季度评价待提交'],
+  ['village-b1@example.test', '「乙项目」2026年第四季度评价待提交'],
   ['village-b1@example.test', '乙一村2025年村集体经济收入待填报'],
 ];
 
@@ -286,11 +286,12 @@ describe('reminders', () => {
     await p.delivery.create({
       data: { dedupKey: 'test:crash', kind: 'UPDATE_DUE', entity: 'project', entityId: world.projectA.id, period: new Date('2026-12-01'), channel: 'EMAIL', target: 'crash@example.test', subject: '租约测试', body: '租约测试' },
     });
-    const claimed = await claimDeliveries(client(), 'crashed', 10, { ...config(), leaseMs: 1_500 });
+    const claimed = await claimDeliveries(client(), 'crashed', 10, { ...config(), leaseMs: 60_000 });
     expect(claimed.map((d) => d.target)).toEqual(['crash@example.test']);
     // The worker is gone; while its lease holds, nobody else sends.
     expect((await runReminderCycle(client(), { name: 'survivor', config: config(), now: at(10) })).sent).toBe(0);
-    await new Promise((r) => setTimeout(r, 1_600));
+    // The lease lapses (its end moved into the past rather than waited for, so load cannot change the outcome).
+    await p.$executeRaw`UPDATE "Delivery" SET "leaseUntil" = now() - interval '1 second' WHERE "dedupKey" = 'test:crash'`;
     expect((await runReminderCycle(client(), { name: 'survivor', config: config(), now: at(10) })).sent).toBe(1);
     expect(mails.filter((m) => m.to.includes('crash@example.test'))).toHaveLength(1);
     expect(await p.delivery.findUniqueOrThrow({ where: { dedupKey: 'test:crash' } })).toMatchObject({ status: 'SENT', attempts: 2 });

@@ -104,7 +104,7 @@ describe('project scope on writes', () => {
     expect(await updateProject(liaisonA, { ...(await projectEdit(database.prisma, a.id)), projectId: '987654' })).toMatchObject({ status: 'denied' });
     expect(await updateProject(liaisonA, await projectEdit(database.prisma, a.id, { plannedInvestment: '1.234' }))).toMatchObject({
       status: 'invalid',
-      fieldErrors: { plannedInvestment: ['金额须为不超过两位小数的数字（元）。'] },
+      fieldErrors: { plannedInvestment: ['金额最多到分：按元计最多两位小数。'] },
     });
     expect(await snapshot()).toEqual(before);
   });

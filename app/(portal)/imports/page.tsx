@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ImportForm } from '@/components/imports/import-form';
@@ -25,32 +26,20 @@ export default async function ImportsPage() {
           <p className="text-slate-600">{t('noHistory')}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="stack-sm w-full text-left">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">{t('when')}</th>
-                  <th scope="col" className="py-1 pr-3">{t('kind')}</th>
-                  <th scope="col" className="py-1 pr-3">{t('fileName')}</th>
-                  <th scope="col" className="py-1 pr-3">{t('who')}</th>
-                  <th scope="col" className="py-1 pr-3 text-right">{t('rows')}</th>
-                  <th scope="col" className="py-1">{t('state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((i) => (
-                  <tr key={i.id} className="border-b border-slate-100">
-                    <td data-label={t('when')} className="py-1 pr-3 whitespace-nowrap">
-                      <Link href={`/imports/${i.id}`} className="text-red-900 hover:underline">{time.format(i.createdAt)}</Link>
-                    </td>
-                    <td data-label={t('kind')} className="py-1 pr-3">{t(i.kind as 'villages')}</td>
-                    <td data-label={t('fileName')} className="py-1 pr-3 break-all">{i.fileName ?? '—'}</td>
-                    <td data-label={t('who')} className="py-1 pr-3">{i.by ?? '—'}</td>
-                    <td data-label={t('rows')} className="py-1 pr-3 text-right tabular-nums">{formatCount(i.rows, locale)}</td>
-                    <td data-label={t('state')} className="py-1">{i.undoneAt ? t('undone', { time: time.format(i.undoneAt) }) : t('standing')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              dense
+              className=""
+              rows={history}
+              rowKey={(i) => i.id}
+              columns={[
+                { label: t('when'), cellClassName: () => 'whitespace-nowrap', cell: (i) => <Link href={`/imports/${i.id}`} className="text-red-900 hover:underline">{time.format(i.createdAt)}</Link> },
+                { label: t('kind'), cell: (i) => t(i.kind as 'villages') },
+                { label: t('fileName'), cellClassName: () => 'break-all', cell: (i) => i.fileName ?? '—' },
+                { label: t('who'), cell: (i) => i.by ?? '—' },
+                { label: t('rows'), numeric: true, cell: (i) => formatCount(i.rows, locale) },
+                { label: t('state'), cell: (i) => (i.undoneAt ? t('undone', { time: time.format(i.undoneAt) }) : t('standing')) },
+              ]}
+            />
           </div>
         )}
       </section>

@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-controls';
+import { ExportLinks, Pagination, sortColumn } from '@/components/lists/list-controls';
+import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/policy';
-import { CooperationMode, ProjectStatus } from '@/lib/db/enums';
+import { can, homePath } from '@/lib/auth/policy';
+import { TodoPanel } from '@/components/todo/todo-panel';
+import { CooperationMode, OutcomeArea, ProjectStatus } from '@/lib/db/enums';
 import { toLocale } from '@/lib/i18n/config';
 import { formatMonth, formatYuan } from '@/lib/i18n/format';
 import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
@@ -25,6 +27,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     listDistricts(),
   ]);
   const mine = !can(user, 'project.readAll', {});
+  // Where the user lands (a liaison team, a village committee), the list opens with the to-do; not once filtered or paged.
+  const landing = homePath(user) === '/projects' && Object.keys(current).length === 0;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -36,6 +40,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <ExportLinks path="/api/exports/projects" current={current} />
         </span>
       </div>
+      {landing && <TodoPanel user={user} limit={5} />}
       <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
         <label className="lg:col-span-2">
           {t('list.search')}
@@ -71,6 +76,15 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </label>
         )}
         <label>
+          {t('exports.outcomeArea')}
+          <select name="outcome" defaultValue={params.outcome ?? ''} className={inputClassName}>
+            <option value="">{t('list.all')}</option>
+            {Object.values(OutcomeArea).map((o) => (
+              <option key={o} value={o}>{t(`enum.OutcomeArea.${o}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('zones.district')}
           <select name="district" defaultValue={params.district ?? ''} className={inputClassName}>
             <option value="">{t('list.all')}</option>
@@ -79,39 +93,41 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
+        {/* Filters the dashboard links to, kept when the form is submitted; shown as words. */}
+        {params.citywide && <input type="hidden" name="citywide" value="1" />}
+        {params.stale && <input type="hidden" name="stale" value="1" />}
+        {(params.citywide || params.stale) && (
+          <p className="self-end text-slate-700 sm:col-span-3 lg:col-span-6">
+            {[params.citywide && t('dashboard.citywide'), params.stale && t('dashboard.staleProjects')].filter(Boolean).join(' · ')}
+          </p>
+        )}
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
           <Link href="/projects" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
         </div>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <SortHeader label={t('projects.name')} sortKey="name" current={current} />
-              <SortHeader label={t('projects.soe')} sortKey="soe" current={current} />
-              <SortHeader label={t('projects.zone')} sortKey="zone" current={current} />
-              <SortHeader label={t('projects.status')} sortKey="status" current={current} />
-              <SortHeader label={t('projects.planned')} sortKey="planned" current={current} numeric />
-              <th scope="col" className="py-2 pr-3">{t('dashboard.lastUpdate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3">
+        <DataTable
+          rows={rows}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              label: t('projects.name'),
+              sort: sortColumn('name', current),
+              cell: (p) => (
+                <>
                   <Link href={`/projects/${p.id}`} className="font-medium text-red-900 hover:underline">{p.name}</Link>
                   {p.isSample && <SampleTag />}
-                </td>
-                <td className="py-2 pr-3">{p.soe}</td>
-                <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>
-                <td className="py-2 pr-3">{t(`status.${p.status}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : t('projects.none')}</td>
-                <td className="py-2 pr-3">{p.lastUpdate ? `${formatMonth(p.lastUpdate, locale)} · ${p.progressPct}%` : t('projects.none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t('projects.soe'), sort: sortColumn('soe', current), cell: (p) => p.soe },
+            { label: t('projects.zone'), sort: sortColumn('zone', current), cell: (p) => p.zone ?? t('projects.cityWide') },
+            { label: t('projects.status'), sort: sortColumn('status', current), cell: (p) => t(`status.${p.status}`) },
+            { label: t('projects.planned'), sort: sortColumn('planned', current), numeric: true, cell: (p) => (p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : t('projects.none')) },
+            { label: t('dashboard.lastUpdate'), cell: (p) => (p.lastUpdate ? `${formatMonth(p.lastUpdate, locale)} · ${p.progressPct}%` : t('projects.none')) },
+          ]}
+        />
         {rows.length === 0 && <p className="p-4 text-sm text-slate-500">{t('projects.empty')}</p>}
       </div>
       <Pagination page={params.page} total={total} pageSize={PAGE_SIZE} current={current} />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/lists/list-controls';
 import { SampleTag } from '@/components/ui/sample-banner';
@@ -24,32 +25,26 @@ export default async function SoesPage({ searchParams }: { searchParams: Promise
         <Link href="/soes" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('soe.name')}</th>
-              <th scope="col" className="py-2 pr-3">{t('soe.category')}</th>
-              <th scope="col" className="py-2 pr-3">{t('soe.level')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('soe.zones')}</th>
-              <th scope="col" className="py-2 text-right">{t('soe.projects')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {soes.map((s) => (
-              <tr key={s.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3">
+        <DataTable
+          rows={soes}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              label: t('soe.name'),
+              cell: (s) => (
+                <>
                   <Link href={`/soes/${s.id}`} className="font-medium text-red-900 hover:underline">{s.name}</Link>
                   {!s.nameVerified && <span className="ml-2 text-xs text-rose-700">({t('soe.unverified')})</span>}
                   {s.isSample && <SampleTag />}
-                </td>
-                <td className="py-2 pr-3">{t(`enum.SoeCategory.${s.category}`)}</td>
-                <td className="py-2 pr-3">{t(`enum.SoeLevel.${s.level}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{s.zones}</td>
-                <td className="py-2 text-right tabular-nums">{s.projects}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t('soe.category'), cell: (s) => t(`enum.SoeCategory.${s.category}`) },
+            { label: t('soe.level'), cell: (s) => t(`enum.SoeLevel.${s.level}`) },
+            { label: t('soe.zones'), numeric: true, cell: (s) => s.zones },
+            { label: t('soe.projects'), numeric: true, cell: (s) => s.projects },
+          ]}
+        />
       </div>
       <Pagination page={params.page} total={total} pageSize={PAGE_SIZE} current={current} />
     </div>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ExportLinks, Pagination, SortHeader } from '@/components/lists/list-controls';
+import { ExportLinks, Pagination, sortColumn } from '@/components/lists/list-controls';
+import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
 import { requireUser } from '@/lib/auth/current-user';
@@ -45,37 +46,36 @@ export default async function ZonesPage({ searchParams }: { searchParams: Promis
             <option value="none">{t('zones.notAccredited')}</option>
           </select>
         </label>
+        <label className="flex items-end gap-2">
+          <input type="checkbox" name="paired" value="1" defaultChecked={params.paired === '1'} />
+          {t('zones.pairedNow')}
+        </label>
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
           <Link href="/zones" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
         </div>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <SortHeader label={t('zones.title')} sortKey="name" current={current} />
-              <SortHeader label={t('zones.district')} sortKey="district" current={current} />
-              <SortHeader label={t('zones.villages')} sortKey="villages" current={current} numeric />
-              <th scope="col" className="py-2 pr-3">{t('zones.soes')}</th>
-              <SortHeader label={t('zones.accreditedAt')} sortKey="accreditedAt" current={current} />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((z) => (
-              <tr key={z.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3">
+        <DataTable
+          rows={rows}
+          rowKey={(z) => z.id}
+          columns={[
+            {
+              label: t('zones.title'),
+              sort: sortColumn('name', current),
+              cell: (z) => (
+                <>
                   <Link href={`/zones/${z.id}`} className="font-medium text-red-900 hover:underline">{z.name}</Link>
                   {z.isSample && <SampleTag />}
-                </td>
-                <td className="py-2 pr-3">{z.district}{z.township ? ` · ${z.township}` : ''}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{z.villages}</td>
-                <td className="py-2 pr-3">{z.soes.join('、')}</td>
-                <td className="py-2 pr-3">{z.accreditedAt ? formatDate(z.accreditedAt, locale) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t('zones.district'), sort: sortColumn('district', current), cell: (z) => `${z.district}${z.township ? ` · ${z.township}` : ''}` },
+            { label: t('zones.villages'), sort: sortColumn('villages', current), numeric: true, cell: (z) => z.villages },
+            { label: t('zones.soes'), cell: (z) => z.soes.join('、') },
+            { label: t('zones.accreditedAt'), sort: sortColumn('accreditedAt', current), cell: (z) => (z.accreditedAt ? formatDate(z.accreditedAt, locale) : '—') },
+          ]}
+        />
       </div>
       <Pagination page={params.page} total={total} pageSize={PAGE_SIZE} current={current} />
     </div>

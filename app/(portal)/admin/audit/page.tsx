@@ -2,7 +2,10 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { inputClassName } from '@/components/ui/styles';
 import { requirePermission } from '@/lib/auth/current-user';
-import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditEntities, listAuditEntries } from '@/lib/audit/queries';
+import { AuditChanges } from '@/components/audit/audit-changes';
+import { DataTable } from '@/components/ui/data-table';
+import { auditRecordName, describeAuditChanges } from '@/lib/audit/describe';
+import { AUDIT_PAGE_SIZE, auditFilterSchema, auditNames, listAuditEntities, listAuditEntries } from '@/lib/audit/queries';
 import { toLocale } from '@/lib/i18n/config';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -18,6 +21,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     listAuditEntries(user, filter),
     listAuditEntities(user),
   ]);
+  const names = await auditNames(rows);
+  const changeLabels = { before: t('before'), after: t('after'), none: t('noChanges'), colon: locale === 'zh-CN' ? '：' : ': ' };
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   // Known actions and records by name; anything newer shows its code.
   const label = (key: string, fallback: string) => (tAll.has(key as never) ? tAll(key as never) : fallback);
@@ -59,44 +64,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </div>
       </form>
       <p className="text-sm text-slate-600">{t('total', { count: total })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="p-2">{t('at')}</th>
-              <th scope="col" className="p-2">{t('actor')}</th>
-              <th scope="col" className="p-2">{t('action')}</th>
-              <th scope="col" className="p-2">{t('entity')}</th>
-              <th scope="col" className="p-2">{t('changes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 align-top">
-                <td className="whitespace-nowrap p-2 tabular-nums">{time.format(r.at)}</td>
-                <td className="p-2">{r.actorName ?? t('system')}</td>
-                <td className="p-2" title={r.action}>{label(`auditAction.${r.action}`, r.action)}</td>
-                <td className="p-2">
-                  {label(`auditEntity.${r.entity}`, r.entity)} {r.entityId && <span className="text-slate-500">#{r.entityId}</span>}
-                </td>
-                <td className="max-w-md p-2">
-                  {r.before != null && (
-                    <details>
-                      <summary className="cursor-pointer text-xs">{t('before')}</summary>
-                      <pre className="overflow-x-auto text-xs">{JSON.stringify(r.before, null, 1)}</pre>
-                    </details>
-                  )}
-                  {r.after != null && (
-                    <details>
-                      <summary className="cursor-pointer text-xs">{t('after')}</summary>
-                      <pre className="overflow-x-auto text-xs">{JSON.stringify(r.after, null, 1)}</pre>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+        <DataTable
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { label: t('at'), cellClassName: () => 'whitespace-nowrap tabular-nums', cell: (r) => time.format(r.at) },
+            { label: t('actor'), cell: (r) => r.actorName ?? t('system') },
+            { label: t('action'), cell: (r) => <span title={r.action}>{label(`auditAction.${r.action}`, r.action)}</span> },
+            {
+              label: t('record'),
+              cell: (r) => {
+                const record = auditRecordName(r, locale, names);
+                return (
+                  <>
+                    <span className="text-slate-600">{label(`auditEntity.${r.entity}`, r.entity)}</span>{' '}
+                    {record && (record.href ? <Link href={record.href} className="text-red-900 hover:underline">{record.name}</Link> : record.name)}
+                  </>
+                );
+              },
+            },
+            { label: t('changes'), wide: true, cell: (r) => <AuditChanges changes={describeAuditChanges(r, locale, names)} labels={changeLabels} /> },
+          ]}
+        />
       </div>
       <nav className="flex items-center gap-4 text-sm" aria-label={t('page', { page: filter.page, pages })}>
         {filter.page > 1 && <Link href={pageLink(filter.page - 1)}>{t('prev')}</Link>}

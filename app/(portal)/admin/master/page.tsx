@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/lists/list-controls';
@@ -53,18 +54,17 @@ export default async function MasterDataPage({ searchParams }: { searchParams: P
       {section(
         'pairings',
         t('master.pairings'),
-        <table className="w-full text-left text-sm">
-          <tbody>
-            {data.pairings.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100">
-                <td className="py-1 pr-3">{p.zone.name}</td>
-                <td className="py-1 pr-3">{p.soe.name}</td>
-                <td className="py-1 pr-3">{t('zones.since', { date: formatDate(p.since, locale) })}</td>
-                <td className="py-1"><EndPairingForm pairingId={p.id} version={p.version} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>,
+        <DataTable
+          dense
+          rows={data.pairings}
+          rowKey={(p) => p.id}
+          columns={[
+            { label: t('zones.title'), cell: (p) => p.zone.name },
+            { label: t('soe.name'), cell: (p) => p.soe.name },
+            { label: t('master.since'), cell: (p) => t('zones.since', { date: formatDate(p.since, locale) }) },
+            { label: t('master.endPairing'), hideLabel: true, wide: true, cell: (p) => <EndPairingForm pairingId={p.id} version={p.version} soe={p.soe.name} zone={p.zone.name} /> },
+          ]}
+        />,
       )}
       <Pagination page={params.page} total={data.pairingCount} pageSize={PAIRINGS_PER_PAGE} current={current} />
     </div>

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { WebhookForm } from '@/components/notifications/notification-forms';
@@ -27,36 +28,22 @@ export default async function DeliveriesPage() {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="p-2">{t('status')}</th>
-                <th scope="col" className="p-2">{t('channel')}</th>
-                <th scope="col" className="p-2">{t('target')}</th>
-                <th scope="col" className="p-2">{t('subject')}</th>
-                <th scope="col" className="p-2">{t('attempts')}</th>
-                <th scope="col" className="p-2">{t('lastError')}</th>
-                <th scope="col" className="p-2">{t('sentAt')}</th>
-                <th scope="col" className="p-2">{t('nextAttempt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.id} className="border-b border-slate-100 align-top">
-                  <td className={`p-2 ${d.status === 'FAILED' ? 'font-semibold text-red-800' : ''}`}>{t(`statusName.${d.status}`)}</td>
-                  <td className="p-2">{d.channel === 'EMAIL' ? 'E-mail' : 'Webhook'}</td>
-                  {/* A webhook URL carries its robot's key: only the host is shown. */}
-                  <td className="p-2 break-all">{d.channel === 'WEBHOOK' ? safeHost(d.target) : d.target}</td>
-                  <td className="p-2">{d.subject}</td>
-                  <td className="p-2">{d.attempts}</td>
-                  <td className="p-2 break-words text-red-800">{d.lastError ?? ''}</td>
-                  <td className="p-2">{d.sentAt ? time.format(d.sentAt) : ''}</td>
-                  <td className="p-2">{d.status === 'PENDING' ? time.format(d.nextAttemptAt) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+          <DataTable
+            rows={rows}
+            rowKey={(d) => d.id}
+            columns={[
+              { label: t('status'), cellClassName: (d) => (d.status === 'FAILED' ? 'font-semibold text-red-800' : ''), cell: (d) => t(`statusName.${d.status}`) },
+              { label: t('channel'), cell: (d) => (d.channel === 'EMAIL' ? 'E-mail' : 'Webhook') },
+              // A webhook URL carries its robot's key: only the host is shown.
+              { label: t('target'), cellClassName: () => 'break-all', cell: (d) => (d.channel === 'WEBHOOK' ? safeHost(d.target) : d.target) },
+              { label: t('subject'), cell: (d) => d.subject },
+              { label: t('attempts'), cell: (d) => d.attempts },
+              { label: t('lastError'), wide: true, cellClassName: () => 'break-words text-red-800', cell: (d) => d.lastError ?? '' },
+              { label: t('sentAt'), cell: (d) => (d.sentAt ? time.format(d.sentAt) : '') },
+              { label: t('nextAttempt'), cell: (d) => (d.status === 'PENDING' ? time.format(d.nextAttemptAt) : '') },
+            ]}
+          />
         </div>
       )}
     </div>

@@ -1,9 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/ui/data-table';
 import { CreateUserForm } from '@/components/users/create-user-form';
 import { UserRowForms } from '@/components/users/user-row-forms';
 import { requirePermission } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
 import { listScopeOptions, listUsers } from '@/lib/users/queries';
+
+const isLocked = (u: { lockedUntil: Date | null }) => Boolean(u.lockedUntil && u.lockedUntil > new Date());
 
 export default async function UsersPage() {
   const user = await requirePermission('user.manage', {});
@@ -17,37 +20,38 @@ export default async function UsersPage() {
         <CreateUserForm soes={options.soes} villages={options.villages} />
       </section>
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('users.username')}</th>
-              <th scope="col" className="py-2 pr-3">{t('users.displayName')}</th>
-              <th scope="col" className="py-2 pr-3">{t('users.role')}</th>
-              <th scope="col" className="py-2 pr-3">{t('users.scope')}</th>
-              <th scope="col" className="py-2 pr-3">{t('users.status')}</th>
-              <th scope="col" className="py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 font-mono">{u.username}</td>
-                <td className="py-2 pr-3">{u.displayName}</td>
-                <td className="py-2 pr-3">{t(`role.${u.role}`)}</td>
-                <td className="py-2 pr-3">{u.soe?.name ?? (u.village ? `${u.village.zone.name} · ${u.village.name}` : t('common.none'))}</td>
-                <td className="py-2 pr-3">
-                  {u.active ? t('users.active') : t('users.inactive')}
-                  {u.lockedUntil && u.lockedUntil > new Date() && (
-                    <span className="block text-xs text-rose-700">{t('users.locked', { time: time.format(u.lockedUntil) })}</span>
-                  )}
-                </td>
-                <td className="py-2">
-                  <UserRowForms userId={u.id} version={u.version} active={u.active} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={users}
+          rowKey={(u) => u.id}
+          columns={[
+            { label: t('users.username'), cell: (u) => <span className="font-mono">{u.username}</span> },
+            { label: t('users.displayName'), cell: (u) => u.displayName },
+            { label: t('users.role'), cell: (u) => t(`role.${u.role}`) },
+            { label: t('users.scope'), cell: (u) => u.soe?.name ?? (u.village ? `${u.village.zone.name} · ${u.village.name}` : t('common.none')) },
+            {
+              label: t('users.status'),
+              // One state a row: stopped, locked (until when), or in use; and whether the password is still the administrator's.
+              cell: (u) => (
+                <>
+                  {!u.active ? t('users.inactive') : isLocked(u) ? <span className="text-rose-700">{t('users.locked', { time: time.format(u.lockedUntil!) })}</span> : t('users.active')}
+                  {u.mustChangePassword && <span className="block text-xs text-amber-800">{t('users.mustChange')}</span>}
+                </>
+              ),
+            },
+            {
+              label: t('users.actions'),
+              hideLabel: true,
+              wide: true,
+              cell: (u) => (
+                <UserRowForms
+                  user={{ id: u.id, username: u.username, version: u.version, active: u.active, locked: isLocked(u), role: u.role, soeId: u.soeId, villageId: u.villageId, self: u.id === user.id }}
+                  soes={options.soes}
+                  villages={options.villages}
+                />
+              ),
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { UndoImportForm } from '@/components/imports/undo-import-form';
@@ -9,7 +10,7 @@ import { formatCount } from '@/lib/i18n/format';
 import { getImport } from '@/lib/imports/queries';
 
 /** The counts an import keeps, in reading order (PostgreSQL's jsonb sorts keys by length). */
-const COUNT_ORDER = ['villagesCreated', 'villagesChanged', 'incomesCreated', 'incomesChanged', 'rowsUnchanged', 'projectsCreated'] as const;
+const COUNT_ORDER = ['villagesCreated', 'villagesChanged', 'incomesCreated', 'incomesChanged', 'rowsUnchanged', 'projectsCreated', 'updatesPosted', 'beneficiariesCreated', 'beneficiariesChanged'] as const;
 
 /** One import: what it created, every value it changed (before → after), and its undo. */
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -50,24 +51,17 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         ) : (
           <div className="overflow-x-auto">
             {found.changedCount > found.changed.length && <p className="text-slate-600">{t('shownFirst', { shown: found.changed.length })}</p>}
-            <table className="stack-sm w-full text-left">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">{t('record')}</th>
-                  <th scope="col" className="py-1 pr-3">{t('before')}</th>
-                  <th scope="col" className="py-1">{t('after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {found.changed.map((c) => (
-                  <tr key={`${c.entity}-${c.id}`} className="border-b border-slate-100 align-top">
-                    <td data-label={t('record')} className="py-1 pr-3">{c.label}</td>
-                    <td data-label={t('before')} className="py-1 pr-3">{fields(c.before, c.after)}</td>
-                    <td data-label={t('after')} className="py-1">{fields(c.after, c.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              dense
+              className=""
+              rows={found.changed}
+              rowKey={(c) => `${c.entity}-${c.id}`}
+              columns={[
+                { label: t('record'), cell: (c) => c.label },
+                { label: t('before'), cell: (c) => fields(c.before, c.after) },
+                { label: t('after'), cell: (c) => fields(c.after, c.after) },
+              ]}
+            />
           </div>
         )}
       </section>

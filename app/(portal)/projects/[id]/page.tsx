@@ -5,27 +5,34 @@ import { ProjectActivity } from '@/components/projects/project-activity';
 import { ProjectForm } from '@/components/projects/project-form';
 import { StatusForm } from '@/components/projects/status-form';
 import { UpdateForm } from '@/components/projects/update-form';
+import { MarkFeedbackSeen } from '@/components/todo/mark-feedback-seen';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatDate, formatQuarter, formatYuan } from '@/lib/i18n/format';
 import { getProject, listZoneVillages } from '@/lib/projects/queries';
-import { currentQuarter } from '@/lib/dates';
+import { currentQuarter, quarterKey } from '@/lib/dates';
 import { STATUS_TRANSITIONS } from '@/lib/projects/status';
+import { unseenFeedbackUpTo } from '@/lib/todo/queries';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const id = parseId((await params).id);
   const project = id === null ? null : await getProject(user, id);
   if (!project) notFound();
-  const [t, locale, zoneVillages] = await Promise.all([getTranslations(), getLocale().then(toLocale), project.canEdit ? listZoneVillages(project.zone?.id ?? null) : []]);
+  const [t, locale, zoneVillages, unseenUpTo] = await Promise.all([
+    getTranslations(),
+    getLocale().then(toLocale),
+    project.canEdit ? listZoneVillages(project.zone?.id ?? null) : [],
+    unseenFeedbackUpTo(user, project.id),
+  ]);
   const latest = project.updates[0];
+  const created = (await searchParams).created === '1' && project.canEdit;
   const thisMonth = new Date().toISOString().slice(0, 7);
   const quarter = currentQuarter();
-  const quarterLabel = `${quarter.getUTCFullYear()}-Q${quarter.getUTCMonth() / 3 + 1}`;
   return (
     <article className="space-y-4">
       <header>
@@ -43,6 +50,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </p>
         )}
       </header>
+      {created && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t('projectForm.created')}
+        </p>
+      )}
       <dl className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-500">{t('projects.planned')}</dt>
@@ -55,6 +67,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <div>
           <dt className="text-slate-500">{t('projectForm.jointVenture')}</dt>
           <dd>{project.jointVenture ?? t('projects.none')}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('projectForm.startDate')}</dt>
+          <dd>{project.startDate ? formatDate(project.startDate, locale) : t('projects.none')}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('projectForm.endDate')}</dt>
+          <dd>{project.endDate ? formatDate(project.endDate, locale) : t('projects.none')}</dd>
         </div>
         <div>
           <dt className="text-slate-500">{t('dashboard.lastUpdate')}</dt>
@@ -82,8 +102,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           )}
         </>
       )}
-      {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterLabel} existing={project.myFeedback} />}
+      {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterKey(quarter)} quarterName={formatQuarter(quarter, locale)} existing={project.myFeedback} />}
       <ProjectActivity project={project} />
+      {unseenUpTo && <MarkFeedbackSeen projectId={project.id} upTo={unseenUpTo.toISOString()} />}
       {project.canEdit && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-semibold">{t('projectForm.title')}</summary>

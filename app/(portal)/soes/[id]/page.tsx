@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SampleTag } from '@/components/ui/sample-banner';
@@ -7,6 +8,8 @@ import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
 import { getSoe } from '@/lib/soes/queries';
+import { can } from '@/lib/auth/policy';
+import { SoeForm } from '@/components/master/master-forms';
 
 export default async function SoePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -14,6 +17,7 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
   const soe = id === null ? null : await getSoe(user, id);
   if (!soe) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const canEdit = can(user, 'masterData.manage', {});
   return (
     <article className="space-y-4">
       <header>
@@ -28,6 +32,14 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
         </p>
         {soe.sourceNote && !soe.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {soe.source?.title} — {soe.sourceNote}</p>}
       </header>
+      {canEdit && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t('master.editSoe')}</summary>
+          <div className="mt-2">
+            <SoeForm record={{ id: soe.id, version: soe.version, name: soe.name, shortName: soe.shortName, nameEn: soe.nameEn, category: soe.category, level: soe.level, liaisonLead: soe.liaisonLead }} />
+          </div>
+        </details>
+      )}
       <section aria-labelledby="soe-zones" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="soe-zones" className="font-semibold">{t('soe.zones')}</h2>
         <ul className="mt-2 space-y-1 text-sm">
@@ -35,36 +47,44 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
             <li key={`${p.zone.id}-${p.since.toISOString()}`}>
               <Link href={`/zones/${p.zone.id}`} className="text-red-900 hover:underline">{p.zone.name}</Link> · {p.zone.district.name} ·{' '}
               {t('zones.since', { date: formatDate(p.since, locale) })}
+              {p.source?.isSample && <SampleTag />}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="soe-projects" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="soe-projects" className="font-semibold">{t('soe.projects')}</h2>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('projects.name')}</th>
-              <th scope="col" className="py-2 pr-3">{t('projects.zone')}</th>
-              <th scope="col" className="py-2 pr-3">{t('projects.status')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.planned')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.made')}</th>
-              <th scope="col" className="py-2 pr-3">{t('dashboard.lastUpdate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {soe.projects.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3"><Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link></td>
-                <td className="py-2 pr-3">{p.zone ?? t('projects.cityWide')}</td>
-                <td className="py-2 pr-3">{t(`status.${p.status}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : '—'}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—'}</td>
-                <td className="py-2 pr-3">{p.latest ? `${formatDate(p.latest.period, locale)} · ${p.latest.progressPct}%` : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {soe.projects.some((p) => p.latest?.isSample && !p.isSample) && <p className="text-xs text-amber-800">* {t('sample.updateNote')}</p>}
+        <DataTable
+          className="mt-2 text-sm"
+          rows={soe.projects}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              label: t('projects.name'),
+              cell: (p) => (
+                <>
+                  <Link href={`/projects/${p.id}`} className="text-red-900 hover:underline">{p.name}</Link>
+                  {p.isSample && <SampleTag />}
+                </>
+              ),
+            },
+            { label: t('projects.zone'), cell: (p) => p.zone ?? t('projects.cityWide') },
+            { label: t('projects.status'), cell: (p) => t(`status.${p.status}`) },
+            { label: t('dashboard.planned'), numeric: true, cell: (p) => (p.plannedInvestment ? formatYuan(p.plannedInvestment, locale) : '—') },
+            {
+              label: t('dashboard.made'),
+              numeric: true,
+              cell: (p) => (
+                <>
+                  {p.latest ? formatYuan(p.latest.investmentToDate, locale) : '—'}
+                  {p.latest?.isSample && !p.isSample && <sup className="ml-0.5 text-amber-800" title={t('sample.tag')}>*</sup>}
+                </>
+              ),
+            },
+            { label: t('dashboard.lastUpdate'), cell: (p) => (p.latest ? `${formatDate(p.latest.period, locale)} · ${p.latest.progressPct}%` : '—') },
+          ]}
+        />
       </section>
     </article>
   );

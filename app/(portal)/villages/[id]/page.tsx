@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SampleTag } from '@/components/ui/sample-banner';
@@ -7,16 +8,18 @@ import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { requireUser } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatYuan } from '@/lib/i18n/format';
+import { formatDate, formatHouseholds, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import { getVillage } from '@/lib/villages/queries';
+import { listZoneOptions } from '@/lib/zones/queries';
+import { VillageForm } from '@/components/master/master-forms';
 
 export default async function VillagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = parseId((await params).id);
   const village = id === null ? null : await getVillage(user, id);
   if (!village) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const [t, locale, zones] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user)]);
   return (
     <article className="space-y-4">
       <header>
@@ -26,11 +29,22 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
         </h1>
         <p className="text-sm text-slate-600">
           {village.zone.district.name} · <Link href={`/zones/${village.zone.id}`} className="text-red-900 hover:underline">{village.zone.name}</Link> ·{' '}
-          {t('zones.population')} {village.population === null ? '—' : formatCount(village.population, locale)} · {t('zones.households')}{' '}
-          {village.households === null ? '—' : formatCount(village.households, locale)}
+          {t('zones.population')} {village.population === null ? '—' : formatPeople(village.population, locale)} · {t('zones.households')}{' '}
+          {village.households === null ? '—' : formatHouseholds(village.households, locale)}
         </p>
         {village.sourceNote && !village.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
       </header>
+      {village.canEdit && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t('master.editVillage')}</summary>
+          <div className="mt-2">
+            <VillageForm
+              zones={zones}
+              record={{ id: village.id, version: village.version, name: village.name, zoneId: village.zone.id, population: village.population, households: village.households }}
+            />
+          </div>
+        </details>
+      )}
       {village.canReportIncome && (
         <IncomeForm
           villageId={village.id}
@@ -40,29 +54,46 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
       )}
       <section aria-labelledby="income" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="income" className="font-semibold">{t('zones.incomes')}</h2>
-        <table className="mt-2 w-full max-w-md text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('dashboard.year')}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t('dashboard.average')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {village.incomes.map((income, i) => {
-              const jump = i > 0 && isIncomeJump(Number(village.incomes[i - 1]!.amount), Number(income.amount));
-              return (
-                <tr key={income.year} className="border-b border-slate-100">
-                  <td className="py-2 pr-3">{income.year}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {formatYuan(income.amount, locale)}
-                    {jump && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.incomeJumps')}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2 max-w-md text-sm"
+          rows={village.incomes}
+          rowKey={(income) => income.year}
+          columns={[
+            { label: t('dashboard.year'), cell: (income) => income.year },
+            {
+              label: t('dashboard.average'),
+              numeric: true,
+              cell: (income, i) => (
+                <>
+                  {formatYuan(income.amount, locale)}
+                  {i > 0 && isIncomeJump(Number(village.incomes[i - 1]!.amount), Number(income.amount)) && (
+                    <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('dashboard.incomeJumps')}</span>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
+      {village.corrections.length > 0 && (
+        <section aria-labelledby="income-corrections" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="income-corrections" className="font-semibold">{t('income.corrections')}</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {village.corrections.map((c) => (
+              <li key={c.id}>
+                {t('income.correctionRow', {
+                  year: c.year,
+                  before: formatYuan(c.before, locale),
+                  after: formatYuan(c.after, locale),
+                  actor: c.actor ?? '—',
+                  time: formatDate(c.at, locale),
+                  reason: c.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="village-projects" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="village-projects" className="font-semibold">{t('zones.projects')}</h2>
         <ul className="mt-2 space-y-1 text-sm">

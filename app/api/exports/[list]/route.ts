@@ -1,5 +1,6 @@
 import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { passwordSettled } from '@/lib/auth/policy';
 import { exporters } from '@/lib/exports/registry';
 import { MAX_EXPORT_ROWS, toCsv, toXlsx } from '@/lib/exports/tabular';
 import { toLocale } from '@/lib/i18n/config';
@@ -12,6 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ list
   const [user, locale, { list }] = await Promise.all([getCurrentUser(), getLocale().then(toLocale), params]);
   const t = translator(locale);
   if (!user) return Response.json({ error: t('errors.signedOut') }, { status: 401 });
+  if (!passwordSettled(user)) return Response.json({ error: t('errors.mustChangePassword') }, { status: 403 });
   const exporter = Object.hasOwn(exporters, list) ? exporters[list] : undefined;
   if (!exporter) return Response.json({ error: t('errors.denied') }, { status: 404 });
   const query = Object.fromEntries(new URL(request.url).searchParams);

@@ -4,7 +4,7 @@ import { toCsv } from '@/lib/exports/tabular';
 import { can } from '@/lib/auth/policy';
 import { importResource } from '@/lib/imports/engine';
 import { importSpec } from '@/lib/imports/registry';
-import { templateTable, templateWorkbook } from '@/lib/imports/template';
+import { templateCsvTable, templateWorkbook } from '@/lib/imports/template';
 import { toLocale } from '@/lib/i18n/config';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   const spec = importSpec(kind);
   if (!user || !spec || !can(user, 'import.run', importResource(spec.kind, user))) return new Response('Not found', { status: 404 });
   if (new URL(request.url).searchParams.get('format') === 'csv') {
-    return new Response(toCsv(templateTable(spec, locale)), {
+    return new Response(toCsv(await templateCsvTable(spec, user, locale)), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${kind}-template.csv"` },
     });
   }

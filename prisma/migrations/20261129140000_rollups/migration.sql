@@ -58,8 +58,11 @@ CREATE TABLE rollup.income_jump (
 );
 
 -- The rules these rollups apply, in SQL; tests/integration/rollups.test.ts checks they equal lib/metrics/quality.ts and the dashboard's target.
+-- With phases, each phase has its own target: the rollups count against the latest phase's (the one the
+-- dashboard shows from its start on); the dashboard counts from the incomes when it asks about another.
 CREATE FUNCTION rollup.income_target() RETURNS numeric LANGUAGE sql STABLE AS $$
-  SELECT coalesce((SELECT value FROM "ProgramTarget" WHERE metric = 'AVG_VILLAGE_INCOME'), 500000)
+  SELECT coalesce((SELECT t.value FROM "ProgramTarget" t JOIN "ProgramPhase" ph ON ph.id = t."phaseId"
+    WHERE t.metric = 'AVG_VILLAGE_INCOME' ORDER BY ph."startsOn" DESC, ph.id DESC LIMIT 1), 500000)
 $$;
 CREATE FUNCTION rollup.income_jump_factor() RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT 5::numeric $$;
 CREATE FUNCTION rollup.band(amount numeric) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT least(floor(amount / 100000), 10)::int $$;
@@ -297,6 +300,8 @@ BEGIN
 END $$;
 -- Rare writes that change what every income counts as: rebuild.
 CREATE TRIGGER rollup_rebuild AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "ProgramTarget"
+  FOR EACH STATEMENT EXECUTE FUNCTION rollup.rebuild_trigger();
+CREATE TRIGGER rollup_rebuild AFTER UPDATE OF "startsOn" OR DELETE OR TRUNCATE ON "ProgramPhase"
   FOR EACH STATEMENT EXECUTE FUNCTION rollup.rebuild_trigger();
 CREATE TRIGGER rollup_rebuild AFTER UPDATE OF "isSample" ON "Source"
   FOR EACH STATEMENT EXECUTE FUNCTION rollup.rebuild_trigger();

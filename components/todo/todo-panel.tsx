@@ -1,0 +1,180 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { SessionUser } from '@/lib/auth/policy';
+import { toLocale } from '@/lib/i18n/config';
+import { formatDate, formatMonth } from '@/lib/i18n/format';
+import { reminderConfig } from '@/lib/reminders/config';
+import { requestTodo } from '@/lib/todo/queries';
+
+type Item = { key: string; href: string; label: string; meta?: string[]; urgent?: boolean };
+type Section = { id: string; title: string; count: number; hint?: string; items: Item[] };
+
+/**
+ * The user's to-do (待办) by section, each with its count; `limit` shows only the first items of
+ * each (the landing pages), with a link to /todo for the rest. Nothing for a role without one.
+ */
+export async function TodoPanel({ user, limit, heading = 'h2' }: { user: SessionUser; limit?: number; heading?: 'h1' | 'h2' }) {
+  const [t, tAll, locale, todo] = await Promise.all([getTranslations('todo'), getTranslations(), getLocale().then(toLocale), requestTodo(user)]);
+  if (todo.kind === null) return null;
+  const month = (d: Date) => formatMonth(d, locale);
+  const sections: Section[] = [];
+  if (todo.kind === 'village') {
+    const s = todo.sections;
+    const q = s.quarter;
+    sections.push(
+      {
+        id: 'to-confirm',
+        title: t('toConfirm'),
+        count: s.toConfirm.length,
+        hint: t('toConfirmHint'),
+        items: s.toConfirm.map((u) => ({
+          key: `c${u.updateId}`,
+          href: u.href,
+          label: t('toConfirmItem', { project: u.projectName, month: month(u.period) }),
+          meta: [u.answer ? t('answered', { reason: u.answer }) : null, u.revisedReason ? t('revised', { reason: u.revisedReason }) : null].filter((m): m is string => !!m),
+        })),
+      },
+      {
+        id: 'my-disputes',
+        title: t('myDisputes'),
+        count: s.myDisputes.length,
+        hint: t('myDisputesHint'),
+        items: s.myDisputes.map((u) => ({
+          key: `d${u.updateId}`,
+          href: u.href,
+          label: t('disputeItem', { project: u.projectName, month: month(u.period) }),
+          meta: u.reason ? [t('reason', { reason: u.reason })] : [],
+        })),
+      },
+      {
+        id: 'feedback-due',
+        title: t('feedbackDue'),
+        count: s.feedbackDue.length,
+        hint: t('feedbackDueHint', { quarter: locale === 'zh-CN' ? `${q.getUTCFullYear()}年第${q.getUTCMonth() / 3 + 1}季度` : `Q${q.getUTCMonth() / 3 + 1} ${q.getUTCFullYear()}` }),
+        items: s.feedbackDue.map((p) => ({ key: `f${p.projectId}`, href: p.href, label: t('feedbackDueItem', { project: p.projectName }) })),
+      },
+      {
+        id: 'income-due',
+        title: t('incomeDue'),
+        count: s.incomeDue ? 1 : 0,
+        items: s.incomeDue ? [{ key: 'income', href: s.incomeDue.href, label: t('incomeDueItem', { year: s.incomeDue.year }) }] : [],
+      },
+    );
+  } else if (todo.kind === 'liaison') {
+    const s = todo.sections;
+    sections.push(
+      {
+        id: 'to-answer',
+        title: t('toAnswer'),
+        count: s.toAnswer.length,
+        hint: t('toAnswerHint'),
+        items: s.toAnswer.map((u) => ({
+          key: `a${u.updateId}`,
+          href: u.href,
+          label: t('toAnswerItem', { project: u.projectName, month: month(u.period) }),
+          meta: [tAll(`enum.UpdateConfirmation.${u.confirmation}`), ...(u.reason ? [t('reason', { reason: u.reason })] : [])],
+          urgent: true,
+        })),
+      },
+      {
+        id: 'missing-updates',
+        title: t('missing'),
+        count: s.missing.length,
+        hint: t('missingHint', { day: reminderConfig().updateDueDay }),
+        items: s.missing.map((m) => ({
+          key: `m${m.projectId}-${m.period.getTime()}`,
+          href: m.href,
+          label: t('missingItem', { project: m.projectName, month: month(m.period) }),
+          meta: [m.overdueDays > 0 ? t('overdueDays', { days: m.overdueDays }) : t('dueBy', { date: formatDate(m.dueDate, locale) })],
+          urgent: m.overdueDays > 0,
+        })),
+      },
+      {
+        id: 'new-feedback',
+        title: t('newFeedback'),
+        count: s.newFeedback.reduce((n, f) => n + f.count, 0),
+        hint: t('newFeedbackHint'),
+        items: s.newFeedback.map((f) => ({ key: `n${f.projectId}`, href: f.href, label: t('newFeedbackItem', { project: f.projectName, count: f.count }) })),
+      },
+    );
+  } else {
+    const s = todo.sections;
+    sections.push(
+      {
+        id: 'long-disputes',
+        title: t('longDisputes', { days: s.disputeOpenDays }),
+        count: s.longDisputes.length,
+        hint: t('longDisputesHint'),
+        items: s.longDisputes.map((u) => ({
+          key: `l${u.updateId}`,
+          href: u.href,
+          label: t('longDisputeItem', { soe: u.soeName, project: u.projectName, month: month(u.period) }),
+          meta: [t('openDays', { days: u.days }), ...(u.reason ? [t('reason', { reason: u.reason })] : [])],
+          urgent: true,
+        })),
+      },
+      {
+        id: 'overdue-soes',
+        title: t('overdueSoes'),
+        count: s.overdueSoes.length,
+        hint: t('overdueSoesHint'),
+        items: s.overdueSoes.map((o) => ({ key: `s${o.soeId}`, href: o.href, label: t('overdueSoeItem', { soe: o.soeName, months: o.months, projects: o.projects }) })),
+      },
+      {
+        id: 'rounds',
+        title: t('rounds'),
+        count: s.rounds.length,
+        items: s.rounds.map((r) => ({
+          key: `r${r.accreditationId}`,
+          href: r.href,
+          label: t('roundsItem', { zone: r.zoneName, assessed: r.assessed }),
+          meta: [t('nominatedOn', { date: formatDate(r.nominatedOn, locale) })],
+        })),
+      },
+    );
+  }
+  const Heading = heading;
+  const SectionHeading = heading === 'h1' ? 'h2' : 'h3';
+  return (
+    <section id="todo" aria-labelledby="todo-title" className="rounded-lg border border-red-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <Heading id="todo-title" className={heading === 'h1' ? 'text-xl font-semibold' : 'text-lg font-semibold'}>
+          {t('title')} <span className="text-base font-normal text-slate-600">{t('count', { count: todo.total })}</span>
+        </Heading>
+        {limit !== undefined && (
+          <Link href="/todo" className="text-sm text-red-900 hover:underline">{t('all')}</Link>
+        )}
+      </div>
+      {heading === 'h1' && <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>}
+      {todo.total === 0 && <p className="mt-2 text-sm text-slate-500">{t('none')}</p>}
+      <div className="mt-3 grid gap-4 md:grid-cols-2">
+        {sections.map((s) => (
+          <section key={s.id} id={`todo-${s.id}`} aria-labelledby={`todo-${s.id}-title`} data-count={s.count} className="min-w-0">
+            <SectionHeading id={`todo-${s.id}-title`} className="font-semibold">
+              {s.title}{' '}
+              <span className={`ml-1 rounded-full px-2 py-0.5 text-sm ${s.count > 0 ? 'bg-red-800 text-white' : 'bg-slate-100 text-slate-600'}`}>{s.count}</span>
+            </SectionHeading>
+            {s.hint && s.count > 0 && <p className="text-xs text-slate-600">{s.hint}</p>}
+            {s.items.length > 0 && (
+              <ul className="mt-1 space-y-1 text-sm">
+                {s.items.slice(0, limit).map((item) => (
+                  <li key={item.key} className="break-words border-l-2 border-slate-200 pl-2">
+                    <Link href={item.href} className="font-medium text-red-900 hover:underline">{item.label}</Link>
+                    {item.meta?.map((m) => (
+                      <span key={m} className={`block text-xs ${item.urgent ? 'text-rose-800' : 'text-slate-600'}`}>{m}</span>
+                    ))}
+                  </li>
+                ))}
+                {limit !== undefined && s.items.length > limit && (
+                  <li className="pl-2 text-xs text-slate-500">
+                    <Link href={`/todo#todo-${s.id}`} className="hover:underline">{t('count', { count: s.items.length })} →</Link>
+                  </li>
+                )}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
