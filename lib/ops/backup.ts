@@ -252,7 +252,7 @@ export async function restore(url: string, file: string): Promise<Record<string,
     // Sequences continue after the restored ids.
     const { rows: serials } = await client.query<{ table: string; column: string; seq: string }>(`
       SELECT c.relname AS table, a.attname AS column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
-      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`);
     for (const s of serials) {
       await client.query(`SELECT setval($1::regclass, coalesce((SELECT max(${q(s.column)}) FROM ${q(s.table)}), 1), (SELECT count(*) > 0 FROM ${q(s.table)}))`, [s.seq]);

@@ -139,6 +139,8 @@ beforeAll(async () => {
   await sql(source.url, `UPDATE "User" SET email = 'viewer@example.test', "notifyByEmail" = false, "notifyOff" = '{UPDATE_DUE,UPDATE_TO_CONFIRM}' WHERE username = 'viewer'`);
   await sql(source.url, `INSERT INTO "OrgSetting" (id, "webhookUrl", "updatedAt") VALUES (1, 'http://127.0.0.1:9/robot?key=x', now())`);
   await sql(source.url, `INSERT INTO "ReminderRun" (day, worker, created) VALUES ('2026-11-05', 'w1', 3)`);
+  // A project the viewer has seen (the to-do list's "new since you last looked").
+  await sql(source.url, `INSERT INTO "ProjectSeen" ("userId", "projectId", "seenAt") SELECT id, $1, '2026-11-05 06:07:08.009' FROM "User" WHERE username = 'viewer'`, [projectId]);
   await sql(
     source.url,
     `INSERT INTO "Notification" ("userId", kind, entity, "entityId", period, title, body, link)
