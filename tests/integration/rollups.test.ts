@@ -91,6 +91,29 @@ describe('rollups', () => {
     expect(rows[0].target).toBe(rows[0].configured);
   });
 
+  it('count against the income target of the latest phase, and follow a phase added, moved or deleted', async () => {
+    const target = async () => (await client.query(`SELECT rollup.income_target()::text AS t`)).rows[0].t as string;
+    const first = await target();
+    const aboveSum = async () => (await client.query(`SELECT coalesce(sum(above), 0)::int AS n FROM rollup.zone_year_income`)).rows[0].n as number;
+    const aboveBefore = await aboveSum();
+    await client.query(`WITH ph AS (INSERT INTO "ProgramPhase" (name, "startsOn", "endsOn") VALUES ('第二阶段（测试）', '2031-01-01', '2035-12-31') RETURNING id)
+      INSERT INTO "ProgramTarget" ("phaseId", metric, comparator, value, unit) SELECT ph.id, 'AVG_VILLAGE_INCOME', comparator, 1000000, unit
+      FROM "ProgramTarget", ph WHERE metric = 'AVG_VILLAGE_INCOME' LIMIT 1`);
+    expect(await target()).toBe('1000000.00');
+    expect(await aboveSum()).toBeLessThan(aboveBefore);
+    await expectRebuildEqualsIncremental();
+    // Moved before the first phase: the first phase is the latest again (no target written, only a phase's date).
+    await client.query(`UPDATE "ProgramPhase" SET "startsOn" = '2011-01-01', "endsOn" = '2015-12-31' WHERE name = '第二阶段（测试）'`);
+    expect(await target()).toBe(first);
+    expect(await aboveSum()).toBe(aboveBefore);
+    await client.query(`UPDATE "ProgramPhase" SET "startsOn" = '2031-01-01', "endsOn" = '2035-12-31' WHERE name = '第二阶段（测试）'`);
+    expect(await target()).toBe('1000000.00');
+    await client.query(`DELETE FROM "ProgramPhase" WHERE name = '第二阶段（测试）'`);
+    expect(await target()).toBe(first);
+    expect(await aboveSum()).toBe(aboveBefore);
+    await expectRebuildEqualsIncremental();
+  });
+
   it('after the seed (bulk inserts) equal a rebuild', async () => {
     await expectRebuildEqualsIncremental();
   });
