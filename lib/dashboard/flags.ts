@@ -1,11 +1,12 @@
 import 'server-only';
 import type { SqlScope } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
-import { INCOME_JUMP_FACTOR } from '@/lib/metrics/quality';
 import { isStale, pairedInYear } from './rules';
 
 // Figures that break the rules of lib/metrics/quality.ts, as SQL, for the
 // dashboard's "needs attention" lists (the first LIMIT of each, and the count).
+// Income jumps and each project's newest update come from the rollups (schema
+// `rollup`, kept by triggers; the jump rule is rollup.income_jump_factor() there).
 // These lists name records, so each is limited to what the user may read: the
 // policy's scope (`sqlScope` in lib/auth/policy.ts) as SQL conditions.
 const LIMIT = 20;
@@ -14,7 +15,8 @@ export function getStaleProjects(today: Date, scope: SqlScope) {
   return readDb().$queryRaw<{ id: number; name: string; soe: string; lastUpdate: Date | null; total: number }[]>`
     SELECT p.id, p.name, s.name AS soe, l.period AS "lastUpdate", (count(*) OVER ())::int AS total
     FROM "Project" p JOIN "Soe" s ON s.id = p."soeId"
-    LEFT JOIN LATERAL (SELECT max(period) AS period FROM "ProjectUpdate" u WHERE u."projectId" = p.id) l ON true
+    -- The newest update of any state (last_period), as the rule's "last reported month".
+    LEFT JOIN (SELECT project_id, last_period AS period FROM rollup.project_latest) l ON l.project_id = p.id
     WHERE ${isStale('p', 'l.period', today)}
       AND (${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)
     ORDER BY l.period NULLS FIRST, p.id LIMIT ${LIMIT}`;
@@ -47,11 +49,11 @@ export function getIncomeJumps(scope: SqlScope) {
   return readDb().$queryRaw<{ villageId: number; village: string; year: number; previous: string; current: string; total: number }[]>`
     SELECT v.id AS "villageId", v.name AS village, cur.year, prev.amount::text AS previous, cur.amount::text AS current,
         (count(*) OVER ())::int AS total
-    FROM "VillageIncome" cur
+    FROM rollup.income_jump j
+    JOIN "VillageIncome" cur ON cur."villageId" = j.village_id AND cur.year = j.year
     JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
     JOIN "Village" v ON v.id = cur."villageId"
-    WHERE prev.amount > 0 AND (cur.amount > prev.amount * ${INCOME_JUMP_FACTOR} OR cur.amount * ${INCOME_JUMP_FACTOR} < prev.amount)
-      AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
+    WHERE (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
            OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
     ORDER BY cur.year DESC, v.name LIMIT ${LIMIT}`;
 }

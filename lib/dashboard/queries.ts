@@ -1,13 +1,29 @@
 import 'server-only';
-import { readDb } from '@/lib/db/client';
+import { Prisma, readDb } from '@/lib/db/client';
 import { isStale, pairedInYear, zonesPairedOn } from './rules';
 
 // The citywide dashboard's figures, each one SQL aggregate (never rows summed
 // in JavaScript). Money stays exact: sums and averages come back as text.
 // "Paired zones" are zones with a pairing in force on the reference date; a
 // year's income counts the villages of zones paired in that year (rules.ts).
+// Incomes and project figures are read from the rollups (schema `rollup`, kept
+// current by triggers in the same transaction as every write: see the migration
+// 20261129140000_rollups), per zone × year or per project, so the rules of
+// rules.ts apply to rollup rows (`pairedInYear('r.zone_id', …)`) and a
+// recomputation after a write does not read the million incomes;
+// tests/bench/floor.ts computes the same figures from the base tables.
 
 const sql = () => readDb();
+
+/**
+ * Villages above the target among the rollup rows `r` of `year`, from the rollup when it counts
+ * against the same target, else from the incomes of the villages of zones paired in that year.
+ */
+const above = (incomeTarget: string, year: number | string) => Prisma.sql`
+  CASE WHEN rollup.income_target() = ${incomeTarget}::numeric THEN sum(r.above)
+  ELSE (SELECT count(*) FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
+        WHERE vi.year = ${typeof year === 'number' ? Prisma.sql`${year}::int` : Prisma.raw(year)}
+          AND vi.amount > ${incomeTarget}::numeric AND ${pairedInYear('v."zoneId"', year)}) END`;
 
 export type Kpis = Awaited<ReturnType<typeof getKpis>>;
 
@@ -32,18 +48,19 @@ export async function getKpis(year: number, incomeTarget: string, today: Date) {
       disputedUpdates: number;
     }[]
   >`
-    SELECT z.accredited, a.candidates, a."accreditationAsOf", i.villages, i."villagesReporting", i."villagesAbove",
+    SELECT z.accredited, a.candidates, a."accreditationAsOf", n.villages, i."villagesReporting", i."villagesAbove",
       i."averageIncome", i."incomeAsOf", s.soes, s."soesAllLevels", pz."pairedZones", pz."pairingAsOf", b.beneficiaries,
       bo."beneficiaryOverlaps", d."disputedUpdates"
     FROM (SELECT count(*)::int AS accredited FROM "Zone" WHERE "accreditedAt" IS NOT NULL) z,
       (SELECT count(DISTINCT "zoneId") FILTER (WHERE status = 'CANDIDATE')::int AS candidates,
          max(greatest("nominatedOn", "accreditedOn", "closedOn")) AS "accreditationAsOf" FROM "Accreditation") a,
-      -- One pass over the villages of zones paired in the year (n reporting of N) and their incomes of the year.
-      (SELECT count(*)::int AS villages, count(vi.amount)::int AS "villagesReporting",
-         count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS "villagesAbove",
-         round(avg(vi.amount), 2)::text AS "averageIncome", max(vi."updatedAt") AS "incomeAsOf"
-       FROM "Village" v LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = ${year}
-       WHERE ${pairedInYear('v."zoneId"', year)}) i,
+      -- The villages of zones paired in the year (N), and those that reported (n) with their incomes, from the rollups.
+      (SELECT coalesce(sum(zv.villages), 0)::int AS villages FROM rollup.zone_villages zv
+       WHERE ${pairedInYear('zv.zone_id', year)}) n,
+      (SELECT coalesce(sum(r.villages), 0)::int AS "villagesReporting",
+         coalesce(${above(incomeTarget, year)}, 0)::int AS "villagesAbove",
+         round(sum(r.total) / sum(r.villages), 2)::text AS "averageIncome", max(r.last_updated) AS "incomeAsOf"
+       FROM rollup.zone_year_income r WHERE r.year = ${year} AND ${pairedInYear('r.zone_id', year)}) i,
       -- SOEs paired now: municipal ones (the program's 市属国企, the headline), and of every level (the leaderboard lists all).
       (SELECT count(DISTINCT pr."soeId") FILTER (WHERE s.level = 'MUNICIPAL')::int AS soes, count(DISTINCT pr."soeId")::int AS "soesAllLevels"
        FROM "Pairing" pr JOIN "Soe" s ON s.id = pr."soeId"
@@ -54,7 +71,7 @@ export async function getKpis(year: number, incomeTarget: string, today: Date) {
       (SELECT coalesce(sum(people), 0)::int AS beneficiaries FROM "Beneficiary") b,
       (SELECT count(*)::int AS "beneficiaryOverlaps" FROM (SELECT 1 FROM "Beneficiary" WHERE "villageId" IS NOT NULL
          GROUP BY "projectId", "villageId" HAVING count(*) > 1) o) bo,
-      (SELECT count(*)::int AS "disputedUpdates" FROM "ProjectUpdate" WHERE confirmation = 'DISPUTED') d
+      (SELECT coalesce(sum(disputed), 0)::int AS "disputedUpdates" FROM rollup.project_latest) d
   `;
   return row!;
 }
@@ -79,20 +96,16 @@ type ProjectGroup = {
  */
 export async function getProjectBreakdown() {
   return shapeProjectBreakdown(await sql().$queryRaw<ProjectGroupRow[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", "jobsCreated", "incomeToVillages", period
-      FROM "ProjectUpdate" WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
-    )
     SELECT p.status::text AS status, p.mode::text AS mode, p."outcomeArea"::text AS "outcomeArea",
       GROUPING(p.status, p.mode, p."outcomeArea")::int AS grouping, count(*)::int AS projects,
       coalesce(sum(p."plannedInvestment"), 0)::text AS planned,
-      coalesce(sum(l."investmentToDate"), 0)::text AS made,
-      coalesce(sum(l."investmentToDate") FILTER (WHERE p."plannedInvestment" IS NULL), 0)::text AS "madeUnplanned",
-      count(*) FILTER (WHERE p."plannedInvestment" IS NULL AND l."investmentToDate" > 0)::int AS "projectsUnplanned",
-      coalesce(sum(l."jobsCreated"), 0)::int AS jobs,
-      coalesce(sum(l."incomeToVillages"), 0)::text AS "incomeToVillages",
-      max(greatest(l.period, p."updatedAt"::date)) AS "asOf"
-    FROM "Project" p LEFT JOIN latest l ON l."projectId" = p.id
+      coalesce(sum(l.investment), 0)::text AS made,
+      coalesce(sum(l.investment) FILTER (WHERE p."plannedInvestment" IS NULL), 0)::text AS "madeUnplanned",
+      count(*) FILTER (WHERE p."plannedInvestment" IS NULL AND l.investment > 0)::int AS "projectsUnplanned",
+      coalesce(sum(l.jobs), 0)::int AS jobs,
+      coalesce(sum(l.income), 0)::text AS "incomeToVillages",
+      max(greatest(l.counted_period, p."updatedAt"::date)) AS "asOf"
+    FROM "Project" p LEFT JOIN rollup.project_latest l ON l.project_id = p.id
     GROUP BY GROUPING SETS ((p.status), (p.mode), (p."outcomeArea"), ())
     ORDER BY grouping, status, mode, "outcomeArea"
   `);
@@ -134,22 +147,28 @@ export async function getAccreditationHistory() {
  */
 export async function getIncomeByYear(incomeTarget: string) {
   return sql().$queryRaw<{ year: number; average: string; villages: number; eligible: number; above: number }[]>`
-    SELECT y.year, round(avg(vi.amount), 2)::text AS average, count(vi.amount)::int AS villages, count(*)::int AS eligible,
-      count(*) FILTER (WHERE vi.amount > ${incomeTarget}::numeric)::int AS above
-    FROM (SELECT DISTINCT year FROM "VillageIncome") y
-    JOIN "Village" v ON ${pairedInYear('v."zoneId"', 'y.year')}
-    LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = y.year
-    GROUP BY y.year HAVING count(vi.amount) > 0 ORDER BY y.year
+    WITH y AS (SELECT DISTINCT year FROM rollup.zone_year_income), eligible AS (
+      SELECT y.year, sum(zv.villages) AS villages FROM y JOIN rollup.zone_villages zv ON ${pairedInYear('zv.zone_id', 'y.year')}
+      GROUP BY y.year
+    ), reporting AS (
+      SELECT r.year, round(sum(r.total) / sum(r.villages), 2) AS average, sum(r.villages) AS villages,
+        ${above(incomeTarget, 'r.year')} AS above
+      FROM rollup.zone_year_income r WHERE ${pairedInYear('r.zone_id', 'r.year')}
+      GROUP BY r.year
+    )
+    SELECT r.year, r.average::text AS average, r.villages::int AS villages, coalesce(e.villages, 0)::int AS eligible, r.above::int AS above
+    FROM reporting r LEFT JOIN eligible e ON e.year = r.year
+    WHERE r.villages > 0 ORDER BY r.year
   `;
 }
 
 /** Villages of zones paired in `year` by income band of 100,000 yuan (the last band is open-ended). */
 export async function getIncomeDistribution(year: number) {
   return sql().$queryRaw<{ band: number; villages: number }[]>`
-    SELECT least(floor(vi.amount / 100000), 10)::int AS band, count(*)::int AS villages
-    FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-    WHERE vi.year = ${year} AND ${pairedInYear('v."zoneId"', year)}
-    GROUP BY 1 ORDER BY 1
+    SELECT (b.i - 1)::int AS band, sum(b.n)::int AS villages
+    FROM rollup.zone_year_income r, unnest(r.bands) WITH ORDINALITY b(n, i)
+    WHERE r.year = ${year} AND ${pairedInYear('r.zone_id', year)}
+    GROUP BY b.i HAVING sum(b.n) > 0 ORDER BY b.i
   `;
 }
 
@@ -175,15 +194,13 @@ export async function getSoeLeaderboard(today: Date, limit: number | null = null
       total: number;
     }[]
   >`
-    WITH latest AS (
-      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate", period FROM "ProjectUpdate"
-      WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
-    ), per_project AS (
+    WITH per_project AS (
+      -- The latest counted update of each project (confirmed or awaiting), from the rollup.
       SELECT p."soeId", count(*) AS projects, coalesce(sum(p."plannedInvestment"), 0) AS planned,
-        coalesce(sum(l."investmentToDate"), 0) AS made,
-        coalesce(sum(l."investmentToDate") FILTER (WHERE p."plannedInvestment" IS NULL), 0) AS "madeUnplanned",
-        max(l.period) AS "lastUpdate", count(*) FILTER (WHERE ${isStale('p', 'l.period', today)}) AS stale
-      FROM "Project" p LEFT JOIN latest l ON l."projectId" = p.id GROUP BY p."soeId"
+        coalesce(sum(l.investment), 0) AS made,
+        coalesce(sum(l.investment) FILTER (WHERE p."plannedInvestment" IS NULL), 0) AS "madeUnplanned",
+        max(l.counted_period) AS "lastUpdate", count(*) FILTER (WHERE ${isStale('p', 'l.counted_period', today)}) AS stale
+      FROM "Project" p LEFT JOIN rollup.project_latest l ON l.project_id = p.id GROUP BY p."soeId"
     ), zones AS (
       SELECT "soeId", count(DISTINCT "zoneId") AS zones FROM "Pairing"
       WHERE "since" <= ${today}::date AND ("until" IS NULL OR "until" >= ${today}::date) GROUP BY "soeId"
@@ -209,9 +226,9 @@ export async function getDistrictBreakdown(year: number, today: Date) {
       SELECT z."districtId", count(*) AS zones, count(p."zoneId") AS paired, count(z."accreditedAt") AS accredited
       FROM "Zone" z LEFT JOIN paired p ON p."zoneId" = z.id GROUP BY z."districtId"
     ), village_stats AS (
-      SELECT z."districtId", count(DISTINCT v.id) AS villages, round(avg(vi.amount), 2) AS average
-      FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
-      LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = ${year}
+      SELECT z."districtId", sum(zv.villages) AS villages, round(sum(r.total) / sum(r.villages), 2) AS average
+      FROM rollup.zone_villages zv JOIN "Zone" z ON z.id = zv.zone_id
+      LEFT JOIN rollup.zone_year_income r ON r.zone_id = zv.zone_id AND r.year = ${year}
       GROUP BY z."districtId"
     ), project_stats AS (
       SELECT z."districtId", count(*) AS projects FROM "Project" pr JOIN "Zone" z ON z.id = pr."zoneId" GROUP BY z."districtId"

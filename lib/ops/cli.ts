@@ -1,10 +1,11 @@
-// npm run db:migrate | db:status | db:resolve -- --rolled-back|--applied <name> | db:migration -- <name> | db:seed [-- --force] [--scale N] | db:backup [-- file] | db:restore -- file
+// npm run db:migrate | db:rollups | db:status | db:resolve -- --rolled-back|--applied <name> | db:migration -- <name> | db:seed [-- --force] [--scale N] | db:backup [-- file] | db:restore -- file
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { backup, restore } from './backup';
 import { createDatabase, openDatabase } from './database';
 import { SetupError } from './errors';
 import { createMigration, migrate, migrationStatus, resolveMigration, type MigrationState } from './migrate';
+import { rebuildRollups } from './rollups';
 
 async function main(command: string | undefined, args: string[]) {
   // Tools share the cluster of a portal that is running, rather than refusing.
@@ -48,6 +49,12 @@ async function main(command: string | undefined, args: string[]) {
         await seed(db.url, { force: args.includes('--force'), log: console.log });
         break;
       }
+      case 'rollups': {
+        const started = performance.now();
+        const rows = await rebuildRollups(db.url);
+        console.log(`Rebuilt the rollups from scratch (${Object.entries(rows).map(([t, n]) => `${n} ${t}`).join(', ')}) in ${Math.round(performance.now() - started)} ms.`);
+        break;
+      }
       case 'backup': {
         const file = args.find((a) => !a.startsWith('-')) ?? path.join('backups', `portal-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`);
         await mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
@@ -68,7 +75,7 @@ async function main(command: string | undefined, args: string[]) {
         break;
       }
       default:
-        throw new SetupError(`Unknown command "${command ?? ''}": use migrate, status, resolve, migration <name>, seed, backup [file] or restore <file>.`);
+        throw new SetupError(`Unknown command "${command ?? ''}": use migrate, rollups, status, resolve, migration <name>, seed, backup [file] or restore <file>.`);
     }
   } finally {
     await db.stop();

@@ -1,7 +1,7 @@
 // Times each dashboard query as the app runs it (Prisma, lib/dashboard) against
 // its SQL floor (tests/bench/floor.ts through pg), and checks both give the same
 // figures. Run by tests/bench/run.ts in its own process (DATABASE_URL set):
-//   node --conditions=react-server --import tsx tests/bench/queries.ts
+//   node --conditions=react-server --import tsx tests/bench/queries.ts [--check]
 import pg from 'pg';
 import { getDashboard, SOE_BOARD_ROWS } from '../../lib/dashboard/overview';
 import { clearDashboardCache } from '../../lib/dashboard/cache';
@@ -48,6 +48,18 @@ async function main() {
     overPopulation: () => flags.getBeneficiariesOverPopulation(CITYWIDE),
     incomeJumps: () => flags.getIncomeJumps(CITYWIDE),
   };
+  // --check: only whether each figure set equals its floor (after the write mode's run).
+  if (process.argv.includes('--check')) {
+    const different: string[] = [];
+    for (const [name, floor] of Object.entries(floors(year, target, today))) {
+      const rows = (await client.query(floor.sql, floor.params)).rows as never[];
+      if (normalize(await app[name]!()) !== normalize(floor.shape ? floor.shape(rows) : rows)) different.push(name);
+    }
+    await client.end();
+    await db().$disconnect();
+    process.stdout.write(JSON.stringify({ compared: Object.keys(app).length, different }));
+    return;
+  }
   const timings: QueryTiming[] = [];
   for (const [name, floor] of Object.entries(floors(year, target, today))) {
     const run = app[name]!;

@@ -1,8 +1,12 @@
-// npm run bench [-- --scale 1,100 --users 1,10,50 --seconds 10]
+// npm run bench [-- --scale 1,10,100 --users 1,10,50 --seconds 10 --writes 1,10 --write-users 5 --write-cost]
 // npm run bench -- --uploads   (hostile uploads only: tests/bench/uploads.ts, written to .data/bench/uploads.md)
 // The citywide dashboard at N × Wuhan's size: each query against its SQL floor,
 // TTFB and full render under concurrent signed-in users, first-load JS and LCP,
-// against a production build. Prints a table and writes it to .data/bench/report.md.
+// against a production build. Write mode (--writes, 0 for none): full render with
+// --write-users users while 1 and 10 writes a second commit (tests/bench/writes.ts),
+// beside the same users with no writes, then a check that every figure equals the
+// SQL floor; --write-cost times writes with and without the rollups' triggers
+// (tests/bench/write-cost.ts). Prints a table and writes it to .data/bench/report.md.
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,14 +22,18 @@ import { load, type LoadResult } from './load';
 import { firstLoadJs, largestContentfulPaint } from './page';
 import type { QueryTiming } from './queries';
 import { benchUploads } from './uploads';
+import type { WriteCost } from './write-cost';
+import { startWriter } from './writes';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
-const scales = arg('scale', '1,100').split(',').map(Number);
+const scales = arg('scale', '1,10,100').split(',').map(Number);
 const users = arg('users', '1,10,50').split(',').map(Number);
 const seconds = Number(arg('seconds', '10'));
+const writeRates = arg('writes', '1,10').split(',').map(Number).filter((r) => r > 0);
+const writeUsers = Number(arg('write-users', '5'));
 const dataDir = path.resolve('.data/bench');
 const ms = (x: number) => x.toFixed(1);
 const lines: string[] = [];
@@ -62,15 +70,22 @@ async function sizes(url: string) {
   return rows[0] as Record<string, number>;
 }
 
-function queryTimings(url: string): { timings: QueryTiming[]; dashboard: { coldMs: number; warmMs: number } } {
-  const child = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/bench/queries.ts'], {
+/**
+ * Runs a bench script that imports the app's server modules, in its own process on `url`: the dashboard's
+ * queries under the react-server condition, the mutation cores (which also load client-side React) with
+ * `server-only` stubbed instead.
+ */
+function appScript<T>(script: string, url: string, ...args: string[]): T {
+  const loader = script.endsWith('write-cost.ts') ? ['--import', './tests/bench/server-only-stub.mjs'] : ['--conditions=react-server'];
+  const child = spawnSync(process.execPath, [...loader, '--import', 'tsx', script, ...args], {
     env: { ...process.env, DATABASE_URL: url },
     encoding: 'utf8',
     maxBuffer: 16 << 20,
   });
-  if (child.status !== 0) throw new Error(`query timing failed: ${child.stderr}`);
+  if (child.status !== 0) throw new Error(`${script} failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
 }
+const queryTimings = (url: string) => appScript<{ timings: QueryTiming[]; dashboard: { coldMs: number; warmMs: number } }>('tests/bench/queries.ts', url);
 
 async function main() {
   await mkdir(dataDir, { recursive: true });
@@ -114,10 +129,34 @@ async function main() {
         const js = await firstLoadJs(portal.url, '/dashboard', cookie);
         const cookies = cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) }));
         const lcp = await largestContentfulPaint(portal.url, '/dashboard', cookies);
+        if (writeRates.length) {
+          // The same users with no writes, then under each rate of committed writes.
+          const quiet = await load(portal.url, '/dashboard', cookie, writeUsers, seconds);
+          out();
+          out(`| writes/s | users | requests | writes committed (p95 ms) | full p50 | full p95 | p95 ÷ quiet p95 | errors |`);
+          out('|---:|---:|---:|---:|---:|---:|---:|---:|');
+          out(`| 0 | ${writeUsers} | ${quiet.requests} | 0 | ${ms(quiet.fullP50)} | ${ms(quiet.fullP95)} | 1.00 | ${quiet.errors} |`);
+          for (const rate of writeRates) {
+            const writer = await startWriter(url, rate);
+            const r = await load(portal.url, '/dashboard', cookie, writeUsers, seconds);
+            const w = await writer.stop();
+            out(`| ${rate} | ${writeUsers} | ${r.requests} | ${w.writes}${w.errors ? ` (${w.errors} failed)` : ''} (${ms(w.p95)}) | ${ms(r.fullP50)} | ${ms(r.fullP95)} | ${(r.fullP95 / quiet.fullP95).toFixed(2)} | ${r.errors} |`);
+          }
+          const check = appScript<{ compared: number; different: string[] }>('tests/bench/queries.ts', url, '--check');
+          out();
+          out(check.different.length ? `After the writes, figures that differ from the SQL floor: **${check.different.join(', ')}**.` : `After the writes, all ${check.compared} figure sets equal the SQL floor.`);
+        }
         out();
         out(`First-load JS: ${js.scripts} scripts, ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(1)} KB raw); HTML ${js.htmlKb.toFixed(1)} KB. LCP (Chromium, median of 5 cold loads): ${ms(lcp)} ms.`);
       } finally {
         await portal.stop();
+      }
+      if (process.argv.includes('--write-cost')) {
+        const costs = appScript<WriteCost[]>('tests/bench/write-cost.ts', url);
+        out();
+        out('| write (median) | with rollups (ms) | without (ms) | ratio |');
+        out('|---|---:|---:|---:|');
+        for (const c of costs) out(`| ${c.name} | ${ms(c.withMs)} | ${ms(c.withoutMs)} | ${c.ratio.toFixed(2)} |`);
       }
     }
     const report = path.join(dataDir, 'report.md');
