@@ -44,7 +44,7 @@ async function main() {
       [Math.floor(Math.random() * 1e9)],
     );
     const started = performance.now();
-    const result = await reportIncome(admin, { villageId: row.villageId, year: row.year, amount: (Number(row.amount) + 1).toFixed(2), version: row.version });
+    const result = await reportIncome(admin, { villageId: row.villageId, year: row.year, amount: (Number(row.amount) + 1).toFixed(2), version: row.version, reason: '基准测试：更正收入' });
     const ms = performance.now() - started;
     if (result.status !== 'ok') throw new Error(`income correction: ${JSON.stringify(result)}`);
     await client.query('UPDATE "VillageIncome" SET amount = $2 WHERE id = $1', [row.id, row.amount]);
