@@ -8,7 +8,7 @@ import { savePhaseAction } from '@/lib/program/actions';
 
 type Saved = ActionState<{ id: number; version: number }>;
 /** A phase as the form edits it (absent: a new phase). */
-export type PhaseValues = { id: number; version: number; name: string; startsOn: string; endsOn: string; zonesTarget: number; incomeTarget: string };
+export type PhaseValues = { id: number; version: number; name: string; nameEn: string; startsOn: string; endsOn: string; zonesTarget: number; incomeTarget: string };
 
 /** Opens a new phase, or edits one and its two targets. */
 export function PhaseForm({ phase }: { phase?: PhaseValues }) {
@@ -27,6 +27,7 @@ export function PhaseForm({ phase }: { phase?: PhaseValues }) {
       {phase && <input type="hidden" name="id" value={phase.id} />}
       {phase && <input type="hidden" name="version" value={phase.version} />}
       {field('name', t('program.name'))}
+      {field('nameEn', t('program.nameEn'))}
       {field('startsOn', t('program.startsOn'), 'date')}
       {field('endsOn', t('program.endsOn'), 'date')}
       {field('zonesTarget', t('program.zonesTarget'))}

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Dashboard } from '@/lib/dashboard/overview';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDate, formatYuan } from '@/lib/i18n/format';
+import { phaseName } from '@/lib/program/phases';
 
 /**
  * The program's phases on the dashboard: the phase running today, and the final result of
@@ -17,17 +18,17 @@ export async function PhaseResult({ phases, locale, canManage }: { phases: Dashb
   return (
     <section aria-labelledby="program-phases" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <h2 id="program-phases" className="font-semibold">
-        {current ? t('currentTitle', { name: current.name, start: date(current.startsOn), end: date(current.endsOn) }) : t('noCurrentTitle')}
+        {current ? t('currentTitle', { name: phaseName(current, locale), start: date(current.startsOn), end: date(current.endsOn) }) : t('noCurrentTitle')}
       </h2>
       {!current && (
         <p role="status" className="text-amber-800">
-          {next ? t('nextPhase', { name: next.name, start: date(next.startsOn) }) : t('noCurrent')}{' '}
+          {next ? t('nextPhase', { name: phaseName(next, locale), start: date(next.startsOn) }) : t('noCurrent')}{' '}
           {canManage && <Link href="/admin/program" className="text-red-800 underline">{t('setPhase')}</Link>}
         </p>
       )}
       {ended && (
         <div className="space-y-1" data-testid="phase-result">
-          <h3 className="font-medium">{t('endedTitle', { name: ended.name, start: date(ended.startsOn), end: date(ended.endsOn) })}</h3>
+          <h3 className="font-medium">{t('endedTitle', { name: phaseName(ended, locale), start: date(ended.startsOn), end: date(ended.endsOn) })}</h3>
           <ul className="list-disc pl-5">
             <li className={ended.zones.met ? 'text-emerald-800' : 'text-rose-800'}>
               {t(ended.zones.met ? 'zonesMet' : 'zonesNotMet', { date: date(ended.asOf), actual: ended.zones.actual, target: ended.zones.target, gap: ended.zones.gap })}

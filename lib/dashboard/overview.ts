@@ -41,7 +41,7 @@ async function programPhases(now: Date) {
   const t = shown?.targets ?? FALLBACK;
   const deadline = shown?.endsOn ?? new Date('2025-12-31T00:00:00Z');
   const goal = { zones: t.zones, zonesDeadline: deadline, income: t.income, incomeStrict: t.incomeStrict, incomeDeadline: deadline };
-  const brief = (p: Phase | null) => (p ? { id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn } : null);
+  const brief = (p: Phase | null) => (p ? { id: p.id, name: p.name, nameEn: p.nameEn, startsOn: p.startsOn, endsOn: p.endsOn } : null);
   const result = ended?.targets ? { ...brief(ended)!, ...(await getPhaseResult({ ...ended, targets: ended.targets })) } : null;
   return { goal, running: current !== null, phases: { current: brief(current), ended: result, next: brief(next) }, start: current?.startsOn ?? PROGRAM_START };
 }

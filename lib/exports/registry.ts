@@ -1,6 +1,8 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
+import { getYearOnYear, type CompareFigures } from '@/lib/dashboard/compare';
 import { getDistrictBreakdown, getSoeLeaderboard } from '@/lib/dashboard/queries';
+import { portalNow } from '@/lib/clock';
 import { getSampleMarks, type SampleMarks } from '@/lib/dashboard/sample-marks';
 import { db } from '@/lib/db/client';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
@@ -106,6 +108,38 @@ export const exporters: Record<string, Exporter> = {
     const t = translator(locale);
     const [rows, marks] = await Promise.all([getSoeLeaderboard(now), getSampleMarks(latestCompleteYear(now), now)]);
     return soeTable(t, rows, now, marks);
+  },
+  /** 同比 by SOE or by district (`by`), for `year` (the running year by default). */
+  async compare(user, params, locale, now = portalNow()) {
+    if (!can(user, 'dashboard.read', {})) return null;
+    const t = translator(locale);
+    const year = Number(params.year);
+    const { periods, soes, districts, sample } = await getYearOnYear(now, Number.isInteger(year) && year >= 2000 && year <= now.getUTCFullYear() ? year : undefined);
+    const bySoe = params.by !== 'district';
+    const title = `${t(bySoe ? 'compare.exportTitleSoe' : 'compare.exportTitleDistrict')} ${periods.year}`;
+    const measure = (key: keyof CompareFigures & string, label: string, kind: 'money' | 'count') => [
+      { key, header: kind === 'money' ? yuan(t, t('compare.thisPeriod', { label })) : t('compare.thisPeriod', { label }), kind },
+      { key: `${key}Last`, header: kind === 'money' ? yuan(t, t('compare.lastPeriod', { label })) : t('compare.lastPeriod', { label }), kind },
+    ];
+    const rows = bySoe ? soes : districts;
+    return withSampleMarks(
+      t,
+      {
+        name: title,
+        caption: [...caption(t, title, [], now), t('compare.definition')],
+        columns: [
+          { key: 'name', header: t(bySoe ? 'compare.soe' : 'compare.district') },
+          ...measure('investment', t('compare.investment'), 'money'),
+          ...measure('jobs', t('compare.jobs'), 'count'),
+          ...measure('incomeToVillages', t('compare.incomeToVillages'), 'money'),
+          ...measure('accredited', t('compare.accredited'), 'count'),
+          { key: 'averageIncome', header: yuan(t, `${t('dashboard.avgIncome')} ${periods.incomeYear}`), kind: 'money' },
+          { key: 'averageIncomeLast', header: yuan(t, `${t('dashboard.avgIncome')} ${periods.incomeYear - 1}`), kind: 'money' },
+        ] as Table['columns'],
+        rows: rows.map(({ id: _id, ...r }) => ({ ...r, name: r.name ?? t('compare.citywide') })),
+      },
+      rows.map((r) => (bySoe ? sample.soes : sample.districts).includes(r.id as number)),
+    );
   },
   async districts(user, _params, locale, now = new Date()) {
     if (!can(user, 'dashboard.read', {})) return null;

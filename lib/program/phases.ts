@@ -6,7 +6,7 @@ import { meets } from '@/lib/metrics/trajectory';
 // phase's final result: each target against what the records say as of the phase's end.
 
 export type PhaseTargets = { zones: number; income: string; incomeStrict: boolean };
-export type Phase = { id: number; name: string; startsOn: Date; endsOn: Date; version: number; targets: PhaseTargets | null };
+export type Phase = { id: number; name: string; nameEn: string | null; startsOn: Date; endsOn: Date; version: number; targets: PhaseTargets | null };
 
 /** Zones listed as closest to accreditation under an ended phase's result. */
 export const CLOSEST_ZONES = 5;
@@ -15,7 +15,7 @@ export const CLOSEST_ZONES = 5;
 export async function listPhases(fresh = false): Promise<Phase[]> {
   const rows = await (fresh ? db() : readDb()).programPhase.findMany({
     orderBy: { startsOn: 'asc' },
-    select: { id: true, name: true, startsOn: true, endsOn: true, version: true, targets: { select: { metric: true, value: true, comparator: true } } },
+    select: { id: true, name: true, nameEn: true, startsOn: true, endsOn: true, version: true, targets: { select: { metric: true, value: true, comparator: true } } },
   });
   return rows.map(({ targets, ...p }) => {
     const zones = targets.find((t) => t.metric === 'MODEL_ZONES');
@@ -25,6 +25,11 @@ export async function listPhases(fresh = false): Promise<Phase[]> {
       targets: zones && income ? { zones: Number(zones.value), income: income.value.toString(), incomeStrict: income.comparator === 'ABOVE' } : null,
     };
   });
+}
+
+/** A phase's name in the interface's language: the English name where one is set, else the Chinese. */
+export function phaseName(phase: { name: string; nameEn: string | null }, locale: string) {
+  return locale === 'en' && phase.nameEn ? phase.nameEn : phase.name;
 }
 
 /** The calendar day (UTC midnight, as @db.Date columns read) that `now` is in China (UTC+8). */

@@ -117,6 +117,7 @@ const AS_OF_NOTE = '日期取行动首年年末：来源报道的是首年情况
 
 /** The first phase's name, as the migration that introduced phases names it too. */
 export const FIRST_PHASE_NAME = '第一个五年行动（2021–2025）';
+export const FIRST_PHASE_NAME_EN = 'First five-year action (2021–2025)';
 
 /** Fact projects (with their named villages), program targets and reported figures. */
 export function addFactProjects(data: SeedData) {
@@ -131,7 +132,7 @@ export function addFactProjects(data: SeedData) {
   }
   // The first phase, the five-year action 2021–2025 (docs/program.md). No later phase is seeded:
   // the source sets none, and made-up targets would stand on the dashboard as the program's.
-  const phase = add(data.phases, { name: FIRST_PHASE_NAME, startsOn: day('2021-01-01'), endsOn: day('2025-12-31'), sourceId: F });
+  const phase = add(data.phases, { name: FIRST_PHASE_NAME, nameEn: FIRST_PHASE_NAME_EN, startsOn: day('2021-01-01'), endsOn: day('2025-12-31'), sourceId: F });
   add(data.targets, { phaseId: phase.id, metric: 'MODEL_ZONES', comparator: 'AT_LEAST', value: '60', unit: 'zones', sourceId: F });
   add(data.targets, { phaseId: phase.id, metric: 'AVG_VILLAGE_INCOME', comparator: 'ABOVE', value: '500000', unit: 'yuan', sourceId: F });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
 import { getDashboard } from '../../lib/dashboard/overview';
 import { savePhase } from '../../lib/program/mutations';
+import { phaseName } from '../../lib/program/phases';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
@@ -40,7 +41,7 @@ async function finalFigures() {
   return { zones: zones.n, ...income };
 }
 
-const phase2 = { name: '第二个五年行动（2026–2030）', startsOn: '2026-01-01', endsOn: '2030-12-31', zonesTarget: '100', incomeTarget: '800000' };
+const phase2 = { name: '第二个五年行动（2026–2030）', nameEn: 'Second five-year action (2026–2030)', startsOn: '2026-01-01', endsOn: '2030-12-31', zonesTarget: '100', incomeTarget: '800000' };
 
 describe('program phases', () => {
   it('in 2024 shows the first phase running, with progress and a forecast', async () => {
@@ -106,6 +107,10 @@ describe('program phases', () => {
 
     const data = (await getDashboard(admin, AFTER_FIRST))!;
     expect(data.phases.current?.name).toBe('第二个五年行动（2026–2030）');
+    // Each phase is named in the interface's language; the first got its English name from the seed (or the migration).
+    expect(phaseName(data.phases.current!, 'en')).toBe('Second five-year action (2026–2030)');
+    expect(phaseName(data.phases.ended!, 'en')).toBe('First five-year action (2021–2025)');
+    expect(phaseName(data.phases.ended!, 'zh-CN')).toBe('第一个五年行动（2021–2025）');
     expect(data.goal).toMatchObject({ zones: 100, income: '800000' });
     expect(data.phases.ended?.zones.target).toBe(60);
     expect(data.phases.ended?.zones.actual).toBe((await finalFigures()).zones);

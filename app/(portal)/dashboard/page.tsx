@@ -61,6 +61,7 @@ export default async function DashboardPage() {
         <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
         <span className="flex gap-4 text-sm">
           <a href="#definitions" className="text-red-800 underline">{t('dashboard.definitions')}</a>
+          <a href="/dashboard/compare" className="text-red-800 underline">{t('compare.link')}</a>
           <a href="/api/exports/dashboard" className="text-red-800 underline" download>
             {t('exports.meeting')}
           </a>

@@ -4,7 +4,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { portalNow } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
-import { listPhases, phasesAt } from '@/lib/program/phases';
+import { listPhases, phaseName, phasesAt } from '@/lib/program/phases';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -20,7 +20,7 @@ export default async function ProgramPhasesPage() {
       {phases.map((p) => (
         <section key={p.id} aria-labelledby={`phase-${p.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id={`phase-${p.id}`} className="mb-2 font-semibold">
-            {p.name}{' '}
+            {phaseName(p, locale)}{' '}
             <span className="text-sm font-normal text-slate-600">
               {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
               {current?.id === p.id && ` · ${t('program.running')}`}
@@ -28,7 +28,7 @@ export default async function ProgramPhasesPage() {
           </h2>
           <PhaseForm
             phase={{
-              id: p.id, version: p.version, name: p.name, startsOn: iso(p.startsOn), endsOn: iso(p.endsOn),
+              id: p.id, version: p.version, name: p.name, nameEn: p.nameEn ?? '', startsOn: iso(p.startsOn), endsOn: iso(p.endsOn),
               zonesTarget: p.targets?.zones ?? 0, incomeTarget: p.targets?.income ?? '',
             }}
           />

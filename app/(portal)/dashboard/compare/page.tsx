@@ -1,0 +1,117 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Definition } from '@/components/dashboard/definition';
+import { ExportLinks } from '@/components/lists/list-controls';
+import { DataTable } from '@/components/ui/data-table';
+import { SampleTag } from '@/components/ui/sample-banner';
+import { portalNow } from '@/lib/clock';
+import { getYearOnYear, type CompareFigures, type CompareRow } from '@/lib/dashboard/compare';
+import { drill } from '@/lib/dashboard/links';
+import { PROGRAM_START } from '@/lib/dates';
+import { toLocale } from '@/lib/i18n/config';
+import { formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
+
+// 同比: this year against the same stretch of last year, per SOE and per district
+// (lib/dashboard/compare.ts). Access is the dashboard's (its layout asks the policy).
+export default async function ComparePage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const now = portalNow();
+  const { year: asked } = await searchParams;
+  const years = Array.from({ length: now.getUTCFullYear() - PROGRAM_START.getUTCFullYear() + 1 }, (_, i) => now.getUTCFullYear() - i);
+  const year = years.includes(Number(asked)) ? Number(asked) : years[0]!;
+  const [t, locale, sampleTag, data] = await Promise.all([getTranslations('compare'), getLocale().then(toLocale), SampleTag(), getYearOnYear(now, year)]);
+  const { periods: p, city, soes, districts, sample } = data;
+  const date = (d: Date) => formatDate(d, locale);
+  const period = p.toDate
+    ? t('periodToDate', { from: date(new Date(Date.UTC(p.year, 0, 1))), to: date(p.to), lastFrom: date(new Date(Date.UTC(p.year - 1, 0, 1))), lastTo: date(p.lastTo) })
+    : t('periodWhole', { year: p.year, last: p.year - 1 });
+  const money = (v: string | null) => (v === null ? '—' : formatYuan(v, locale));
+  const people = (v: number) => formatPeople(v, locale);
+  const plain = (v: number) => String(v);
+
+  /** The figure, then last year's and the change below it: one cell per measure keeps the table narrow. */
+  const pair = (now: string | number | null, last: string | number | null, show: (v: never) => string) => {
+    const change = now === null || last === null ? null : Number(now) - Number(last);
+    const pct = change === null || Number(last) === 0 ? null : Math.round((change / Math.abs(Number(last))) * 1000) / 10;
+    const tone = change === null || change === 0 ? 'text-slate-500' : change > 0 ? 'text-emerald-700' : 'text-rose-700';
+    return (
+      <>
+        <span className="font-medium">{now === null ? '—' : show(now as never)}</span>
+        <span className="block text-xs text-slate-500">
+          {t('last')} {last === null ? '—' : show(last as never)}
+          {pct !== null && <span className={`ml-1 ${tone}`}>{pct > 0 ? '+' : ''}{pct}%</span>}
+        </span>
+      </>
+    );
+  };
+  const measures: { label: string; cell: (r: CompareFigures) => React.ReactNode }[] = [
+    { label: t('investment'), cell: (r) => pair(r.investment, r.investmentLast, money) },
+    { label: t('jobs'), cell: (r) => pair(r.jobs, r.jobsLast, people) },
+    { label: t('incomeToVillages'), cell: (r) => pair(r.incomeToVillages, r.incomeToVillagesLast, money) },
+    { label: t('accredited'), cell: (r) => pair(r.accredited, r.accreditedLast, plain) },
+    { label: t('averageIncome', { year: p.incomeYear, last: p.incomeYear - 1 }), cell: (r) => pair(r.averageIncome, r.averageIncomeLast, money) },
+  ];
+  const columns = (name: { label: string; cell: (r: CompareRow) => React.ReactNode }) => [
+    name,
+    ...measures.map((m) => ({ label: m.label, numeric: true, cell: (r: CompareRow) => m.cell(r) })),
+  ];
+  const link = 'text-red-900 hover:underline';
+  const box = 'overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm';
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('title', { year: p.year })}</h1>
+        <Link href="/dashboard" className="text-sm text-red-800 underline">{t('back')}</Link>
+      </div>
+      <nav aria-label={t('years')} className="flex flex-wrap gap-2 text-sm">
+        {years.map((y) => (
+          <Link key={y} href={`/dashboard/compare?year=${y}`} aria-current={y === p.year ? 'page' : undefined}
+            className={`rounded border px-2 py-1 ${y === p.year ? 'border-red-800 bg-red-50 font-semibold text-red-900' : 'border-slate-300 hover:border-red-800'}`}>
+            {y}
+          </Link>
+        ))}
+      </nav>
+      <p className="text-sm text-slate-700">
+        {period} {t('incomeYears', { year: p.incomeYear, last: p.incomeYear - 1 })} <Definition text={t('definition')} label={t('definitionLabel')} />
+      </p>
+      <section aria-labelledby="compare-city" className={box}>
+        <h2 id="compare-city" className="font-semibold">{t('city')} {sample.city && sampleTag}</h2>
+        <DataTable className="mt-2 text-sm" rows={[city]} rowKey={() => 'city'} rowSample={() => sample.city} columns={measures.map((m) => ({ label: m.label, numeric: true, cell: m.cell }))} />
+      </section>
+      <section aria-labelledby="compare-soes" className={box}>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="compare-soes" className="font-semibold">{t('bySoe')} {sample.soes.length > 0 && sampleTag}</h2>
+          <ExportLinks path="/api/exports/compare" current={{ year: String(p.year), by: 'soe' }} />
+        </div>
+        <DataTable
+          className="mt-2 text-sm"
+          rows={soes}
+          rowKey={(r) => r.id!}
+          rowSample={(r) => sample.soes.includes(r.id!)}
+          columns={columns({ label: t('soe'), cell: (r) => <><Link href={drill.soe(r.id!)} className={link}>{r.name}</Link>{sample.soes.includes(r.id!) && sampleTag}</> })}
+        />
+      </section>
+      <section aria-labelledby="compare-districts" className={box}>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="compare-districts" className="font-semibold">{t('byDistrict')} {sample.districts.length > 0 && sampleTag}</h2>
+          <ExportLinks path="/api/exports/compare" current={{ year: String(p.year), by: 'district' }} />
+        </div>
+        <DataTable
+          className="mt-2 text-sm"
+          rows={districts}
+          rowKey={(r) => r.id ?? 'citywide'}
+          rowSample={(r) => sample.districts.includes(r.id)}
+          columns={columns({
+            label: t('district'),
+            cell: (r) => (
+              <>
+                {r.id === null ? <Link href={drill.projects({ citywide: true })} className={link}>{t('citywide')}</Link> : <Link href={drill.zones({ district: r.id })} className={link}>{r.name}</Link>}
+                {sample.districts.includes(r.id) && sampleTag}
+              </>
+            ),
+          })}
+        />
+        <p className="mt-2 text-xs text-slate-600">{t('districtNote')}</p>
+      </section>
+    </div>
+  );
+}
