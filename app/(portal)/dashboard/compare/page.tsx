@@ -77,41 +77,35 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <h2 id="compare-city" className="font-semibold">{t('city')} {sample.city && sampleTag}</h2>
         <DataTable className="mt-2 text-sm" rows={[city]} rowKey={() => 'city'} rowSample={() => sample.city} columns={measures.map((m) => ({ label: m.label, numeric: true, cell: m.cell }))} />
       </section>
-      <section aria-labelledby="compare-soes" className={box}>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="compare-soes" className="font-semibold">{t('bySoe')} {sample.soes.length > 0 && sampleTag}</h2>
-          <ExportLinks path="/api/exports/compare" current={{ year: String(p.year), by: 'soe' }} />
-        </div>
-        <DataTable
-          className="mt-2 text-sm"
-          rows={soes}
-          rowKey={(r) => r.id!}
-          rowSample={(r) => sample.soes.includes(r.id!)}
-          columns={columns({ label: t('soe'), cell: (r) => <><Link href={drill.soe(r.id!)} className={link}>{r.name}</Link>{sample.soes.includes(r.id!) && sampleTag}</> })}
-        />
-      </section>
-      <section aria-labelledby="compare-districts" className={box}>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="compare-districts" className="font-semibold">{t('byDistrict')} {sample.districts.length > 0 && sampleTag}</h2>
-          <ExportLinks path="/api/exports/compare" current={{ year: String(p.year), by: 'district' }} />
-        </div>
-        <DataTable
-          className="mt-2 text-sm"
-          rows={districts}
-          rowKey={(r) => r.id ?? 'citywide'}
-          rowSample={(r) => sample.districts.includes(r.id)}
-          columns={columns({
-            label: t('district'),
-            cell: (r) => (
-              <>
-                {r.id === null ? <Link href={drill.projects({ citywide: true })} className={link}>{t('citywide')}</Link> : <Link href={drill.zones({ district: r.id })} className={link}>{r.name}</Link>}
-                {sample.districts.includes(r.id) && sampleTag}
-              </>
-            ),
-          })}
-        />
-        <p className="mt-2 text-xs text-slate-600">{t('districtNote')}</p>
-      </section>
+      {[
+        { by: 'soe', title: t('bySoe'), rows: soes, marked: sample.soes, name: t('soe'), note: null },
+        { by: 'district', title: t('byDistrict'), rows: districts, marked: sample.districts, name: t('district'), note: t('districtNote') },
+      ].map(({ by, title, rows, marked, name, note }) => (
+        <section key={by} aria-labelledby={`compare-${by}`} className={box}>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id={`compare-${by}`} className="font-semibold">{title} {marked.length > 0 && sampleTag}</h2>
+            <ExportLinks path="/api/exports/compare" current={{ year: String(p.year), by }} />
+          </div>
+          <DataTable
+            className="mt-2 text-sm"
+            rows={rows}
+            rowKey={(r) => r.id ?? 'citywide'}
+            rowSample={(r) => marked.includes(r.id as number)}
+            columns={columns({
+              label: name,
+              cell: (r) => (
+                <>
+                  <Link href={r.id === null ? drill.projects({ citywide: true }) : by === 'soe' ? drill.soe(r.id) : drill.zones({ district: r.id })} className={link}>
+                    {r.name ?? t('citywide')}
+                  </Link>
+                  {marked.includes(r.id as number) && sampleTag}
+                </>
+              ),
+            })}
+          />
+          {note && <p className="mt-2 text-xs text-slate-600">{note}</p>}
+        </section>
+      ))}
     </div>
   );
 }
