@@ -1,7 +1,7 @@
 // What the rollups' triggers cost each write: a monthly update (postProjectUpdate),
 // an income correction (reportIncome) and a 20,000-row village import (check and
 // commit), each through its mutation core as the portal runs it, with the rollup
-// triggers enabled and then disabled (rebuilt afterwards). Every write is taken back
+// triggers enabled and disabled in alternating rounds (rebuilt afterwards). Every write is taken back
 // after it is timed, so the database ends as it began. Run by tests/bench/run.ts in
 // its own process (DATABASE_URL set):
 //   node --import ./tests/bench/server-only-stub.mjs --import tsx tests/bench/write-cost.ts
@@ -16,6 +16,7 @@ import { checkThenCommit } from '../helpers/imports';
 
 const RUNS = Number(process.env.BENCH_WRITE_RUNS ?? 15);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 2);
+const ROUNDS = 3;
 const TRIGGERS: [string, string][] = ['Village', 'VillageIncome', 'ProjectUpdate'].flatMap((t) =>
   ['rollup_insert', 'rollup_update', 'rollup_delete'].map((name): [string, string] => [t, name]),
 );
@@ -99,24 +100,26 @@ async function main() {
     ['20,000-row village import (check + commit)', bigImport, IMPORT_RUNS],
   ];
   const cases = all.filter(([, , runs]) => runs > 0);
-  const timed = async () => {
-    const out: number[] = [];
-    for (const [, run, runs] of cases) {
-      await run(); // warm-up
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await run());
-      out.push(median(times));
-    }
-    return out;
-  };
   const setTriggers = (on: boolean) =>
     client.query(TRIGGERS.map(([table, name]) => `ALTER TABLE "${table}" ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${name}`).join('; '));
-
-  const withRollups = await timed();
-  await setTriggers(false);
-  let withoutRollups: number[];
+  // With and without the triggers in alternating rounds, each after a warm-up write, so that
+  // neither side is the one that meets a cold pool, cold plans or cold caches.
+  const withRollups: number[] = [];
+  const withoutRollups: number[] = [];
   try {
-    withoutRollups = await timed();
+    for (const [, run, runs] of cases) {
+      const rounds = Math.min(runs, ROUNDS);
+      const times = { on: [] as number[], off: [] as number[] };
+      for (let r = 0; r < rounds; r++) {
+        for (const on of [true, false]) {
+          await setTriggers(on);
+          if (runs > rounds) await run(); // warm-up (not before each 20,000-row import)
+          for (let i = 0; i < Math.ceil(runs / rounds); i++) times[on ? 'on' : 'off'].push(await run());
+        }
+      }
+      withRollups.push(median(times.on));
+      withoutRollups.push(median(times.off));
+    }
   } finally {
     await setTriggers(true);
     await client.query('SELECT rollup.rebuild()');
