@@ -41,7 +41,8 @@ test('an administrator sees the ended phase’s result and opens a later phase, 
 test('an official compares this year with the same stretch of last year, and an ended year whole', async ({ page }) => {
   await signIn(page, 'admin');
   await page.getByRole('link', { name: '同比' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^同比（\d{4}年）$/);
+  await expect(page).toHaveURL(/\/dashboard\/compare$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^同比（\d{4}年）$/, { timeout: 30_000 });
   await expect(page.getByText(/与上年同期 .* 相比/)).toBeVisible();
   const soes = page.getByRole('region', { name: '各国企同比' });
   await expect(soes.getByRole('row').nth(1)).toContainText('上年');
@@ -50,11 +51,12 @@ test('an official compares this year with the same stretch of last year, and an 
 
   const ended = new Date().getUTCFullYear() - 1;
   await page.getByRole('navigation', { name: '选择年份' }).getByRole('link', { name: String(ended) }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`同比（${ended}年）`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`同比（${ended}年）`, { timeout: 30_000 });
   await expect(page.getByText(`${ended}年全年，与${ended - 1}年全年相比`)).toBeVisible();
   const csv = await page.request.get(`/api/exports/compare?year=${ended}&by=district`);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
-  expect(text).toContain(`各区同比 ${ended}`);
+  expect(text).toContain('区,完成投资（本期）（元）,完成投资（上年同期）（元）');
+  expect(text).toContain(`平均收入 ${ended}（元）`);
   expect(text).toContain('全市（不分片区）');
 });

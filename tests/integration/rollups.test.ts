@@ -114,6 +114,17 @@ describe('rollups', () => {
     await expectRebuildEqualsIncremental();
   });
 
+  it('are not rewritten when a phase is renamed or its model-zone target edited (only an income target change recounts `above`)', async () => {
+    const versions = async () => (await client.query(`SELECT string_agg(xmin::text, ',' ORDER BY zone_id, year) AS v FROM rollup.zone_year_income`)).rows[0].v as string;
+    const before = await versions();
+    await client.query(`UPDATE "ProgramPhase" SET name = name || '·', "endsOn" = "endsOn" + 1`);
+    await client.query(`UPDATE "ProgramTarget" SET value = value + 1, version = version + 1 WHERE metric = 'MODEL_ZONES'`);
+    // The administrator's form writes the income target back unchanged: nothing to recount.
+    await client.query(`UPDATE "ProgramTarget" SET value = value, version = version + 1 WHERE metric = 'AVG_VILLAGE_INCOME'`);
+    expect(await versions()).toBe(before);
+    await expectRebuildEqualsIncremental();
+  });
+
   it('after the seed (bulk inserts) equal a rebuild', async () => {
     await expectRebuildEqualsIncremental();
   });
