@@ -228,3 +228,20 @@ export async function getDistrictBreakdown(year: number, today: Date) {
     ORDER BY name NULLS LAST
   `;
 }
+
+/**
+ * Per district: investment made by the projects of its zones (each project's latest counted
+ * update, as in the project breakdown and the leaderboard). The map's third measure and the
+ * district table's column.
+ */
+export async function getDistrictInvestment() {
+  return sql().$queryRaw<{ districtId: number; made: string }[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON ("projectId") "projectId", "investmentToDate" FROM "ProjectUpdate"
+      WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY "projectId", period DESC
+    )
+    SELECT z."districtId", coalesce(sum(l."investmentToDate"), 0)::text AS made
+    FROM "Project" p JOIN "Zone" z ON z.id = p."zoneId" LEFT JOIN latest l ON l."projectId" = p.id
+    GROUP BY z."districtId"
+  `;
+}
