@@ -68,7 +68,7 @@ export function ProgramMap({
           </nav>
         )}
       </div>
-      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:gap-2">
         <svg
           viewBox={`0 0 ${model.width} ${model.height}`}
           width="100%"
@@ -123,7 +123,7 @@ export function ProgramMap({
             })}
           </g>
         </svg>
-        <div className="space-y-3 text-sm">
+        <div className="space-y-3 text-sm print:space-y-1 print:text-[10px]">
           <div>
             <p className="font-medium">{measureName(model.measure)}</p>
             <ul className="mt-1 space-y-0.5" data-legend>
