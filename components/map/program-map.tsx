@@ -46,6 +46,8 @@ export function ProgramMap({
     bin.key === 'noZones' ? t('map.districtNoZones', { district: name }) : t('map.districtTitle', { district: name, value: value(v) });
   const svgTitle = t('map.svgTitle', { measure: measureName(model.measure) });
   const shown = model.focus ? model.districts.filter((d) => d.name === model.focus) : model.districts;
+  // The small urban districts have no zones: unlabelled (crowded), named in their <title> and the table.
+  const labelled = model.focus ? shown : model.districts.filter((d) => d.bin.key !== 'noZones');
   return (
     <section aria-labelledby={`${id}-heading`} className="map rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-map={model.measure}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -104,7 +106,7 @@ export function ProgramMap({
             ))}
           </g>
           <g aria-hidden="true" fontSize={model.focus ? 16 : 11} fill="#0f172a" textAnchor="middle" style={{ paintOrder: 'stroke' }} stroke="#ffffff" strokeWidth={3}>
-            {shown.map((d) => (
+            {labelled.map((d) => (
               <text key={d.name} x={d.label[0]} y={d.label[1]}>
                 {d.name}
               </text>

@@ -136,7 +136,7 @@ export function projectWuhan(width: number, height: number, focus?: string): Pro
     height,
     districts: districts.map((f) => {
       const [x, y] = centroid.centroid(f);
-      return { name: f.properties.name, d: simplifiedPath(f, projection, Math.max(width, height) / 300), label: [Math.round(x), Math.round(y)] };
+      return { name: f.properties.name, d: simplifiedPath(f, projection, Math.max(width, height) / 200), label: [Math.round(x), Math.round(y)] };
     }),
     project: (lng, lat) => {
       const p = projection([lng, lat]);
