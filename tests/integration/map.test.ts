@@ -84,6 +84,19 @@ describe('the program map', () => {
     }
   });
 
+  it('investment made per district is each project’s latest counted update, summed (stated independently)', async () => {
+    const rows = await database.prisma.$queryRaw<{ districtId: number; made: string }[]>`
+      SELECT z."districtId", coalesce(sum(u."investmentToDate"), 0)::text AS made
+      FROM "Zone" z JOIN "Project" p ON p."zoneId" = z.id
+      LEFT JOIN "ProjectUpdate" u ON u."projectId" = p.id AND u.confirmation NOT IN ('DISPUTED', 'EXCLUDED')
+        AND u.period = (SELECT max(period) FROM "ProjectUpdate" w WHERE w."projectId" = p.id AND w.confirmation NOT IN ('DISPUTED', 'EXCLUDED'))
+      GROUP BY z."districtId"`;
+    for (const d of data.districts.filter((r) => r.id !== null)) {
+      expect(Number(d.made), d.name!).toBe(Number(rows.find((r) => r.districtId === d.id)?.made ?? 0));
+    }
+    expect(data.districts.some((d) => Number(d.made) > 0)).toBe(true);
+  });
+
   it('an administrator’s coordinates are checked against the district and are no longer sample', async () => {
     const admin: SessionUser = { ...org, role: 'ORG_ADMIN', id: (await database.prisma.user.findFirstOrThrow({ where: { role: 'ORG_ADMIN' } })).id };
     const zone = await database.prisma.zone.findFirstOrThrow({ where: { district: { name: '新洲区' } }, include: { district: true } });
