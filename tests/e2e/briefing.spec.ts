@@ -72,5 +72,35 @@ test('a liaison’s briefing covers its SOE', async ({ page }) => {
   await signIn(page, 'nongye');
   await page.goto('/briefing');
   await expect(page.getByText(/范围：.*集团/)).toBeVisible();
-  await expect(page.locator('#b-soes + div tbody tr')).toHaveCount(1);
+  await expect(page.locator('#b-soes + table tbody tr')).toHaveCount(1);
+});
+
+test('the map and the briefing fit a 390 px phone; a district’s zone list shows its map', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/zones');
+  const district = await page.locator('select[name="district"] option').nth(1).getAttribute('value');
+  for (const path of ['/dashboard', '/briefing', `/zones?district=${district}`]) {
+    await page.goto(path);
+    await expect(page.locator('[data-map] path[data-district]').first()).toBeAttached();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
+  // The district's view: fitted to it, its zones alone.
+  await expect(page.locator('[data-map] h2')).toContainText('分布图');
+  const zones = await page.locator('[data-map] [data-zone]').count();
+  expect(zones + Number(await page.locator('[data-unplaced]').getAttribute('data-unplaced'))).toBeGreaterThan(0);
+});
+
+test('下载 PDF: made on the server when PDF_CHROMIUM_PATH is set', async ({ page }) => {
+  test.skip(!process.env.PDF_CHROMIUM_PATH, 'no Chromium configured for the server');
+  await signIn(page, 'admin');
+  await page.goto('/briefing');
+  await expect(page.locator('a[download][href^="/api/briefing/pdf"]')).toBeVisible();
+  const response = await page.request.get('/api/briefing/pdf');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  const pages = pdfPages(await response.body());
+  console.log(`server PDF: ${pages} pages`);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
 });

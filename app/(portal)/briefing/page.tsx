@@ -4,6 +4,7 @@ import { PrintButton } from '@/components/briefing/print-button';
 import { IncomeSvg, TrajectorySvg } from '@/components/briefing/svg-charts';
 import { headlineValues, type HeadlineId } from '@/components/dashboard/headline';
 import { ProgramMap } from '@/components/map/program-map';
+import { DataTable } from '@/components/ui/data-table';
 import { requireUser } from '@/lib/auth/current-user';
 import { can, sqlScope, type SessionUser } from '@/lib/auth/policy';
 import { portalNow } from '@/lib/clock';
@@ -131,64 +132,41 @@ export default async function BriefingPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="b-soes" className="break-before-page">
         <h2 id="b-soes" className="font-semibold">{ownSoe ? t('briefing.soesOwn') : t('briefing.soes', { count: soes.length })}</h2>
-        <div className="overflow-x-auto">
-        <table className="briefing-table w-full text-left">
-          <thead className="border-b border-slate-400">
-            <tr>
-              <th scope="col">{t('dashboard.soeBoard')}</th>
-              <th scope="col" className="text-right">{t('dashboard.zones')}</th>
-              <th scope="col" className="text-right">{t('dashboard.count')}</th>
-              <th scope="col" className="text-right">{t('dashboard.planned')}</th>
-              <th scope="col" className="text-right">{t('dashboard.made')}</th>
-              <th scope="col" className="text-right">{t('dashboard.stale')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {soes.map((s) => (
-              <tr key={s.id} data-sample={data.sample.soes.includes(s.id) ? 'true' : undefined}>
-                <td>{s.name}{data.sample.soes.includes(s.id) && <SampleMark t={t} />}</td>
-                <td className="text-right tabular-nums">{s.zones}</td>
-                <td className="text-right tabular-nums">{s.projects}</td>
-                <td className="text-right tabular-nums">{formatYuan(s.planned, locale)}</td>
-                <td className="text-right tabular-nums">{formatYuan(s.made, locale)}</td>
-                <td className="text-right tabular-nums">{s.stale}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+        <DataTable
+          dense
+          className="briefing-table text-[12px] print:text-[10px]"
+          rows={soes}
+          rowKey={(s) => s.id}
+          rowSample={(s) => data.sample.soes.includes(s.id)}
+          columns={[
+            { label: t('dashboard.soeBoard'), cell: (s) => <>{s.name}{data.sample.soes.includes(s.id) && <SampleMark t={t} />}</> },
+            { label: t('dashboard.zones'), numeric: true, cell: (s) => s.zones },
+            { label: t('dashboard.count'), numeric: true, cell: (s) => s.projects },
+            { label: t('dashboard.planned'), numeric: true, cell: (s) => formatYuan(s.planned, locale) },
+            { label: t('dashboard.made'), numeric: true, cell: (s) => formatYuan(s.made, locale) },
+            { label: t('dashboard.stale'), numeric: true, cell: (s) => s.stale },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="b-districts" className="break-inside-avoid">
         <h2 id="b-districts" className="font-semibold">{t('briefing.districts')}</h2>
-        <div className="overflow-x-auto">
-        <table className="briefing-table w-full text-left" data-districts>
-          <thead className="border-b border-slate-400">
-            <tr>
-              <th scope="col">{t('dashboard.districts')}</th>
-              <th scope="col" className="text-right">{t('dashboard.pairedZones')}</th>
-              <th scope="col" className="text-right">{t('dashboard.villages')}</th>
-              <th scope="col" className="text-right">{t('dashboard.accredited')}</th>
-              <th scope="col" className="text-right">{t('dashboard.avgIncome')}</th>
-              <th scope="col" className="text-right">{t('dashboard.made')}</th>
-              <th scope="col" className="text-right">{t('dashboard.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.districts.map((d) => (
-              <tr key={d.id ?? 'citywide'} data-district-row={d.name ?? 'citywide'}>
-                <td>{d.name ?? t('dashboard.citywide')}{data.sample.districts.includes(d.id) && <SampleMark t={t} />}</td>
-                <td className="text-right tabular-nums">{d.id === null ? '—' : d.pairedZones}</td>
-                <td className="text-right tabular-nums">{d.id === null ? '—' : d.villages}</td>
-                <td className="text-right tabular-nums">{d.id === null ? '—' : d.accredited}</td>
-                <td className="text-right tabular-nums">{d.id === null || d.averageIncome === null ? '—' : formatYuan(d.averageIncome, locale)}</td>
-                <td className="text-right tabular-nums">{d.made === null ? '—' : formatYuan(d.made, locale)}</td>
-                <td className="text-right tabular-nums">{d.projects}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+        <DataTable
+          dense
+          className="briefing-table text-[12px] print:text-[10px]"
+          rows={data.districts}
+          rowKey={(d) => d.id ?? 'citywide'}
+          rowSample={(d) => data.sample.districts.includes(d.id)}
+          columns={[
+            { label: t('dashboard.districts'), cell: (d) => <>{d.name ?? t('dashboard.citywide')}{data.sample.districts.includes(d.id) && <SampleMark t={t} />}</> },
+            { label: t('dashboard.pairedZones'), numeric: true, cell: (d) => (d.id === null ? '—' : d.pairedZones) },
+            { label: t('dashboard.villages'), numeric: true, cell: (d) => (d.id === null ? '—' : d.villages) },
+            { label: t('dashboard.accredited'), numeric: true, cell: (d) => (d.id === null ? '—' : d.accredited) },
+            { label: t('dashboard.avgIncome'), numeric: true, cell: (d) => (d.id === null || d.averageIncome === null ? '—' : formatYuan(d.averageIncome, locale)) },
+            { label: t('dashboard.made'), numeric: true, cell: (d) => (d.made === null ? '—' : formatYuan(d.made, locale)) },
+            { label: t('dashboard.count'), numeric: true, cell: (d) => d.projects },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="b-attention" className="break-inside-avoid">
