@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#991b1b' };
 
 // Namespaces only server components use stay on the server: every page carries the rest.
-const SERVER_ONLY = new Set(['audit', 'auditAction', 'auditEntity', 'metric', 'home', 'health', 'target', 'sample', 'nav', 'list', 'todo', 'villages']);
+const SERVER_ONLY = new Set(['audit', 'auditAction', 'auditEntity', 'metric', 'home', 'health', 'target', 'sample', 'nav', 'list', 'todo', 'villages', 'map', 'briefing']);
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);

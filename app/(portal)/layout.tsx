@@ -12,10 +12,13 @@ export default async function PortalLayout({ children }: { children: React.React
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {t('skipToContent')}
       </a>
-      <SiteHeader search />
-      <MainNav user={user} />
-      {sample && <SampleBanner />}
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+      {/* Printed pages (the dashboard, the briefing) carry no navigation or banner: the briefing prints its own marks. */}
+      <div className="print:hidden">
+        <SiteHeader search />
+        <MainNav user={user} />
+        {sample && <SampleBanner />}
+      </div>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
     </>

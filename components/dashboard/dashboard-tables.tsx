@@ -114,6 +114,7 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
             { label: t('villages'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.villages({ year: data.year, district: d.id })} className={link}>{d.villages}</Link>) },
             { label: t('accredited'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.zones({ district: d.id, modelZone: 'accredited' })} className={link}>{d.accredited}</Link>) },
             { label: t('avgIncome'), numeric: true, cell: (d) => (d.id === null ? '—' : money(d.averageIncome)) },
+            { label: t('made'), numeric: true, cell: (d) => (d.id === null ? '—' : money(d.made)) },
             { label: t('count'), numeric: true, cell: (d) => <Link href={d.id === null ? drill.projects({ citywide: true }) : drill.projects({ district: d.id })} className={link}>{d.projects}</Link> },
           ]}
         />

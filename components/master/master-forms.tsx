@@ -77,7 +77,7 @@ export function SoeForm({ record }: { record?: SoeRecord }) {
   );
 }
 
-export type ZoneRecord = { id: number; version: number; name: string; districtId: number; townshipId: number | null; secretary: string | null; firstSecretary: string | null; mechanisms: string[] };
+export type ZoneRecord = { id: number; version: number; name: string; districtId: number; townshipId: number | null; secretary: string | null; firstSecretary: string | null; mechanisms: string[]; lat?: number | null; lng?: number | null };
 
 /** A new zone, or (with `record`) an edit of one. */
 export function ZoneForm({ districts, record }: { districts: Option[]; record?: ZoneRecord }) {
@@ -110,6 +110,12 @@ export function ZoneForm({ districts, record }: { districts: Option[]; record?: 
             </label>
           ))}
         </div>
+      </fieldset>
+      <fieldset className="grid gap-2 text-sm sm:col-span-3 sm:grid-cols-3">
+        <legend>{t('zones.coordinates')}</legend>
+        <p className="text-xs text-slate-600 sm:col-span-3">{t('zones.coordinatesHint')}</p>
+        <Field state={state} name="lat" label={t('zones.lat')} initial={record?.lat ?? undefined} />
+        <Field state={state} name="lng" label={t('zones.lng')} initial={record?.lng ?? undefined} />
       </fieldset>
       <Footer state={state} label={record ? t('common.save') : t('master.createZone')} />
     </form>

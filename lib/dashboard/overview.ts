@@ -7,6 +7,7 @@ import { getQualityFlags } from './flags';
 import {
   getAccreditationHistory,
   getDistrictBreakdown,
+  getDistrictInvestment,
   getIncomeByYear,
   getIncomeDistribution,
   getKpis,
@@ -95,7 +96,7 @@ export async function getDashboard(user: SessionUser, now = portalNow()) {
 async function computeDashboard(now: Date) {
   const { goal, running, phases, start } = await programPhases(now);
   const year = latestCompleteYear(now);
-  const [kpis, projects, history, incomeByYear, distribution, soes, districts, reportedFigures, sample] = await Promise.all([
+  const [kpis, projects, history, incomeByYear, distribution, soes, districts, districtInvestment, reportedFigures, sample] = await Promise.all([
     getKpis(year, goal.income, now),
     getProjectBreakdown(),
     getAccreditationHistory(),
@@ -103,6 +104,7 @@ async function computeDashboard(now: Date) {
     getIncomeDistribution(year),
     getSoeLeaderboard(now, SOE_BOARD_ROWS),
     getDistrictBreakdown(year, now),
+    getDistrictInvestment(),
     reported(),
     getSampleMarks(year, now),
   ]);
@@ -164,7 +166,8 @@ async function computeDashboard(now: Date) {
       asOf: kpis.pairingAsOf,
     },
     soes,
-    districts,
+    // Investment made per district joins the district rows (the 全市 row's is the projects tied to no zone: not shown).
+    districts: districts.map((d) => ({ ...d, made: districtInvestment.find((i) => i.districtId === d.id)?.made ?? (d.id === null ? null : '0') })),
   };
 }
 

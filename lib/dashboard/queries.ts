@@ -245,3 +245,16 @@ export async function getDistrictBreakdown(year: number, today: Date) {
     ORDER BY name NULLS LAST
   `;
 }
+
+/**
+ * Per district: investment made by the projects of its zones (each project's latest counted
+ * update, as in the project breakdown and the leaderboard). The map's third measure and the
+ * district table's column.
+ */
+export async function getDistrictInvestment() {
+  return sql().$queryRaw<{ districtId: number; made: string }[]>`
+    SELECT z."districtId", coalesce(sum(l.investment), 0)::text AS made
+    FROM "Project" p JOIN "Zone" z ON z.id = p."zoneId" LEFT JOIN rollup.project_latest l ON l.project_id = p.id
+    GROUP BY z."districtId"
+  `;
+}

@@ -107,6 +107,8 @@ export async function getZone(user: SessionUser, id: number) {
       firstSecretary: true,
       mechanisms: true,
       accreditedAt: true,
+      lat: true,
+      lng: true,
       sourceNote: true,
       source: { select: { title: true, isSample: true } },
       district: { select: { name: true } },

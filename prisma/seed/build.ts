@@ -6,6 +6,7 @@ import { addSampleProjects } from './sample-projects';
 import { addFactPlaces, addSampleSource } from './facts';
 import { addFactProjects } from './facts-projects';
 import { addIncomes } from './incomes';
+import { addSampleLocations } from './locations';
 import { addOutcomes } from './outcomes';
 import { createRng } from './random';
 import { addUpdates } from './updates';
@@ -18,6 +19,7 @@ export function buildSeedData({ sample = true }: { sample?: boolean } = {}): See
   if (!sample) return data;
   addSampleSource(data);
   addSamplePlaces(data);
+  addSampleLocations(data);
   addIncomes(data);
   const schedules = addSampleProjects(data);
   addUpdates(data, schedules, createRng(0x5eed_0b04));

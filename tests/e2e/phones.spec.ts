@@ -43,7 +43,8 @@ async function visitReachable(page: Page, routes: string[], check: (route: strin
   while (queue.length > 0) {
     const [route, path] = queue.shift()!;
     await page.goto(path);
-    const hrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    // The attribute, not `.href`: an SVG link's (the map's zones) is an SVGAnimatedString.
+    const hrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href')!, location.href).pathname));
     await check(route, path);
     for (const href of hrefs) {
       const match = patterns.find((p) => p.pattern.test(href));

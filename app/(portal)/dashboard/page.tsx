@@ -2,7 +2,9 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardTables } from '@/components/dashboard/dashboard-tables';
+import { headlineValues } from '@/components/dashboard/headline';
 import { KpiCard } from '@/components/dashboard/kpi-card';
+import { ProgramMap } from '@/components/map/program-map';
 import { PhaseResult } from '@/components/program/phase-result';
 import { TodoPanel } from '@/components/todo/todo-panel';
 import { requireUser } from '@/lib/auth/current-user';
@@ -10,15 +12,21 @@ import { can, homePath } from '@/lib/auth/policy';
 import { drill } from '@/lib/dashboard/links';
 import { getDashboard, PROGRAM_START, REPORTED_TOTALS, type Dashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
-import { formatCount, formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
+import { translator } from '@/lib/i18n/translator';
+import { parseMeasure } from '@/lib/map/model';
+import { getMapModel } from '@/lib/map/queries';
+import { firstValues, type SearchParams } from '@/lib/lists/params';
+import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const data = await getDashboard(user);
   if (!data) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const measure = parseMeasure(firstValues(await searchParams).measure);
+  const [t, locale, map] = await Promise.all([getTranslations(), getLocale().then(toLocale), getMapModel(user, data, measure)]);
   const asOf = (d: Date | null) => (d ? t('dashboard.asOf', { date: formatDate(d, locale) }) : t('dashboard.noData'));
   const count = (v: string | number) => formatCount(v, locale);
+  const headline = headlineValues(data, translator(locale), locale);
   // A reported figure names its source and its date as the source gives it (no assumed day where it gives none).
   const when = (r: Dashboard['reported'][string]) =>
     r.asOf ? formatDate(r.asOf, locale) : t('dashboard.reportedUndated', { asOfText: r.asOfText ?? '' });
@@ -59,9 +67,10 @@ export default async function DashboardPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
-        <span className="flex gap-4 text-sm">
+        <span className="flex gap-4 text-sm print:hidden">
           <a href="#definitions" className="text-red-800 underline">{t('dashboard.definitions')}</a>
           <a href="/dashboard/compare" className="text-red-800 underline">{t('compare.link')}</a>
+          <a href="/briefing" className="text-red-800 underline">{t('briefing.open')}</a>
           <a href="/api/exports/dashboard" className="text-red-800 underline" download>
             {t('exports.meeting')}
           </a>
@@ -74,7 +83,7 @@ export default async function DashboardPage() {
           {...card}
           id="modelZones"
           title={t('dashboard.modelZones')}
-          value={t('dashboard.modelZonesValue', { count: data.zones.accredited, target: data.goal.zones })}
+          value={headline.modelZones}
           href={drill.zones({ modelZone: 'accredited' })}
           definition={defs[0]!.text}
           sample={s.zones}
@@ -101,7 +110,7 @@ export default async function DashboardPage() {
           {...card}
           id="income"
           title={t('dashboard.income', { year: data.year })}
-          value={data.income.average ? formatYuan(data.income.average, locale) : t('dashboard.noData')}
+          value={headline.income}
           href={drill.villages({ year: data.year })}
           definition={defs[1]!.text}
           sample={s.income}
@@ -122,7 +131,7 @@ export default async function DashboardPage() {
           {...card}
           id="projects"
           title={t('dashboard.projects')}
-          value={count(data.projects.total)}
+          value={headline.projects}
           href={drill.projects()}
           definition={defs[2]!.text}
           sample={s.projects}
@@ -139,7 +148,7 @@ export default async function DashboardPage() {
           {...card}
           id="participation"
           title={t('dashboard.participation')}
-          value={t('dashboard.participationValue', { soes: data.participation.soes, zones: data.participation.pairedZones })}
+          value={headline.participation}
           href={drill.soes()}
           definition={defs[3]!.text}
           sample={s.participation}
@@ -159,7 +168,7 @@ export default async function DashboardPage() {
           {...card}
           id="investment"
           title={t('dashboard.investment')}
-          value={`${formatYuan(data.projects.planned, locale)} / ${formatYuan(data.projects.made, locale)}`}
+          value={headline.investment}
           href={drill.projects({ sort: 'planned', dir: 'desc' })}
           definition={defs[4]!.text}
           sample={s.projects}
@@ -175,12 +184,12 @@ export default async function DashboardPage() {
           }
           asOf={asOf(data.projects.asOf)}
         />
-        <KpiCard {...card} id="jobs" title={t('dashboard.jobs')} value={formatPeople(data.projects.jobs, locale)} href={drill.projects({ status: 'IN_PROGRESS' })} definition={defs[5]!.text} sample={s.projects} sub={countingRule} asOf={asOf(data.projects.asOf)} />
+        <KpiCard {...card} id="jobs" title={t('dashboard.jobs')} value={headline.jobs} href={drill.projects({ status: 'IN_PROGRESS' })} definition={defs[5]!.text} sample={s.projects} sub={countingRule} asOf={asOf(data.projects.asOf)} />
         <KpiCard
           {...card}
           id="incomeToVillages"
           title={t('dashboard.incomeToVillages')}
-          value={formatYuan(data.projects.incomeToVillages, locale)}
+          value={headline.incomeToVillages}
           href={drill.projects({ status: 'IN_PROGRESS' })}
           definition={defs[6]!.text}
           sample={s.projects}
@@ -191,7 +200,7 @@ export default async function DashboardPage() {
           {...card}
           id="beneficiaries"
           title={t('dashboard.beneficiaries')}
-          value={formatPeople(data.participation.beneficiaries, locale)}
+          value={headline.beneficiaries}
           href={drill.projects()}
           definition={defs[7]!.text}
           sample={s.beneficiaries}
@@ -200,6 +209,7 @@ export default async function DashboardPage() {
           asOf={asOf(data.projects.asOf)}
         />
       </section>
+      <ProgramMap model={map} locale={locale} year={data.year} measureHref={(m) => `/dashboard?measure=${m}#program-map-heading`} />
       <DashboardCharts data={data} />
       <DashboardTables data={data} />
       <section aria-labelledby="reported-totals" className="rounded-lg border border-sky-200 bg-sky-50/40 p-4 shadow-sm">

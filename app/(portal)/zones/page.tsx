@@ -4,7 +4,11 @@ import { ExportLinks, Pagination, sortColumn, FilterActions } from '@/components
 import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { inputClassName } from '@/components/ui/styles';
+import { ProgramMap } from '@/components/map/program-map';
 import { requireUser } from '@/lib/auth/current-user';
+import { getDashboard } from '@/lib/dashboard/overview';
+import { parseMeasure } from '@/lib/map/model';
+import { getMapModel } from '@/lib/map/queries';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import { firstValues, PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
@@ -15,12 +19,18 @@ export default async function ZonesPage({ searchParams }: { searchParams: Promis
   const current = firstValues(await searchParams);
   const params = zoneListSchema.parse(current);
   const [t, locale, { rows, total }, districts] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZones(user, params), listDistricts()]);
+  // A district's view: its zones on the map, shaded by the dashboard's figures (for those who may read the dashboard).
+  const dashboard = params.district ? await getDashboard(user) : null;
+  const measure = parseMeasure(current.measure);
+  const map = dashboard && params.district ? await getMapModel(user, dashboard, measure, params.district) : null;
+  const measureHref = (m: string) => `/zones?${new URLSearchParams({ ...current, measure: m })}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('zones.title')}</h1>
         <ExportLinks path="/api/exports/zones" current={current} />
       </div>
+      {map && dashboard && map.focus && <ProgramMap model={map} locale={locale} year={dashboard.year} measureHref={measureHref} />}
       <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4">
         <label>
           {t('list.search')}

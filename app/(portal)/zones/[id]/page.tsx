@@ -46,7 +46,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           <div className="mt-2">
             <ZoneForm
               districts={districts}
-              record={{ id: zone.id, version: zone.version, name: zone.name, districtId: zone.districtId, townshipId: zone.townshipId, secretary: zone.secretary, firstSecretary: zone.firstSecretary, mechanisms: zone.mechanisms }}
+              record={{ id: zone.id, version: zone.version, name: zone.name, districtId: zone.districtId, townshipId: zone.townshipId, secretary: zone.secretary, firstSecretary: zone.firstSecretary, mechanisms: zone.mechanisms, lat: zone.lat, lng: zone.lng }}
             />
           </div>
         </details>
