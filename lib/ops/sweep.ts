@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { FolderStore, hashOfKey, type FileStore } from '@/lib/files/storage';
+import { FolderStore, hashOfKey, type FileStore } from '../files/storage';
 
 // Files are written before their Attachment row (lib/attachments/upload.ts):
 // a refusal, a crash or a restore that failed after the write leaves a file
