@@ -167,7 +167,7 @@ function isMissing(error: unknown) {
 }
 
 /** The folder files live in when no object store is configured. */
-export const filesDir = () => path.resolve(process.env.PORTAL_FILES_DIR ?? path.join(process.env.PORTAL_DATA_DIR ?? '.data', 'files'));
+export const filesDir = (env: NodeJS.ProcessEnv = process.env) => path.resolve(env.PORTAL_FILES_DIR ?? path.join(env.PORTAL_DATA_DIR ?? '.data', 'files'));
 
 /** The store the environment configures (read each call: tests and tools set it per run). */
 export function configuredStore(env: NodeJS.ProcessEnv = process.env): FileStore {
@@ -182,5 +182,5 @@ export function configuredStore(env: NodeJS.ProcessEnv = process.env): FileStore
       prefix: env.S3_PREFIX || undefined,
     });
   }
-  return new FolderStore(filesDir());
+  return new FolderStore(filesDir(env));
 }
