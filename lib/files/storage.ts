@@ -166,11 +166,13 @@ function isMissing(error: unknown) {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
 
+type Env = Record<string, string | undefined>;
+
 /** The folder files live in when no object store is configured. */
-export const filesDir = (env: NodeJS.ProcessEnv = process.env) => path.resolve(env.PORTAL_FILES_DIR ?? path.join(env.PORTAL_DATA_DIR ?? '.data', 'files'));
+export const filesDir = (env: Env = process.env) => path.resolve(env.PORTAL_FILES_DIR ?? path.join(env.PORTAL_DATA_DIR ?? '.data', 'files'));
 
 /** The store the environment configures (read each call: tests and tools set it per run). */
-export function configuredStore(env: NodeJS.ProcessEnv = process.env): FileStore {
+export function configuredStore(env: Env = process.env): FileStore {
   if (env.S3_BUCKET) {
     return new S3Store({
       endpoint: env.S3_ENDPOINT || undefined,

@@ -15,7 +15,7 @@ let endpoint: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'portal-files-'));
   server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: path.join(dir, 's3'), configureBuckets: [{ name: 'evidence', configs: [] }] });
-  const { port } = (await server.run()) as unknown as { port: number };
+  const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
 });
 afterAll(async () => {
