@@ -70,13 +70,13 @@ export function EvidenceUpload({ owner, label }: { owner: Owner; label?: string 
         </div>
       )}
       {messages.length > 0 && (
-        <ul aria-live="polite" className="space-y-1">
+        <div className="space-y-1">
           {messages.map((m, i) => (
-            <li key={i} role={m.ok ? 'status' : 'alert'} className={`rounded px-2 py-1 ${m.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-rose-50 text-rose-800'}`}>
+            <p key={i} role={m.ok ? 'status' : 'alert'} className={`rounded px-2 py-1 ${m.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-rose-50 text-rose-800'}`}>
               {m.text}
-            </li>
+            </p>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );
