@@ -66,7 +66,7 @@ describe('uploading', () => {
     const big = Buffer.alloc(30 * 1024 * 1024, 1);
     const tooBig = await upload('liaison-a', big, 'big.jpg');
     expect(tooBig.status).toBe(413);
-    expect(((await tooBig.json()) as { message: string }).message).toContain('超过单个文件上限 20 MB');
+    expect(((await tooBig.json()) as { message: string }).message).toBe('文件超过单个文件上限 20 MB。请上传较小的文件（在门户中拍摄的照片会自动压缩）。');
     for (const [bytes, name] of [[htmlAsJpeg(), 'photo.jpg'], [scriptedSvg(), 'chart.svg']] as const) {
       const refused = await upload('liaison-a', bytes, name);
       expect(refused.status, name).toBe(422);

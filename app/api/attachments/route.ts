@@ -17,7 +17,8 @@ export async function POST(request: Request) {
   const t = translator(locale);
   if (!isSameOrigin(request)) return Response.json({ status: 'denied', message: t('errors.denied') }, { status: 403 });
   if (!user) return Response.json({ status: 'denied', message: t('errors.signedOut') }, { status: 401 });
-  const tooLarge = (name = '') => Response.json({ status: 'invalid', message: t('attachments.refused.tooLarge', { name, max: MAX_FILE_BYTES / 2 ** 20 }) }, { status: 413 });
+  // Refused before the form is read: the file's name is not known yet.
+  const tooLarge = () => Response.json({ status: 'invalid', message: t('attachments.refused.tooLargeUnnamed', { max: MAX_FILE_BYTES / 2 ** 20 }) }, { status: 413 });
   const claimed = Number(request.headers.get('content-length') ?? 0);
   if (claimed > MAX_FILE_BYTES + ROOM) return tooLarge();
   const body = await readBounded(request, MAX_FILE_BYTES + ROOM);
