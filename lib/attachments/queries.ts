@@ -1,5 +1,5 @@
 import 'server-only';
-import { can, type SessionUser } from '@/lib/auth/policy';
+import { can, type Resources, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
 import type { Criterion } from '@/lib/db/enums';
 import { ownerOf, ownerResource, type Owner } from './resource';
@@ -31,19 +31,20 @@ export type AttachmentItem = {
 
 async function visible(user: SessionUser, where: Prisma.AttachmentWhereInput): Promise<(AttachmentItem & { owner: Owner })[]> {
   const rows = await db().attachment.findMany({ where: { ...where, deletedAt: null }, select: listed, orderBy: { id: 'asc' } });
-  const checked = new Map<string, { read: boolean }>();
+  // One policy question per owner record, however many files it holds.
+  const owners = new Map<string, Resources['attachment'] | null>();
   const out: (AttachmentItem & { owner: Owner })[] = [];
   for (const row of rows) {
     const owner = ownerOf(row);
     if (!owner) continue;
     const key = `${owner.kind}:${owner.id}`;
-    let verdict = checked.get(key);
-    const resource = await ownerResource(db(), owner, row.uploaderId);
-    if (!verdict) {
-      verdict = { read: !!resource && can(user, 'attachment.read', resource) };
-      checked.set(key, verdict);
+    if (!owners.has(key)) {
+      const found = await ownerResource(db(), owner);
+      owners.set(key, found && can(user, 'attachment.read', found) ? found : null);
     }
-    if (!verdict.read || !resource) continue;
+    const readable = owners.get(key);
+    if (!readable) continue;
+    const resource = { ...readable, uploaderId: row.uploaderId };
     out.push({
       id: row.id,
       name: row.name,

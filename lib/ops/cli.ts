@@ -70,6 +70,8 @@ async function main(command: string | undefined, args: string[]) {
         break;
       }
       case 'sweep': {
+        // The Attachment table says which files have a record: the schema must be current.
+        await migrate(db.url, console.log);
         const store = configuredStore();
         const { kept, removed } = await sweepFiles(db.url, store);
         console.log(`Evidence files (${store.kind}): removed ${removed.length} with no record, kept ${kept}.`);
