@@ -8,10 +8,11 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole tree (tsc --noEmit); skip the repeat in every build.
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time, not bundled: the pg driver and Prisma's adapter.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'exceljs'],
-  // The proxy buffers request bodies up to this size (10 MB by default): room for a 10 MB import file
-  // and its form packaging, so the upload route, not the proxy, says a file is too large.
-  experimental: { proxyClientMaxBodySize: '11mb' },
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'exceljs', 'sharp', 'exifr', 'file-type', '@aws-sdk/client-s3'],
+  // The proxy buffers request bodies up to this size (10 MB by default): room for a 20 MB evidence
+  // file (lib/attachments/limits.ts) and its form packaging, so the upload routes, not the proxy, say
+  // a file is too large (imports read at most their own 10 MB).
+  experimental: { proxyClientMaxBodySize: '21mb' },
 };
 
 export default withNextIntl(nextConfig);

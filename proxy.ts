@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { encode, getToken } from 'next-auth/jwt';
 import { authSecret, SESSION_IDLE_SECONDS } from '@/lib/auth/session-config';
-import { securityHeaders } from '@/lib/security/headers';
+import { FILE_CSP, isFilePath, securityHeaders } from '@/lib/security/headers';
 
 // Before every request: security headers with a fresh CSP nonce; cross-site
 // API calls refused; an optimistic sign-in gate (no session token → the
@@ -18,6 +18,8 @@ export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const headers = securityHeaders(nonce, { https, dev: process.env.NODE_ENV !== 'production' });
+  // An uploaded file is served sandboxed: its own page's policy would allow this site's scripts.
+  if (isFilePath(pathname)) headers['Content-Security-Policy'] = FILE_CSP;
   const finish = (response: NextResponse) => {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;

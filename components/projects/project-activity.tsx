@@ -7,6 +7,9 @@ import { exceedsPopulation } from '@/lib/metrics/quality';
 import type { getProject } from '@/lib/projects/queries';
 import { ReviewForm } from './review-form';
 import { CloseDisputeForm, ReasonForm, ReviseForm } from './correction-forms';
+import { EvidenceList } from '@/components/attachments/evidence-list';
+import { EvidenceUpload } from '@/components/attachments/evidence-upload';
+import type { AttachmentItem } from '@/lib/attachments/queries';
 
 type Project = NonNullable<Awaited<ReturnType<typeof getProject>>>;
 
@@ -18,8 +21,11 @@ const confirmationClass = {
   EXCLUDED: 'bg-slate-200 text-slate-600',
 };
 
-/** The project's updates timeline (disputed figures marked), beneficiaries and village feedback. */
-export async function ProjectActivity({ project }: { project: Project }) {
+/** Each update's evidence, and whether this user may add to it (the liaison team, the village it concerns). */
+type Evidence = { byUpdate: Map<number, AttachmentItem[]>; canAttach: boolean };
+
+/** The project's updates timeline (disputed figures marked, evidence beside each), beneficiaries and village feedback. */
+export async function ProjectActivity({ project, evidence }: { project: Project; evidence: Evidence }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   const figureLabels = {
     progressPct: t('updateForm.progress'),
@@ -63,6 +69,8 @@ export async function ProjectActivity({ project }: { project: Project }) {
                   </ol>
                 </details>
               )}
+              <EvidenceList items={evidence.byUpdate.get(u.id) ?? []} />
+              {evidence.canAttach && u.confirmation !== 'EXCLUDED' && <EvidenceUpload owner={{ ownerKind: 'UPDATE', ownerId: u.id }} />}
               {project.canReview && (u.confirmation === 'PENDING' || u.confirmation === 'DISPUTED') && <ReviewForm updateId={u.id} version={u.version} />}
               {project.canRevise && ['PENDING', 'DISPUTED', 'RETURNED'].includes(u.confirmation) && (
                 <ReviseForm

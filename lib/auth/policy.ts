@@ -34,6 +34,14 @@ export type Resources = {
   audit: Record<string, never>;
   /** An in-app notification: whose it is. */
   notification: { userId: number };
+  /**
+   * An evidence file, known only through the record it belongs to: a monthly update, one step of its
+   * history or feedback (their project), or an accreditation round's criterion (its zone). `actorId`:
+   * who wrote the owner record (a dispute's village, feedback's author). `uploaderId`: once uploaded.
+   */
+  attachment:
+    | { kind: 'UPDATE' | 'UPDATE_EVENT' | 'FEEDBACK'; project: Resources['project']; actorId?: number | null; feedbackVillageId?: number | null; uploaderId?: number }
+    | { kind: 'CRITERION'; zone: Resources['zone']; uploaderId?: number };
   /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
   import: { kind: string; soeId: number | null; importedById?: number | null };
 };
@@ -49,6 +57,10 @@ const liaisonPairedWith = (u: SessionUser, soeIds: number[]) =>
   u.role === 'SOE_LIAISON' && u.soeId !== null && soeIds.includes(u.soeId);
 
 const zoneRead: Rule<'zone'> = (u, r) => isOrg(u) || liaisonPairedWith(u, r.soeIds) || isCommitteeIn(u, r.zoneId);
+const projectRead: Rule<'project'> = (u, r) => isOrg(u) || isLiaisonOf(u, r.soeId) || isCommitteeIn(u, r.zoneId);
+const committeeOfProjectVillage: Rule<'project'> = (u, r) => isCommitteeIn(u, r.zoneId) && u.villageId !== null && r.villageIds.includes(u.villageId);
+/** Whoever may see the record an evidence file belongs to may see the file (and its EXIF); no one else. */
+const attachmentRead: Rule<'attachment'> = (u, r) => (r.kind === 'CRITERION' ? zoneRead(u, r.zone) : projectRead(u, r.project));
 
 export const rules = {
   'dashboard.read': ((u) => u.role !== 'VILLAGE_COMMITTEE') as Rule<'dashboard'>,
@@ -63,7 +75,7 @@ export const rules = {
   /** The SOE list: every SOE for the org department, its own for a liaison team. */
   'soe.list': ((u) => isOrg(u) || u.role === 'SOE_LIAISON') as Rule<'none'>,
   'soe.manage': ((u) => isAdmin(u)) as Rule<'soe'>,
-  'project.read': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId) || isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
+  'project.read': projectRead,
   /** Every project, not only the user's own SOE's or zone's. */
   'project.readAll': ((u) => isOrg(u)) as Rule<'none'>,
   /** May start a new project at all (for its SOE; `project.create` then checks the zone). */
@@ -82,9 +94,28 @@ export const rules = {
   /** Confirmed is final; only the org department reopens it, with a reason. */
   'project.reopenUpdate': ((u) => isAdmin(u)) as Rule<'project'>,
   /** A village committee confirms or disputes updates about its own village. */
-  'project.confirmUpdate': ((u, r) =>
-    isCommitteeIn(u, r.zoneId) && u.villageId !== null && r.villageIds.includes(u.villageId)) as Rule<'project'>,
+  'project.confirmUpdate': committeeOfProjectVillage,
   'project.giveFeedback': ((u, r) => isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
+  'attachment.read': attachmentRead,
+  /**
+   * Evidence is added by who wrote the record: the liaison team to its SOE's updates (the village it
+   * concerns adds its own while confirming or disputing), the author of a dispute, answer or feedback,
+   * the assessors (administrators) to a round's criteria.
+   */
+  'attachment.add': ((u, r) => {
+    switch (r.kind) {
+      case 'UPDATE':
+        return isLiaisonOf(u, r.project.soeId) || committeeOfProjectVillage(u, r.project);
+      case 'UPDATE_EVENT':
+        return r.actorId != null && r.actorId === u.id && projectRead(u, r.project);
+      case 'FEEDBACK':
+        return u.role === 'VILLAGE_COMMITTEE' && r.feedbackVillageId != null && u.villageId === r.feedbackVillageId && projectRead(u, r.project);
+      case 'CRITERION':
+        return isAdmin(u);
+    }
+  }) as Rule<'attachment'>,
+  /** Removed (softly, with a reason) by whoever uploaded it, or an administrator. */
+  'attachment.delete': ((u, r) => attachmentRead(u, r) && (isAdmin(u) || (r.uploaderId != null && r.uploaderId === u.id))) as Rule<'attachment'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   /** The program's phases and their targets: administrators open and edit them. */

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { pipeline as pipe, Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
+import { configuredStore, sha256, type FileStore } from '../files/storage';
 import { SetupError } from './errors';
 
 // A logical backup of every table, read in one REPEATABLE READ snapshot (so it
@@ -17,12 +18,17 @@ import { SetupError } from './errors';
 // exactly as it was.
 //
 // Lines: a header {format, createdAt, migrations}; per table {table, columns}
-// then one array of texts (or nulls) per row; an end record {end, counts,
-// sha256} whose sha256 covers every line between the header and itself.
+// then one array of texts (or nulls) per row; then every evidence file the
+// Attachment rows name, as {file: sha256, data: base64} lines (a file in
+// pieces of FILE_PIECE bytes), each checked against its hash when written and
+// when restored; an end record {end, counts, files, sha256} whose sha256
+// covers every line between the header and itself.
 
-const FORMAT = 'guoqi-liancun-backup/2';
-// Files of the first format hold the same data but no checksum.
+const FORMAT = 'guoqi-liancun-backup/3';
+// Files of the second format hold no evidence files; of the first, no checksum either.
+const FORMAT_2 = 'guoqi-liancun-backup/2';
 const FORMAT_1 = 'guoqi-liancun-backup/1';
+const FILE_PIECE = 3 << 20;
 const CHUNK = 5000;
 // A restore sends rows to the server in batches of at most this many rows or bytes.
 const BATCH_ROWS = 1000;
@@ -88,7 +94,8 @@ async function sync(file: string, flags = 'r') {
  * and on disk, so `file` is a whole backup or absent, never a partial one.
  * `internal.partial` names the temporary file (for tests only).
  */
-export async function backup(url: string, file: string, internal: { partial?: string } = {}): Promise<Record<string, number>> {
+export async function backup(url: string, file: string, internal: { partial?: string; store?: FileStore } = {}): Promise<Record<string, number>> {
+  const store = internal.store ?? configuredStore();
   const partial = internal.partial ?? `${file}.partial-${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: url });
   const counts: Record<string, number> = {};
@@ -122,7 +129,20 @@ export async function backup(url: string, file: string, internal: { partial?: st
         await client.query('CLOSE backup_rows');
         counts[table.name] = written;
       }
-      yield JSON.stringify({ end: true, counts, sha256: hash.digest('hex') }) + '\n';
+      // The evidence files of the same snapshot, each checked against its name (its sha256).
+      const { rows: stored } = await client.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM "Attachment" ORDER BY 1').catch(() => ({ rows: [] as { sha256: string }[] }));
+      for (const { sha256: key } of stored) {
+        const bytes = await store.get(key);
+        if (!bytes) throw new SetupError(`Backup failed: evidence file ${key} is missing from the file store (${store.kind}); no backup was written to ${file}.`);
+        if (sha256(bytes) !== key) throw new SetupError(`Backup failed: evidence file ${key} in the file store (${store.kind}) does not match its hash (damaged); no backup was written to ${file}.`);
+        for (let at = 0; at < bytes.length || at === 0; at += FILE_PIECE) {
+          const piece = JSON.stringify({ file: key, data: bytes.subarray(at, at + FILE_PIECE).toString('base64') }) + '\n';
+          hash.update(piece);
+          yield piece;
+          if (!bytes.length) break;
+        }
+      }
+      yield JSON.stringify({ end: true, counts, files: stored.length, sha256: hash.digest('hex') }) + '\n';
     }
     await pipeline(Readable.from(lines()), createGzip(), createWriteStream(partial));
     await client.query('COMMIT');
@@ -133,6 +153,7 @@ export async function backup(url: string, file: string, internal: { partial?: st
     return counts;
   } catch (error) {
     await rm(partial, { force: true }).catch(() => {});
+    if (error instanceof SetupError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EDQUOT' ? 'the disk quota is used up (EDQUOT)' : firstLine(error);
     throw new SetupError(`Backup failed: ${reason}; no backup was written to ${file}.`);
@@ -157,7 +178,8 @@ function problem(error: unknown): string {
 class Refusal extends SetupError {}
 
 /** Loads a backup into an empty, migrated database, all in one transaction: all of it or nothing. */
-export async function restore(url: string, file: string): Promise<Record<string, number>> {
+export async function restore(url: string, file: string, options: { store?: FileStore } = {}): Promise<Record<string, number>> {
+  const store = options.store ?? configuredStore();
   const client = new pg.Client({ connectionString: url });
   const counts: Record<string, number> = {};
   let gunzip: ReturnType<typeof createGunzip> | undefined;
@@ -189,7 +211,19 @@ export async function restore(url: string, file: string): Promise<Record<string,
     };
 
     let format: string | null = null;
-    let end: { counts?: unknown; sha256?: unknown } | null = null;
+    let end: { counts?: unknown; files?: unknown; sha256?: unknown } | null = null;
+    // The evidence file being read (its pieces), written to the store once whole and checked.
+    let pending = null as { key: string; pieces: Buffer[] } | null;
+    let files = 0;
+    const storePending = async () => {
+      if (!pending) return;
+      const bytes = Buffer.concat(pending.pieces);
+      if (sha256(bytes) !== pending.key) throw refuse(`evidence file ${pending.key} does not match its hash: the file was changed`);
+      // Files go to the store before the rows commit; if the restore fails, the sweep removes them.
+      if (!(await store.has(pending.key))) await store.put(pending.key, bytes);
+      files += 1;
+      pending = null;
+    };
     let columns = 0;
     const seen = new Set<string>();
     const hash = createHash('sha256');
@@ -208,7 +242,7 @@ export async function restore(url: string, file: string): Promise<Record<string,
       }
       const record = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
       if (!format) {
-        if (record.format !== FORMAT && record.format !== FORMAT_1) throw refuse('it is not a backup of this portal');
+        if (record.format !== FORMAT && record.format !== FORMAT_2 && record.format !== FORMAT_1) throw refuse('it is not a backup of this portal');
         if (JSON.stringify(await migrations(client)) !== JSON.stringify(record.migrations))
           throw refuse('it was made at another schema version: migrate the target to the same migrations first');
         format = record.format;
@@ -234,8 +268,17 @@ export async function restore(url: string, file: string): Promise<Record<string,
         });
         columns = names.length;
         table = { name: target.name, insert: `INSERT INTO ${q(target.name)} (${names.map(q).join(', ')}) SELECT ${casts.join(', ')} FROM json_array_elements($1::json) AS r` };
+      } else if (format === FORMAT && typeof record.file === 'string' && typeof record.data === 'string') {
+        if (!/^[0-9a-f]{64}$/.test(record.file)) throw refuse(`line ${number} names no evidence file`);
+        hash.update(line + '\n');
+        await flush();
+        const key: string = record.file;
+        if (pending?.key !== key) await storePending();
+        const current = pending?.key === key ? pending : (pending = { key, pieces: [] });
+        current.pieces.push(Buffer.from(record.data, 'base64'));
       } else if (record.end === true) {
         await flush();
+        await storePending();
         end = record;
       } else {
         throw refuse(`line ${number} is not part of a backup`);
@@ -247,7 +290,8 @@ export async function restore(url: string, file: string): Promise<Record<string,
     for (const name of new Set([...Object.keys(expected), ...Object.keys(counts)])) {
       if ((expected[name] ?? 0) !== (counts[name] ?? 0)) throw refuse(`its end record counts ${String(expected[name] ?? 0)} rows of "${name}" but it holds ${counts[name] ?? 0}`);
     }
-    if (format === FORMAT && end.sha256 !== hash.digest('hex')) throw refuse('its checksum does not match its rows: the file was changed');
+    if (format !== FORMAT_1 && end.sha256 !== hash.digest('hex')) throw refuse('its checksum does not match its rows: the file was changed');
+    if (format === FORMAT && end.files !== files) throw refuse(`its end record counts ${String(end.files)} evidence files but it holds ${files}`);
 
     // Sequences continue after the restored ids.
     const { rows: serials } = await client.query<{ table: string; column: string; seq: string }>(`

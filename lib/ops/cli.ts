@@ -1,9 +1,11 @@
-// npm run db:migrate | db:rollups | db:status | db:resolve -- --rolled-back|--applied <name> | db:migration -- <name> | db:seed [-- --force] [--scale N] | db:backup [-- file] | db:restore -- file
+// npm run files:sweep | db:migrate | db:rollups | db:status | db:resolve -- --rolled-back|--applied <name> | db:migration -- <name> | db:seed [-- --force] [--scale N] | db:backup [-- file] | db:restore -- file
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { backup, restore } from './backup';
 import { createDatabase, openDatabase } from './database';
+import { configuredStore } from '../files/storage';
 import { SetupError } from './errors';
+import { sweepFiles } from './sweep';
 import { createMigration, migrate, migrationStatus, resolveMigration, type MigrationState } from './migrate';
 import { rebuildRollups } from './rollups';
 
@@ -74,8 +76,16 @@ async function main(command: string | undefined, args: string[]) {
         console.log(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.`);
         break;
       }
+      case 'sweep': {
+        // The Attachment table says which files have a record: the schema must be current.
+        await migrate(db.url, console.log);
+        const store = configuredStore();
+        const { kept, removed } = await sweepFiles(db.url, store);
+        console.log(`Evidence files (${store.kind}): removed ${removed.length} with no record, kept ${kept}.`);
+        break;
+      }
       default:
-        throw new SetupError(`Unknown command "${command ?? ''}": use migrate, rollups, status, resolve, migration <name>, seed, backup [file] or restore <file>.`);
+        throw new SetupError(`Unknown command "${command ?? ''}": use migrate, rollups, status, resolve, migration <name>, seed, backup [file], restore <file> or sweep.`);
     }
   } finally {
     await db.stop();

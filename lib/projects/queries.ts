@@ -166,6 +166,7 @@ export async function getProject(user: SessionUser, id: number) {
     updates: p.updates.map((u) => ({ ...u, investmentToDate: u.investmentToDate.toString(), incomeToVillages: u.incomeToVillages.toString() })),
     canEdit: can(user, 'project.update', resource),
     canReview: can(user, 'project.confirmUpdate', resource),
+    canAttachEvidence: can(user, 'attachment.add', { kind: 'UPDATE', project: resource }),
     canRevise: can(user, 'project.reviseUpdate', resource),
     canReturn: can(user, 'project.returnUpdate', resource),
     canCloseDispute: can(user, 'project.closeDispute', resource),

@@ -34,3 +34,7 @@ export function securityHeaders(nonce: string, context: Context): Record<string,
     ...(!context.dev && { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' }),
   };
 }
+
+/** Evidence files: nothing in them may run or load anything, whatever a browser takes them for. */
+export const FILE_CSP = "default-src 'none'; sandbox";
+export const isFilePath = (pathname: string) => /^\/api\/attachments\/\d+(\/thumb)?$/.test(pathname);

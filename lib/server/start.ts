@@ -21,6 +21,7 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 let database: Database | undefined;
 let app: ChildProcess | undefined;
 let reminders: { stop: () => Promise<void> } | undefined;
+let sweeper: NodeJS.Timeout | undefined;
 let stopping = false;
 
 async function main() {
@@ -63,6 +64,13 @@ async function main() {
     const [{ db }, { startReminderWorker }] = await Promise.all([import('../db/client'), import('../reminders/worker')]);
     reminders = startReminderWorker(db());
   }
+  // Evidence files whose record never came (a refused or interrupted upload): swept hourly.
+  const { sweepFiles } = await import('../ops/sweep');
+  const { configuredStore } = await import('../files/storage');
+  const sweep = () => void sweepFiles(database!.url, configuredStore()).catch((error) => console.error('Evidence sweep failed:', error instanceof Error ? error.message : error));
+  sweeper = setInterval(sweep, 60 * 60 * 1000);
+  sweeper.unref();
+  sweep();
   console.log(`\nPortal ready at http://localhost:${port} (started in ${elapsed()}). Ctrl-C stops it.`);
   const { printSampleAccounts } = await import('../../prisma/seed/print-accounts');
   await printSampleAccounts(database.url);
@@ -80,6 +88,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   await reminders?.stop().catch(() => undefined);
+  if (sweeper) clearInterval(sweeper);
   if (app && app.exitCode === null && app.signalCode === null) {
     const exited = new Promise((resolve) => app!.once('exit', resolve));
     app.kill('SIGTERM');

@@ -148,6 +148,7 @@ export async function getZone(user: SessionUser, id: number) {
     villages: byPinyin(zone.villages).map((v) => ({ ...v, incomes: v.incomes.map((i) => ({ year: i.year, amount: i.amount.toString(), isSample: i.source?.isSample ?? false })) })),
     projects: byPinyin(zone.projects),
     canAccredit: can(user, 'accreditation.manage', {}),
+    canAttachEvidence: can(user, 'attachment.add', { kind: 'CRITERION', zone: { zoneId: zone.id, soeIds: zone.pairings.map((p) => p.soe.id) } }),
     canEdit: can(user, 'masterData.manage', {}),
   };
 }

@@ -20,6 +20,8 @@ import { checkThenCommit } from '../helpers/imports';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { projectEdit } from '../helpers/fixtures';
+import { uploadAttachment } from '../../lib/attachments/upload';
+import { smallPdf } from '../helpers/evidence-files';
 
 let source: TestDatabase;
 let dir: string;
@@ -65,6 +67,8 @@ beforeAll(async () => {
   await seed(source.url, {});
   await sql(source.url, TYPES_TABLE);
   dir = await mkdtemp(path.join(os.tmpdir(), 'portal-backup-'));
+  // Evidence files go to (and come back from) a folder of this test's own.
+  process.env.PORTAL_FILES_DIR = path.join(dir, 'files');
 
   // Audit rows from real mutations: nested objects, Decimals, dates, arrays.
   const p = source.prisma;
@@ -107,6 +111,8 @@ beforeAll(async () => {
       beneficiaries: [{ villageId: villageIds[0], kind: 'FARMERS', people: '120', households: '' }],
     }),
   );
+  const update = await p.projectUpdate.findFirstOrThrow({ where: { projectId: Number(projectId) }, select: { id: true } });
+  ok(await uploadAttachment(liaison, { ownerKind: 'UPDATE', ownerId: String(update.id) }, { bytes: smallPdf('备份'), name: '备份说明.pdf' }));
   const soe = await saveSoe(admin, { name: '备份测试集团', category: 'COMMERCE', level: 'MUNICIPAL', shortName: '' });
   ok(soe);
   ok(await saveSoe(admin, { id: soe.status === 'ok' ? soe.data.id : 0, version: 1, name: '备份测试集团😀', category: 'COMMERCE', level: 'PROVINCIAL', shortName: '备份' }));
@@ -347,7 +353,8 @@ describe('a backup file', () => {
     const first = path.join(dir, 'format-1.jsonl.gz');
     await writeFile(
       first,
-      edit((lines) => lines.map((l, i) => (i === 0 ? l.replace('guoqi-liancun-backup/2', 'guoqi-liancun-backup/1') : l.replace(/,"sha256":"[0-9a-f]+"}$/, '}')))),
+      // The first format had no evidence files (format 3) and no checksum (format 2).
+      edit((lines) => lines.filter((l) => !l.startsWith('{"file":')).map((l, i) => (i === 0 ? l.replace('guoqi-liancun-backup/3', 'guoqi-liancun-backup/1') : l.replace(/,"files":\d+,"sha256":"[0-9a-f]+"}$/, '}')))),
     );
     await restore(empty.url, first);
     expect(await digest(empty.url)).toEqual(await digest(source.url));

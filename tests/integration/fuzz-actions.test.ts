@@ -15,6 +15,7 @@ import { saveZone } from '../../lib/zones/mutations';
 import { undoImport } from '../../lib/imports/mutations';
 import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
 import { markFeedbackSeen } from '../../lib/todo/mutations';
+import { addAttachment, deleteAttachment } from '../../lib/attachments/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -63,6 +64,9 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   setWebhook: [setWebhook, ['soeId', 'url']],
   markFeedbackSeen: [markFeedbackSeen, ['projectId', 'upTo']],
   savePhase: [savePhase, ['id', 'version', 'name', 'startsOn', 'endsOn', 'zonesTarget', 'incomeTarget']],
+  // A file can only come from the server's own inspection: form input never makes one (always refused).
+  addAttachment: [addAttachment, ['ownerKind', 'ownerId', 'criterion', 'file']],
+  deleteAttachment: [deleteAttachment, ['id', 'reason']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -82,7 +86,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.attachment.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {

@@ -49,6 +49,14 @@ async function resources() {
     updateImportB: { kind: 'updates', soeId: w.soeB.id },
     updateImportNoSoe: { kind: 'updates', soeId: null },
     updateImportAByLiaisonA: { kind: 'updates', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
+    // Evidence files: known only through their owner record.
+    fileOnUpdateA: { kind: 'UPDATE', project: await project(w.projectA.id), uploaderId: w.users.liaisonA.id },
+    fileOnUpdateB: { kind: 'UPDATE', project: await project(w.projectB.id), uploaderId: w.users.liaisonB.id },
+    fileOnUpdateCity: { kind: 'UPDATE', project: await project(w.projectCity.id) },
+    fileOnDisputeA1: { kind: 'UPDATE_EVENT', project: await project(w.projectA.id), actorId: w.users.villageA1.id, uploaderId: w.users.villageA1.id },
+    fileOnFeedbackA2: { kind: 'FEEDBACK', project: await project(w.projectA.id), feedbackVillageId: w.villageA2.id },
+    fileOnCriterionZoneA: { kind: 'CRITERION', zone: { zoneId: w.zoneA.id, soeIds: [w.soeA.id] }, uploaderId: w.users.admin.id },
+    fileOnCriterionZoneB: { kind: 'CRITERION', zone: { zoneId: w.zoneB.id, soeIds: [w.soeB.id] } },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -88,6 +96,30 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'project.reopenUpdate': { projectA: ['admin'], projectB: ['admin'], projectCity: ['admin'] },
   'project.confirmUpdate': { projectA: ['villageA1'], projectB: ['villageB1'], projectCity: [] },
   'project.giveFeedback': { projectA: ['villageA1', 'villageA2'], projectB: ['villageB1'], projectCity: [] },
+  'attachment.read': {
+    fileOnUpdateA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
+    fileOnUpdateB: [...ORG, 'liaisonB', 'villageB1'],
+    fileOnUpdateCity: [...ORG, 'liaisonA'],
+    fileOnDisputeA1: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
+    fileOnCriterionZoneA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
+    fileOnCriterionZoneB: [...ORG, 'liaisonB', 'villageB1'],
+  },
+  'attachment.add': {
+    fileOnUpdateA: ['liaisonA', 'villageA1'],
+    fileOnUpdateB: ['liaisonB', 'villageB1'],
+    fileOnUpdateCity: ['liaisonA'],
+    fileOnDisputeA1: ['villageA1'],
+    fileOnFeedbackA2: ['villageA2'],
+    fileOnCriterionZoneA: ['admin'],
+    fileOnCriterionZoneB: ['admin'],
+  },
+  'attachment.delete': {
+    fileOnUpdateA: ['admin', 'liaisonA'],
+    fileOnUpdateB: ['admin', 'liaisonB'],
+    fileOnUpdateCity: ['admin'],
+    fileOnDisputeA1: ['admin', 'villageA1'],
+    fileOnCriterionZoneA: ['admin'],
+  },
   'masterData.manage': { dashboard: ['admin'] },
   'accreditation.manage': { dashboard: ['admin'] },
   'program.manage': { dashboard: ['admin'] },

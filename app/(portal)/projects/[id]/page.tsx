@@ -15,6 +15,7 @@ import { getProject, listZoneVillages } from '@/lib/projects/queries';
 import { currentQuarter, quarterKey } from '@/lib/dates';
 import { STATUS_TRANSITIONS } from '@/lib/projects/status';
 import { unseenFeedbackUpTo } from '@/lib/todo/queries';
+import { attachmentsOfUpdates } from '@/lib/attachments/queries';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
@@ -23,11 +24,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const id = parseId((await params).id);
   const project = id === null ? null : await getProject(user, id);
   if (!project) notFound();
-  const [t, locale, zoneVillages, unseenUpTo] = await Promise.all([
+  const [t, locale, zoneVillages, unseenUpTo, evidence] = await Promise.all([
     getTranslations(),
     getLocale().then(toLocale),
     project.canEdit ? listZoneVillages(project.zone?.id ?? null) : [],
     unseenFeedbackUpTo(user, project.id),
+    attachmentsOfUpdates(user, project.updates.map((u) => u.id)),
   ]);
   const latest = project.updates[0];
   const created = (await searchParams).created === '1' && project.canEdit;
@@ -103,7 +105,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </>
       )}
       {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterKey(quarter)} quarterName={formatQuarter(quarter, locale)} existing={project.myFeedback} />}
-      <ProjectActivity project={project} />
+      <ProjectActivity project={project} evidence={{ byUpdate: evidence, canAttach: project.canAttachEvidence }} />
       {unseenUpTo && <MarkFeedbackSeen projectId={project.id} upTo={unseenUpTo.toISOString()} />}
       {project.canEdit && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">

@@ -11,6 +11,9 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { getZone, listDistricts } from '@/lib/zones/queries';
 import { ZoneForm } from '@/components/master/master-forms';
+import { EvidenceList } from '@/components/attachments/evidence-list';
+import { EvidenceUpload } from '@/components/attachments/evidence-upload';
+import { attachmentsOfRound } from '@/lib/attachments/queries';
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -21,6 +24,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
   const years = [...new Set(zone.villages.flatMap((v) => v.incomes.map((i) => i.year)))].sort();
   const round = zone.accreditations[0];
   const next = nextSteps(round);
+  const evidence = round ? await attachmentsOfRound(user, round.id) : new Map();
   // Every record here carries its own provenance: a fact zone may hold sample villages, incomes, projects and accreditations.
   const standing = zone.accreditations.find((a) => a.status === 'ACCREDITED');
   return (
@@ -122,8 +126,25 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
                 { label: t('zones.assessedOn'), cell: (r) => (r.a ? formatDate(r.a.assessedOn, locale) : '—') },
                 { label: t('zones.assessor'), cell: (r) => r.a?.assessorName ?? '—' },
                 { label: t('zones.note'), cell: (r) => r.a?.note ?? '' },
+                {
+                  label: t('attachments.title'),
+                  cell: (r) => {
+                    const count = evidence.get(r.criterion)?.length ?? 0;
+                    return count ? <a href={`#evidence-${r.criterion}`} className="text-red-900 hover:underline">{t('attachments.count', { count })}</a> : t('attachments.count', { count });
+                  },
+                },
               ]}
             />
+            <section aria-labelledby="criterion-evidence" className="mt-3 space-y-2">
+              <h3 id="criterion-evidence" className="text-sm font-semibold">{t('attachments.criterionEvidence')}</h3>
+              {CRITERIA.map((c) => (
+                <div key={c} id={`evidence-${c}`} className="scroll-mt-4 rounded border border-slate-100 p-2 target:bg-amber-50">
+                  <p className="text-sm font-medium">{t(`enum.Criterion.${c}`)}</p>
+                  {evidence.get(c)?.length ? <EvidenceList items={evidence.get(c)!} label={t(`enum.Criterion.${c}`)} /> : <p className="text-xs text-slate-500">{t('attachments.none')}</p>}
+                  {zone.canAttachEvidence && round.status === 'CANDIDATE' && <EvidenceUpload owner={{ ownerKind: 'CRITERION', ownerId: round.id, criterion: c }} />}
+                </div>
+              ))}
+            </section>
           </>
         )}
       </section>

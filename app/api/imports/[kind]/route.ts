@@ -1,6 +1,6 @@
 import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { isSameOrigin } from '@/lib/http';
+import { isSameOrigin, readBounded } from '@/lib/http';
 import { previewImport } from '@/lib/imports/engine';
 import { commitImport } from '@/lib/imports/mutations';
 import { importSpec } from '@/lib/imports/registry';
@@ -46,33 +46,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
   if (!locked) return Response.json({ status: 'failed', message: t('imports.userBusy'), errors: [] }, { status: 429, headers: { 'retry-after': '5' } });
   const outcome = locked.value;
   return Response.json(outcome, { status: outcome.status === 'failed' ? 422 : 200 });
-}
-
-/** The request body, or 'tooLarge' as soon as it passes `limit` bytes (null if there is none or it broke off). */
-async function readBounded(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | 'tooLarge' | null> {
-  if (!request.body) return null;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        return 'tooLarge';
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return null;
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
 }
