@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n/config';
 import { formatCount, formatYuan } from '@/lib/i18n/format';
 import { translator } from '@/lib/i18n/translator';
-import { MAP_MEASURES, type Bin, type MapMeasure, type MapModel, type ZoneStatus } from '@/lib/map/model';
+import { MAP_MAX_POINTS, MAP_MEASURES, type Bin, type MapMeasure, type MapModel, type ZoneStatus } from '@/lib/map/model';
 
 // The program's map, drawn here on the server as one SVG: no tiles, no map library,
 // no JavaScript in the browser. Plain props in, markup out (a test renders it with
@@ -13,6 +13,8 @@ const POINT: Record<ZoneStatus, { r: number; fill: string; stroke: string; strok
   none: { r: 3.5, fill: '#334155', stroke: '#ffffff', strokeWidth: 1 },
 };
 const STATUSES: ZoneStatus[] = ['accredited', 'assessment', 'none'];
+/** Zones named per district in the table alternative; beyond them, a count. */
+const MAP_TABLE_NAMES = 30;
 
 export function ProgramMap({
   model,
@@ -44,6 +46,12 @@ export function ProgramMap({
   const status = (s: ZoneStatus) => t(`map.status.${s}`);
   const districtTitle = (name: string, v: number | null, bin: Bin) =>
     bin.key === 'noZones' ? t('map.districtNoZones', { district: name }) : t('map.districtTitle', { district: name, value: value(v) });
+  // The table names a district's zones drawn on the map, the first MAP_TABLE_NAMES, then how many more.
+  const zoneNames = (district: string) => {
+    const inDistrict = model.zones.filter((z) => z.district === district);
+    const names = inDistrict.slice(0, MAP_TABLE_NAMES).map((z) => `${z.name}（${status(z.status)}）`).join('、');
+    return inDistrict.length > MAP_TABLE_NAMES ? t('map.andMore', { names, count: formatCount(inDistrict.length - MAP_TABLE_NAMES, locale) }) : names || '—';
+  };
   const svgTitle = t('map.svgTitle', { measure: measureName(model.measure) });
   const shown = model.focus ? model.districts.filter((d) => d.name === model.focus) : model.districts;
   // The small urban districts have no zones: unlabelled (crowded), named in their <title> and the table.
@@ -148,14 +156,15 @@ export function ProgramMap({
                     <circle cx="9" cy="7" r={POINT[s].r} fill={POINT[s].fill} stroke={POINT[s].stroke === '#ffffff' ? POINT[s].fill : POINT[s].stroke} strokeWidth={POINT[s].strokeWidth} />
                   </svg>
                   {status(s)}
-                  <span className="text-slate-500">（{formatCount(model.zones.filter((z) => z.status === s).length, locale)}）</span>
+                  <span className="text-slate-500">（{formatCount(model.placedByStatus[s], locale)}）</span>
                 </li>
               ))}
             </ul>
           </div>
-          <div data-unplaced={model.unplaced.length}>
-            <p className="font-medium">{t('map.unplaced', { count: model.unplaced.length })}</p>
-            {model.unplaced.length > 0 && (
+          {model.notDrawn > 0 && <p className="text-xs text-slate-600">{t('map.notDrawn', { count: formatCount(model.notDrawn, locale), max: formatCount(MAP_MAX_POINTS, locale) })}</p>}
+          <div data-unplaced={model.unplacedCount}>
+            <p className="font-medium">{t('map.unplaced', { count: model.unplacedCount })}</p>
+            {model.unplacedCount > 0 && (
               <>
                 <p className="text-xs text-slate-600">{t('map.unplacedDesc')}</p>
                 <ul className="mt-1 list-disc pl-5">
@@ -170,6 +179,9 @@ export function ProgramMap({
                     </li>
                   ))}
                 </ul>
+                {model.unplacedCount > model.unplaced.length && (
+                  <p className="mt-1 text-xs text-slate-600">{t('map.unplacedMore', { count: formatCount(model.unplacedCount - model.unplaced.length, locale) })}</p>
+                )}
               </>
             )}
           </div>
@@ -194,10 +206,7 @@ export function ProgramMap({
                   {d.bin.key === 'noZones' ? t('map.bin.noZones') : value(d.value)}
                 </td>
                 <td data-label={t('map.zonesLegend')} className="py-1 pr-3">
-                  {model.zones
-                    .filter((z) => z.district === d.name)
-                    .map((z) => `${z.name}（${status(z.status)}）`)
-                    .join('、') || '—'}
+                  {zoneNames(d.name)}
                 </td>
               </tr>
             ))}

@@ -75,6 +75,15 @@ export function binOf(bins: Bin[], measure: MapMeasure, d: DistrictFigures | und
 export type MapModel = ReturnType<typeof buildMapModel>;
 
 /**
+ * At most this many points are drawn (model zones and zones in assessment first) and this many
+ * unplaced zones listed by name: Wuhan has about 300 zones, a province many thousands, and a map of
+ * 30,000 links helps nobody. What is left out is counted on the map, never dropped silently.
+ */
+export const MAP_MAX_POINTS = 2000;
+export const MAP_MAX_LISTED = 400;
+const STATUS_ORDER: Record<ZoneStatus, number> = { accredited: 0, assessment: 1, none: 2 };
+
+/**
  * The districts as paths with their class, the zones with a location as points, and those
  * without one listed apart (never dropped). `focus` fits the view to one district.
  */
@@ -98,6 +107,9 @@ export function buildMapModel({
     const p = z.at ? map.project(z.at.lng, z.at.lat) : null;
     return p ? [{ ...z, x: p[0], y: p[1] }] : [];
   });
+  const placedIds = new Set(placed.map((z) => z.id));
+  const unplaced = zones.filter((z) => !placedIds.has(z.id));
+  const drawn = placed.length > MAP_MAX_POINTS ? [...placed].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]).slice(0, MAP_MAX_POINTS) : placed;
   return {
     width: map.width,
     height: map.height,
@@ -108,8 +120,13 @@ export function buildMapModel({
       const figures = byName.get(shape.name);
       return { ...shape, id: figures?.id ?? null, value: figures ? districtValue(figures, measure) : null, bin: binOf(bins, measure, figures, income) };
     }),
-    zones: placed,
-    unplaced: zones.filter((z) => !placed.some((p) => p.id === z.id)),
+    zones: drawn,
+    /** Zones with a location that are not drawn (beyond MAP_MAX_POINTS), by status. */
+    notDrawn: placed.length - drawn.length,
+    /** Zones placed, by status (drawn or not): the legend's counts. */
+    placedByStatus: Object.fromEntries((['accredited', 'assessment', 'none'] as ZoneStatus[]).map((s) => [s, placed.filter((z) => z.status === s).length])) as Record<ZoneStatus, number>,
+    unplaced: unplaced.slice(0, MAP_MAX_LISTED),
+    unplacedCount: unplaced.length,
     sampleLocations: zones.some((z) => z.at && z.sampleLocation),
   };
 }

@@ -1,5 +1,7 @@
 import 'server-only';
-import { zoneScope, type SessionUser } from '@/lib/auth/policy';
+import { sqlScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
+import { portalNow } from '@/lib/clock';
+import { cachedUntilDataChanges } from '@/lib/dashboard/cache';
 import { db } from '@/lib/db/client';
 import { byPinyin } from '@/lib/i18n/sort';
 import type { Dashboard } from '@/lib/dashboard/overview';
@@ -10,6 +12,13 @@ import { buildMapModel, type MapMeasure, type MapZone } from './model';
  * its model-zone status, and whether its location is sample data. `districtId` narrows to one district.
  */
 export async function listMapZones(user: SessionUser, districtId?: number): Promise<MapZone[]> {
+  // Computed once per change of the data and scope, as the dashboard's lists (a province has tens of thousands of zones).
+  const scope = sqlScope(user);
+  const key = `map:${scope.all ? 'all' : `${scope.soeId}/${scope.zoneId}`}:${districtId ?? 'all'}`;
+  return cachedUntilDataChanges(portalNow().toISOString().slice(0, 10), () => readMapZones(user, districtId), key);
+}
+
+async function readMapZones(user: SessionUser, districtId?: number): Promise<MapZone[]> {
   const zones = await db().zone.findMany({
     where: { AND: [zoneScope(user), districtId ? { districtId } : {}] },
     select: {

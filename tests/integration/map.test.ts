@@ -5,7 +5,7 @@ import { ProgramMap } from '../../components/map/program-map';
 import type { SessionUser } from '../../lib/auth/policy';
 import { getDashboard, type Dashboard } from '../../lib/dashboard/overview';
 import { inDistrict, placeInDistrict } from '../../lib/map/geo';
-import { buildMapModel, MAP_MEASURES, type MapMeasure } from '../../lib/map/model';
+import { buildMapModel, MAP_MAX_LISTED, MAP_MAX_POINTS, MAP_MEASURES, type MapMeasure } from '../../lib/map/model';
 import { listMapZones } from '../../lib/map/queries';
 import { saveZone } from '../../lib/zones/mutations';
 import { seed } from '../../prisma/seed/seed';
@@ -122,5 +122,30 @@ describe('the program map', () => {
     expect(html.match(/<li><a href="\/zones\/\d+"/g) ?? []).toHaveLength(count);
     expect(html).not.toContain('data-zone=');
     expect(html).not.toContain('图上片区位置为示例数据');
+  });
+});
+
+describe('the map at a province’s scale', () => {
+  it('draws at most MAP_MAX_POINTS zones, model zones first, lists MAP_MAX_LISTED unplaced ones and counts the rest', () => {
+    const at = placeInDistrict('新洲区', 'scale')!;
+    const zones = Array.from({ length: 6000 }, (_, i) => ({
+      id: i + 1,
+      name: `片区${i}`,
+      district: '新洲区',
+      at: i < 5000 ? at : null,
+      status: (i % 1000 === 0 ? 'accredited' : i % 500 === 0 ? 'assessment' : 'none') as 'accredited' | 'assessment' | 'none',
+      sampleLocation: true,
+    }));
+    const model = buildMapModel({ districts: [], zones, measure: 'income', income: { target: 500000, strict: true } });
+    expect(model.zones).toHaveLength(MAP_MAX_POINTS);
+    expect(model.zones.filter((z) => z.status === 'accredited')).toHaveLength(5);
+    expect(model.zones.filter((z) => z.status === 'assessment')).toHaveLength(5);
+    expect(model.notDrawn).toBe(5000 - MAP_MAX_POINTS);
+    expect(model.placedByStatus).toEqual({ accredited: 5, assessment: 5, none: 4990 });
+    expect(model.unplaced).toHaveLength(MAP_MAX_LISTED);
+    expect(model.unplacedCount).toBe(1000);
+    const html = renderToStaticMarkup(createElement(ProgramMap, { model, locale: 'zh-CN', measureHref: (m: MapMeasure) => `/dashboard?measure=${m}`, year: 2025 }));
+    expect(html).toContain('另有 3,000 个已标注位置的片区未画出');
+    expect(html).toContain('另有 600 个未标注位置的片区');
   });
 });
