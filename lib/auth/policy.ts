@@ -63,6 +63,13 @@ export const rules = {
   /** The SOE list: every SOE for the org department, its own for a liaison team. */
   'soe.list': ((u) => isOrg(u) || u.role === 'SOE_LIAISON') as Rule<'none'>,
   'soe.manage': ((u) => isAdmin(u)) as Rule<'soe'>,
+  /** An SOE's scorecard (commitments against delivery, its zones, feedback, timeliness): the org department, and the SOE's own liaison team. */
+  'soe.scorecard': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId)) as Rule<'soe'>,
+  /** A pairing's yearly commitments (and the delivery no record holds): the org department's administrators. */
+  'commitment.manage': ((u) => isAdmin(u)) as Rule<'soe'>,
+  /** The yearly assessment (考核) of the SOEs: the org department reads the ranking; administrators set its weights. */
+  'assessment.read': ((u) => isOrg(u)) as Rule<'none'>,
+  'assessment.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'project.read': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId) || isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
   /** Every project, not only the user's own SOE's or zone's. */
   'project.readAll': ((u) => isOrg(u)) as Rule<'none'>,

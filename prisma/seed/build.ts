@@ -8,6 +8,7 @@ import { addFactProjects } from './facts-projects';
 import { addIncomes } from './incomes';
 import { addOutcomes } from './outcomes';
 import { createRng } from './random';
+import { addCommitments } from './scorecard';
 import { addUpdates } from './updates';
 
 /** `sample: false` builds the facts layer alone (what the source report states), for tests and a facts-only install. */
@@ -23,5 +24,6 @@ export function buildSeedData({ sample = true }: { sample?: boolean } = {}): See
   addUpdates(data, schedules, createRng(0x5eed_0b04));
   addOutcomes(data, createRng(0x5eed_0b05));
   addAccreditations(data, createRng(0x5eed_0b06));
+  addCommitments(data, createRng(0x5eed_0b07));
   return data;
 }

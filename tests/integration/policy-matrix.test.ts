@@ -72,6 +72,11 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'soe.read': { soeA: [...ORG, 'liaisonA'], soeB: [...ORG, 'liaisonB'] },
   'soe.list': { dashboard: [...ORG, 'liaisonA', 'liaisonB'] },
   'soe.manage': { soeA: ['admin'], soeB: ['admin'] },
+  // A liaison team sees its own SOE's scorecard, never another's.
+  'soe.scorecard': { soeA: [...ORG, 'liaisonA'], soeB: [...ORG, 'liaisonB'] },
+  'commitment.manage': { soeA: ['admin'], soeB: ['admin'] },
+  'assessment.read': { dashboard: [...ORG] },
+  'assessment.manage': { dashboard: ['admin'] },
   'project.read': {
     projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
     projectB: [...ORG, 'liaisonB', 'villageB1'],
