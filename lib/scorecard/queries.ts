@@ -5,7 +5,9 @@ import { db, Prisma } from '@/lib/db/client';
 import { listPhases } from '@/lib/program/phases';
 import { chinaDay, reminderConfig } from '@/lib/reminders/config';
 import { updateDueDate } from '@/lib/reminders/due';
+import { z } from 'zod';
 import { byPinyin, comparePinyin } from '@/lib/i18n/sort';
+import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { ASSESSMENT_COMPONENTS, COMMITMENT_MEASURES, type AssessmentComponent, type CommitmentMeasure } from './schemas';
 
 // The SOE scorecard and the yearly assessment (考核), computed from the records:
@@ -111,7 +113,7 @@ function measures(r: PairingRow): MeasureLine[] {
   });
 }
 
-type SoeFigures = { feedback: string | null; feedbackCount: number; updates: number; disputedOrExcluded: number; openDisputes: number };
+type SoeFigures = { feedback: string | null; feedbackCount: number; updates: number; disputedOrExcluded: number; openDisputes: number; sampleRecords: boolean };
 
 async function soeFigures(year: number, soeIds: number[] | null): Promise<Map<number, SoeFigures>> {
   const rows = await db().$queryRaw<(SoeFigures & { soeId: number })[]>`
@@ -124,7 +126,14 @@ async function soeFigures(year: number, soeIds: number[] | null): Promise<Map<nu
         WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date) AS updates,
       (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
         WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND u.confirmation IN ('DISPUTED', 'EXCLUDED')) AS "disputedOrExcluded",
-      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId" WHERE pj."soeId" = s.id AND u.confirmation = 'DISPUTED') AS "openDisputes"
+      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId" WHERE pj."soeId" = s.id AND u.confirmation = 'DISPUTED') AS "openDisputes",
+      -- Whether the year's figures rest on sample records: its updates, feedback or its zones' incomes.
+      (EXISTS (SELECT 1 FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
+               WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND u."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))
+       OR EXISTS (SELECT 1 FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
+               WHERE pj."soeId" = s.id AND f.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND f."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))
+       OR EXISTS (SELECT 1 FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" JOIN "Pairing" p ON p."zoneId" = v."zoneId"
+               WHERE p."soeId" = s.id AND vi.year = ${year}::int AND vi."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))) AS "sampleRecords"
     FROM "Soe" s ${soeIds ? Prisma.sql`WHERE s.id = ANY(${soeIds}::int[])` : Prisma.empty}`;
   return new Map(rows.map(({ soeId, ...r }) => [soeId, r]));
 }
@@ -257,8 +266,13 @@ export async function getRanking(user: SessionUser, year: number, now = portalNo
     .filter((s) => assessed.has(s.id))
     .map((s) => {
       const a = assessed.get(s.id)!;
-      return { soeId: s.id, name: s.name, isSample: s.source?.isSample ?? false, components: a.components, score: weightedScore(a.components, weights.weights), zones: new Set(a.zones.map((z) => z.zoneId)).size };
+      // Computed from sample records (the SOE, a commitment, an update, feedback, an income, the weights): marked so.
+      const fromSample = (s.source?.isSample ?? false) || weights.isSample || a.sampleRecords || a.zones.some((z) => z.commitmentSample);
+      return { soeId: s.id, name: s.name, isSample: s.source?.isSample ?? false, fromSample, components: a.components, score: weightedScore(a.components, weights.weights), zones: new Set(a.zones.map((z) => z.zoneId)).size };
     })
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || comparePinyin(a.name, b.name));
   return { year, weights, rows: rows.map((r, i) => ({ ...r, rank: r.score === null ? null : i + 1 })) };
 }
+
+/** The year a scorecard or ranking shows: as asked, or the last complete year. */
+export const scorecardYearSchema = (now: Date) => z.coerce.number().int().min(2021).max(2100).catch(() => latestCompleteYear(now));

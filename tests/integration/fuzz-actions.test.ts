@@ -9,6 +9,7 @@ import { changeOwnPassword, changeUserAccess, createUser, resetPassword, setUser
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
 import { savePhase } from '../../lib/program/mutations';
+import { saveCommitment, saveWeights } from '../../lib/scorecard/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
@@ -23,10 +24,12 @@ import { buildWorld, type World } from '../helpers/fixtures';
 // may write — checked through the audit trail and the row counts.
 let database: TestDatabase;
 let world: World;
+let pairingA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   world = await buildWorld(database.prisma);
+  pairingA = (await database.prisma.pairing.findFirstOrThrow({ where: { soeId: world.soeA.id, zoneId: world.zoneA.id } })).id;
 });
 afterAll(() => database.drop());
 
@@ -63,6 +66,8 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   setWebhook: [setWebhook, ['soeId', 'url']],
   markFeedbackSeen: [markFeedbackSeen, ['projectId', 'upTo']],
   savePhase: [savePhase, ['id', 'version', 'name', 'startsOn', 'endsOn', 'zonesTarget', 'incomeTarget']],
+  saveCommitment: [saveCommitment, ['id', 'version', 'pairingId', 'year', 'investment', 'projects', 'jobs', 'purchases', 'trainingSessions', 'staffStationed', 'purchasesDone', 'trainingDone', 'staffDone']],
+  saveWeights: [saveWeights, ['id', 'version', 'year', 'delivery', 'accreditation', 'income', 'feedback', 'timeliness', 'disputes']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -82,7 +87,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.pairingCommitment.count(), p.assessmentWeights.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -130,6 +135,8 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
     markFeedbackSeen: [markFeedbackSeen, { projectId: String(world.projectA.id), upTo: new Date().toISOString() }],
     savePhase: [savePhase, { name: '模糊阶段', startsOn: '2040-01-01', endsOn: '2044-12-31', zonesTarget: '10', incomeTarget: '1000' }],
+    saveCommitment: [saveCommitment, { pairingId: String(pairingA), year: '2024', investment: { text: '10', unit: '万元' }, projects: '2', jobs: '5', purchases: '', trainingSessions: '3', staffStationed: '1', purchasesDone: '', trainingDone: '2', staffDone: '1' }],
+    saveWeights: [saveWeights, { year: '2030', delivery: '30', accreditation: '20', income: '15', feedback: '10', timeliness: '15', disputes: '10' }],
   };
 }
 
