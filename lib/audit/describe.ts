@@ -125,6 +125,8 @@ const FIELDS: Record<string, Record<string, Field>> = {
     trainingDone: { label: 'scorecard.done.trainingDone', kind: 'count' },
     staffDone: { label: 'scorecard.done.staffDone', kind: 'count' },
   },
+  PioneerMember: { name: { label: 'pioneers.name' }, side: { label: 'pioneers.side', kind: enumIn('enum.PioneerSide') }, role: { label: 'pioneers.role' }, zoneId: { label: 'zones.title', kind: ref('Zone') } },
+  PioneerPost: { title: { label: 'pioneers.postTitle' }, memberId: { label: 'pioneers.member' } },
   AssessmentWeights: {
     delivery: { label: 'scorecard.component_.delivery' },
     accreditation: { label: 'scorecard.component_.accreditation' },

@@ -34,6 +34,8 @@ export type Resources = {
   audit: Record<string, never>;
   /** An in-app notification: whose it is. */
   notification: { userId: number };
+  /** A zone's pioneer team, and the side (village or SOE) of a member being added. */
+  pioneerTeam: { zoneId: number; soeIds: number[]; side: 'VILLAGE' | 'SOE' };
   /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
   import: { kind: string; soeId: number | null; importedById?: number | null };
 };
@@ -92,6 +94,10 @@ export const rules = {
   'project.confirmUpdate': ((u, r) =>
     isCommitteeIn(u, r.zoneId) && u.villageId !== null && r.villageIds.includes(u.villageId)) as Rule<'project'>,
   'project.giveFeedback': ((u, r) => isCommitteeIn(u, r.zoneId)) as Rule<'project'>,
+  /** A zone's pioneer team (兴乡先锋队): administrators add members of either side, the paired SOEs' liaison teams their own side's. */
+  'pioneer.manageTeam': ((u, r) => isAdmin(u) || (r.side === 'SOE' && liaisonPairedWith(u, r.soeIds))) as Rule<'pioneerTeam'>,
+  /** A pioneer post (兴乡先锋岗) on a project: its SOE's liaison team, and administrators. */
+  'pioneer.addPost': ((u, r) => isAdmin(u) || isLiaisonOf(u, r.soeId)) as Rule<'project'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   /** The program's phases and their targets: administrators open and edit them. */

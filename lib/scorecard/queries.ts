@@ -248,13 +248,22 @@ export async function getScorecard(user: SessionUser, soeId: number, year: numbe
   if (!can(user, 'soe.scorecard', { soeId })) return null;
   const soe = await db().soe.findUnique({ where: { id: soeId }, select: { id: true, name: true, source: { select: { isSample: true } } } });
   if (!soe) return null;
-  const [assessment, weights] = await Promise.all([assess(year, [soeId], now).then((m) => m.get(soeId) ?? null), getWeights(year)]);
+  const [assessment, weights, [pioneers]] = await Promise.all([
+    assess(year, [soeId], now).then((m) => m.get(soeId) ?? null),
+    getWeights(year),
+    // Its zones' pioneer teams by side, and the pioneer posts on its projects, as they stand.
+    db().$queryRaw<{ soeMembers: number; villageMembers: number; posts: number }[]>`
+      SELECT count(*) FILTER (WHERE m.side = 'SOE')::int AS "soeMembers", count(*) FILTER (WHERE m.side = 'VILLAGE')::int AS "villageMembers",
+        (SELECT count(*)::int FROM "PioneerPost" pp JOIN "Project" pj ON pj.id = pp."projectId" WHERE pj."soeId" = ${soeId}) AS posts
+      FROM "PioneerMember" m WHERE m."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "soeId" = ${soeId})`,
+  ]);
   const zones = byPinyin((assessment?.zones ?? []).map((z) => ({ ...z, name: z.zone })));
   return {
     soe: { id: soe.id, name: soe.name, isSample: soe.source?.isSample ?? false },
     year,
     assessment: assessment ? { ...assessment, zones, score: weightedScore(assessment.components, weights.weights) } : null,
     weights,
+    pioneers: pioneers!,
   };
 }
 

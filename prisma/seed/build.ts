@@ -8,6 +8,7 @@ import { addFactProjects } from './facts-projects';
 import { addIncomes } from './incomes';
 import { addOutcomes } from './outcomes';
 import { createRng } from './random';
+import { addPioneers } from './pioneers';
 import { addCommitments } from './scorecard';
 import { addUpdates } from './updates';
 
@@ -25,5 +26,6 @@ export function buildSeedData({ sample = true }: { sample?: boolean } = {}): See
   addOutcomes(data, createRng(0x5eed_0b05));
   addAccreditations(data, createRng(0x5eed_0b06));
   addCommitments(data, createRng(0x5eed_0b07));
+  addPioneers(data, createRng(0x5eed_0b08));
   return data;
 }

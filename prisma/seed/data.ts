@@ -27,13 +27,15 @@ export type SeedData = {
   statistics: Row<Prisma.ReportedStatisticCreateManyInput>[];
   commitments: Row<Prisma.PairingCommitmentCreateManyInput>[];
   weights: Row<Prisma.AssessmentWeightsCreateManyInput>[];
+  pioneers: Row<Prisma.PioneerMemberCreateManyInput>[];
+  pioneerPosts: Row<Prisma.PioneerPostCreateManyInput>[];
 };
 
 export function emptySeedData(): SeedData {
   return {
     sources: [], districts: [], townships: [], soes: [], zones: [], villages: [], incomes: [],
     pairings: [], projects: [], projectVillages: [], updates: [], beneficiaries: [], feedback: [],
-    accreditations: [], assessments: [], phases: [], targets: [], statistics: [], commitments: [], weights: [],
+    accreditations: [], assessments: [], phases: [], targets: [], statistics: [], commitments: [], weights: [], pioneers: [], pioneerPosts: [],
   };
 }
 

@@ -96,4 +96,6 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.reportedStatistic.createMany({ data: d.statistics });
   await tx.pairingCommitment.createMany({ data: d.commitments });
   await tx.assessmentWeights.createMany({ data: d.weights });
+  await tx.pioneerMember.createMany({ data: d.pioneers });
+  await tx.pioneerPost.createMany({ data: d.pioneerPosts });
 }

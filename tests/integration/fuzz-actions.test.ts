@@ -10,6 +10,7 @@ import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
 import { savePhase } from '../../lib/program/mutations';
 import { saveCommitment, saveWeights } from '../../lib/scorecard/mutations';
+import { addPioneerMember, addPioneerPost } from '../../lib/pioneers/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
@@ -25,11 +26,13 @@ import { buildWorld, type World } from '../helpers/fixtures';
 let database: TestDatabase;
 let world: World;
 let pairingA: number;
+let memberA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   world = await buildWorld(database.prisma);
   pairingA = (await database.prisma.pairing.findFirstOrThrow({ where: { soeId: world.soeA.id, zoneId: world.zoneA.id } })).id;
+  memberA = (await database.prisma.pioneerMember.create({ data: { zoneId: world.zoneA.id, name: '甲队员', side: 'VILLAGE', role: '队员' } })).id;
 });
 afterAll(() => database.drop());
 
@@ -68,6 +71,8 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   savePhase: [savePhase, ['id', 'version', 'name', 'startsOn', 'endsOn', 'zonesTarget', 'incomeTarget']],
   saveCommitment: [saveCommitment, ['id', 'version', 'pairingId', 'year', 'investment', 'projects', 'jobs', 'purchases', 'trainingSessions', 'staffStationed', 'purchasesDone', 'trainingDone', 'staffDone']],
   saveWeights: [saveWeights, ['id', 'version', 'year', 'delivery', 'accreditation', 'income', 'feedback', 'timeliness', 'disputes']],
+  addPioneerMember: [addPioneerMember, ['zoneId', 'name', 'side', 'role']],
+  addPioneerPost: [addPioneerPost, ['projectId', 'memberId', 'title']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -87,7 +92,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.pairingCommitment.count(), p.assessmentWeights.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.pairingCommitment.count(), p.assessmentWeights.count(), p.pioneerMember.count(), p.pioneerPost.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -136,6 +141,8 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     markFeedbackSeen: [markFeedbackSeen, { projectId: String(world.projectA.id), upTo: new Date().toISOString() }],
     savePhase: [savePhase, { name: '模糊阶段', startsOn: '2040-01-01', endsOn: '2044-12-31', zonesTarget: '10', incomeTarget: '1000' }],
     saveCommitment: [saveCommitment, { pairingId: String(pairingA), year: '2024', investment: { text: '10', unit: '万元' }, projects: '2', jobs: '5', purchases: '', trainingSessions: '3', staffStationed: '1', purchasesDone: '', trainingDone: '2', staffDone: '1' }],
+    addPioneerMember: [addPioneerMember, { zoneId: String(world.zoneA.id), name: '模糊队员', side: 'SOE', role: '队员' }],
+    addPioneerPost: [addPioneerPost, { projectId: String(world.projectA.id), memberId: String(memberA), title: '模糊岗' }],
     saveWeights: [saveWeights, { year: '2030', delivery: '30', accreditation: '20', income: '15', feedback: '10', timeliness: '15', disputes: '10' }],
   };
 }

@@ -49,6 +49,9 @@ async function resources() {
     updateImportB: { kind: 'updates', soeId: w.soeB.id },
     updateImportNoSoe: { kind: 'updates', soeId: null },
     updateImportAByLiaisonA: { kind: 'updates', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
+    teamAVillage: { zoneId: w.zoneA.id, soeIds: [w.soeA.id], side: 'VILLAGE' as const },
+    teamASoe: { zoneId: w.zoneA.id, soeIds: [w.soeA.id], side: 'SOE' as const },
+    teamSharedSoe: { zoneId: w.zoneShared.id, soeIds: [w.soeA.id, w.soeB.id], side: 'SOE' as const },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -77,6 +80,9 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'commitment.manage': { soeA: ['admin'], soeB: ['admin'] },
   'assessment.read': { dashboard: [...ORG] },
   'assessment.manage': { dashboard: ['admin'] },
+  // Village-side members are the org department's to add; a paired SOE's liaison team adds its own side's.
+  'pioneer.manageTeam': { teamAVillage: ['admin'], teamASoe: ['admin', 'liaisonA'], teamSharedSoe: ['admin', 'liaisonA', 'liaisonB'] },
+  'pioneer.addPost': { projectA: ['admin', 'liaisonA'], projectB: ['admin', 'liaisonB'] },
   'project.read': {
     projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
     projectB: [...ORG, 'liaisonB', 'villageB1'],

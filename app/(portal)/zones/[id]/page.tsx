@@ -11,6 +11,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { getZone, listDistricts } from '@/lib/zones/queries';
 import { ZoneForm } from '@/components/master/master-forms';
+import { PioneerTeam } from '@/components/pioneers/pioneer-sections';
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -136,6 +137,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           {round && next.revoke && <CloseForm accreditationId={round.id} version={round.version} revoking />}
         </section>
       )}
+      <PioneerTeam user={user} zoneId={zone.id} soeIds={zone.pairings.map((p) => p.soe.id)} />
       <section aria-labelledby="zone-projects" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="zone-projects" className="font-semibold">{t('zones.projects')}</h2>
         <ul className="mt-2 space-y-1 text-sm">

@@ -44,6 +44,9 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
         <p className="text-sm text-slate-600">{t('scorecard.intro')}</p>
       </header>
       <YearForm year={year} />
+      <p className="text-sm text-slate-700" data-testid="scorecard-pioneers">
+        {t('pioneers.scorecard', { soe: card.pioneers.soeMembers, village: card.pioneers.villageMembers, posts: card.pioneers.posts })}
+      </p>
       {!a ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">{t('scorecard.noPairing', { year })}</p>
       ) : (
