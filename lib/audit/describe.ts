@@ -127,6 +127,11 @@ const FIELDS: Record<string, Record<string, Field>> = {
   },
   PioneerMember: { name: { label: 'pioneers.name' }, side: { label: 'pioneers.side', kind: enumIn('enum.PioneerSide') }, role: { label: 'pioneers.role' }, zoneId: { label: 'zones.title', kind: ref('Zone') } },
   PioneerPost: { title: { label: 'pioneers.postTitle' }, memberId: { label: 'pioneers.member' } },
+  PracticalTask: {
+    title: { label: 'tasks.title' }, forWhom: { label: 'tasks.forWhom' }, responsible: { label: 'tasks.responsible' },
+    soeId: { label: 'tasks.owner', kind: ref('Soe') }, dueOn: { label: 'tasks.dueOn', kind: 'date' },
+    status: { label: 'tasks.status', kind: enumIn('enum.TaskStatus') }, evidence: { label: 'tasks.evidence' },
+  },
   AssessmentWeights: {
     delivery: { label: 'scorecard.component_.delivery' },
     accreditation: { label: 'scorecard.component_.accreditation' },

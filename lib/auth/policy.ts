@@ -36,6 +36,8 @@ export type Resources = {
   notification: { userId: number };
   /** A zone's pioneer team, and the side (village or SOE) of a member being added. */
   pioneerTeam: { zoneId: number; soeIds: number[]; side: 'VILLAGE' | 'SOE' };
+  /** A practical task (实事清单): its zone and the SOE that owns it (null: the zone's villages). */
+  task: { zoneId: number; ownerSoeId: number | null };
   /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
   import: { kind: string; soeId: number | null; importedById?: number | null };
 };
@@ -98,6 +100,10 @@ export const rules = {
   'pioneer.manageTeam': ((u, r) => isAdmin(u) || (r.side === 'SOE' && liaisonPairedWith(u, r.soeIds))) as Rule<'pioneerTeam'>,
   /** A pioneer post (兴乡先锋岗) on a project: its SOE's liaison team, and administrators. */
   'pioneer.addPost': ((u, r) => isAdmin(u) || isLiaisonOf(u, r.soeId)) as Rule<'project'>,
+  /** A zone's practical tasks (实事清单), as the zone decided them: entered by administrators. */
+  'task.create': ((u) => isAdmin(u)) as Rule<'zone'>,
+  /** Moving a task on (status, evidence): its owning SOE's liaison team, and administrators. */
+  'task.update': ((u, r) => isAdmin(u) || (r.ownerSoeId !== null && isLiaisonOf(u, r.ownerSoeId))) as Rule<'task'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   /** The program's phases and their targets: administrators open and edit them. */

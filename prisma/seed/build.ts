@@ -10,6 +10,7 @@ import { addOutcomes } from './outcomes';
 import { createRng } from './random';
 import { addPioneers } from './pioneers';
 import { addCommitments } from './scorecard';
+import { addTasks } from './tasks';
 import { addUpdates } from './updates';
 
 /** `sample: false` builds the facts layer alone (what the source report states), for tests and a facts-only install. */
@@ -27,5 +28,6 @@ export function buildSeedData({ sample = true }: { sample?: boolean } = {}): See
   addAccreditations(data, createRng(0x5eed_0b06));
   addCommitments(data, createRng(0x5eed_0b07));
   addPioneers(data, createRng(0x5eed_0b08));
+  addTasks(data, createRng(0x5eed_0b09));
   return data;
 }

@@ -29,13 +29,14 @@ export type SeedData = {
   weights: Row<Prisma.AssessmentWeightsCreateManyInput>[];
   pioneers: Row<Prisma.PioneerMemberCreateManyInput>[];
   pioneerPosts: Row<Prisma.PioneerPostCreateManyInput>[];
+  tasks: Row<Prisma.PracticalTaskCreateManyInput>[];
 };
 
 export function emptySeedData(): SeedData {
   return {
     sources: [], districts: [], townships: [], soes: [], zones: [], villages: [], incomes: [],
     pairings: [], projects: [], projectVillages: [], updates: [], beneficiaries: [], feedback: [],
-    accreditations: [], assessments: [], phases: [], targets: [], statistics: [], commitments: [], weights: [], pioneers: [], pioneerPosts: [],
+    accreditations: [], assessments: [], phases: [], targets: [], statistics: [], commitments: [], weights: [], pioneers: [], pioneerPosts: [], tasks: [],
   };
 }
 

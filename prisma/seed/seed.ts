@@ -98,4 +98,5 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.assessmentWeights.createMany({ data: d.weights });
   await tx.pioneerMember.createMany({ data: d.pioneers });
   await tx.pioneerPost.createMany({ data: d.pioneerPosts });
+  await tx.practicalTask.createMany({ data: d.tasks });
 }

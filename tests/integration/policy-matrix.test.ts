@@ -52,6 +52,8 @@ async function resources() {
     teamAVillage: { zoneId: w.zoneA.id, soeIds: [w.soeA.id], side: 'VILLAGE' as const },
     teamASoe: { zoneId: w.zoneA.id, soeIds: [w.soeA.id], side: 'SOE' as const },
     teamSharedSoe: { zoneId: w.zoneShared.id, soeIds: [w.soeA.id, w.soeB.id], side: 'SOE' as const },
+    taskOfA: { zoneId: w.zoneShared.id, ownerSoeId: w.soeA.id },
+    taskOfVillages: { zoneId: w.zoneA.id, ownerSoeId: null },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -83,6 +85,9 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   // Village-side members are the org department's to add; a paired SOE's liaison team adds its own side's.
   'pioneer.manageTeam': { teamAVillage: ['admin'], teamASoe: ['admin', 'liaisonA'], teamSharedSoe: ['admin', 'liaisonA', 'liaisonB'] },
   'pioneer.addPost': { projectA: ['admin', 'liaisonA'], projectB: ['admin', 'liaisonB'] },
+  'task.create': { zoneA: ['admin'], zoneB: ['admin'], zoneShared: ['admin'] },
+  // Only the owning SOE's team moves a task on, even in a zone another SOE also pairs with.
+  'task.update': { taskOfA: ['admin', 'liaisonA'], taskOfVillages: ['admin'] },
   'project.read': {
     projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
     projectB: [...ORG, 'liaisonB', 'villageB1'],

@@ -12,6 +12,7 @@ import { formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { getZone, listDistricts } from '@/lib/zones/queries';
 import { ZoneForm } from '@/components/master/master-forms';
 import { PioneerTeam } from '@/components/pioneers/pioneer-sections';
+import { TaskList } from '@/components/tasks/task-list';
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -137,6 +138,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           {round && next.revoke && <CloseForm accreditationId={round.id} version={round.version} revoking />}
         </section>
       )}
+      <TaskList user={user} zoneId={zone.id} />
       <PioneerTeam user={user} zoneId={zone.id} soeIds={zone.pairings.map((p) => p.soe.id)} />
       <section aria-labelledby="zone-projects" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="zone-projects" className="font-semibold">{t('zones.projects')}</h2>
