@@ -63,3 +63,47 @@ test('a liaison team sees its own SOE’s scorecard, not another’s, and no ran
   await expect(page.getByRole('form', { name: /承诺/ })).toHaveCount(0);
   expect((await page.goto('/soes/ranking'))?.status()).toBe(404);
 });
+
+test('a liaison team adds a pioneer post to its project and moves an overdue practical task to done', async ({ page }) => {
+  await signIn(page, 'nongye');
+  await page.goto('/projects?q=红色原野');
+  await page.getByRole('link', { name: '武汉红色原野生态发展有限公司' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('武汉红色原野生态发展有限公司');
+  const posts = page.getByRole('region', { name: '兴乡先锋岗' });
+  const form = posts.getByRole('form', { name: '设立先锋岗' });
+  await form.getByLabel('队员').selectOption({ index: 1 });
+  await form.getByLabel('岗位').fill('电商带货岗');
+  await form.getByRole('button', { name: '设立先锋岗' }).click();
+  await expect(form.getByText('已保存。')).toBeVisible();
+  // The same member on the same post twice: refused, with what was typed kept.
+  await form.getByLabel('队员').selectOption({ index: 1 });
+  await form.getByLabel('岗位').fill('电商带货岗');
+  await form.getByRole('button', { name: '设立先锋岗' }).click();
+  await expect(form.getByText('该队员已在本项目担任此岗')).toBeVisible();
+  await expect(form.getByLabel('岗位')).toHaveValue('电商带货岗');
+  await page.reload();
+  await expect(page.getByRole('region', { name: '兴乡先锋岗' }).getByRole('row').filter({ hasText: '电商带货岗' })).toHaveCount(1);
+  await expectAccessible(page);
+
+  // The SOE's overdue task is on its to-do, and leads to the zone's list.
+  await page.goto('/todo');
+  const overdue = page.locator('#todo-overdue-tasks');
+  const item = overdue.getByRole('link', { name: /^民主片区：/ }).first();
+  const title = (await item.innerText()).replace(/^民主片区：/, '').trim();
+  const before = Number(await overdue.getAttribute('data-count'));
+  await item.click();
+  await expect(page).toHaveURL(/\/zones\/\d+#task-\d+/);
+  const tasks = page.getByRole('region', { name: '实事清单' });
+  const task = tasks.getByRole('form', { name: `更新“${title}”` });
+  await task.getByLabel('进展').selectOption('DONE');
+  await task.getByRole('button', { name: '保存' }).click();
+  await expect(task.getByText('标记为已完成时须填写完成佐证')).toBeVisible();
+  await expect(task.getByLabel('进展')).toHaveValue('DONE');
+  await task.getByLabel('完成佐证').fill('验收单及照片存民主片区联合党委');
+  await task.getByRole('button', { name: '保存' }).click();
+  await expect(task.getByText('已保存。')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/todo');
+  await expect(page.locator('#todo-overdue-tasks')).toHaveAttribute('data-count', String(before - 1));
+});

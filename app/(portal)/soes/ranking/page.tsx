@@ -38,7 +38,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
         </h2>
         {!weights.set && <p className="text-xs text-amber-800">{t('scorecard.weightsDefault', { year })}</p>}
         {can(user, 'assessment.manage', {}) ? (
-          <WeightsForm key={`${year}-${weights.version ?? 0}`} year={year} saved={weights.id === null ? null : { id: weights.id, version: weights.version! }} weights={weights.weights} />
+          <WeightsForm key={year} year={year} saved={weights.id === null ? null : { id: weights.id, version: weights.version! }} weights={weights.weights} />
         ) : (
           <p className="text-sm">{ASSESSMENT_COMPONENTS.map((c) => `${t(`scorecard.component_.${c}`)} ${weights.weights[c]}%`).join(' · ')}</p>
         )}
