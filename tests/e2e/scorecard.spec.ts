@@ -37,9 +37,9 @@ test('an administrator sets the weights, enters a year’s commitments and sees 
   await expect(form.getByLabel('采购农产品', { exact: true })).toHaveValue('10');
 
   await form.getByLabel('项目数').fill('1');
-  await form.getByLabel('培训（场次）').fill('4');
-  await form.getByLabel('已采购农产品').fill('5');
-  await form.getByLabel('已开展培训（场次）').fill('2');
+  await form.getByLabel('培训（场次）', { exact: true }).fill('4');
+  await form.getByLabel('已采购农产品', { exact: true }).fill('5');
+  await form.getByLabel('已开展培训（场次）', { exact: true }).fill('2');
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form.getByText('已保存')).toBeVisible();
 
