@@ -86,8 +86,9 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
                   ]}
                 />
                 {canCommit && (
-                  <details className="rounded border border-slate-200 p-3" open={!z.commitmentId}>
-                    <summary className="cursor-pointer text-sm font-medium">{t('scorecard.editCommitment', { zone: z.zone, year })}</summary>
+                  // Not in a <details>: one that opened while none was entered would close on saving and hide the answer.
+                  <div className="rounded border border-slate-200 p-3">
+                    <h4 className="text-sm font-medium">{t('scorecard.editCommitment', { zone: z.zone, year })}</h4>
                     <div className="mt-2">
                       <CommitmentForm
                         pairingId={z.pairingId}
@@ -101,7 +102,7 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
                         }}
                       />
                     </div>
-                  </details>
+                  </div>
                 )}
               </section>
             ))}
