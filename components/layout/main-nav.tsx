@@ -15,6 +15,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     user.villageId !== null && { href: `/villages/${user.villageId}`, label: t('nav.myVillage') },
     { href: '/zones', label: t('nav.zones') },
     can(user, 'soe.list', {}) && { href: '/soes', label: t('nav.soes') },
+    can(user, 'assessment.read', {}) && { href: '/soes/ranking', label: t('nav.ranking') },
     { href: '/projects', label: can(user, 'project.readAll', {}) ? t('nav.projects') : t('nav.myProjects') },
     (importKinds(user).length > 0 || canReadImports(user)) && { href: '/imports', label: t('nav.imports') },
     can(user, 'masterData.manage', {}) && { href: '/admin/master', label: t('nav.master') },

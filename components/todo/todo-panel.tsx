@@ -133,6 +133,20 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
       },
     );
   }
+  // Every role's list ends with the practical tasks (实事清单) past their day in its scope.
+  sections.push({
+    id: 'overdue-tasks',
+    title: t('overdueTasks'),
+    count: todo.sections.overdueTasks.length,
+    hint: t('overdueTasksHint'),
+    items: todo.sections.overdueTasks.map((task) => ({
+      key: `t${task.taskId}`,
+      href: task.href,
+      label: t('overdueTaskItem', { zone: task.zoneName, task: task.title }),
+      meta: [t('dueOn', { date: formatDate(task.dueOn, locale) })],
+      urgent: true,
+    })),
+  });
   const Heading = heading;
   const SectionHeading = heading === 'h1' ? 'h2' : 'h3';
   return (

@@ -63,7 +63,7 @@ export function MoneyInput({
           autoComplete="off"
           required={required}
           aria-invalid={invalid}
-          aria-describedby={`echo-${name}${idSuffix} error-${name}`}
+          aria-describedby={`echo-${name}${idSuffix} error-${name}${idSuffix}`}
           className="w-full min-w-0 flex-1 rounded-l border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-rose-600"
         />
         <select
@@ -81,7 +81,8 @@ export function MoneyInput({
         {read && 'yuan' in read && `= ${formatYuanExact(read.yuan, locale)}${unit === '元' ? tenThousands(read.yuan, locale) : ''}`}
         {read && 'problem' in read && t(`validation.${read.problem}`)}
       </p>
-      <FieldErrors state={state} name={name} />
+      {/* Suffixed like the field: a page with several such forms keeps its ids unique. */}
+      <FieldErrors state={state} name={name} idSuffix={idSuffix} />
     </div>
   );
 }

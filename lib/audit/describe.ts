@@ -113,6 +113,33 @@ const FIELDS: Record<string, Record<string, Field>> = {
   },
   Feedback: { rating: { label: 'review.rating' }, comment: { label: 'review.comment' } },
   Import: { file: { label: 'imports.fileName' }, rows: { label: 'imports.rows', kind: 'count' } },
+  PairingCommitment: {
+    pairingId: { label: 'scorecard.zones' },
+    investment: { label: 'scorecard.measureName.investment', kind: 'money' },
+    projects: { label: 'scorecard.measureName.projects', kind: 'count' },
+    jobs: { label: 'scorecard.measureName.jobs', kind: 'count' },
+    purchases: { label: 'scorecard.measureName.purchases', kind: 'money' },
+    trainingSessions: { label: 'scorecard.measureName.trainingSessions', kind: 'count' },
+    staffStationed: { label: 'scorecard.measureName.staffStationed', kind: 'count' },
+    purchasesDone: { label: 'scorecard.done.purchasesDone', kind: 'money' },
+    trainingDone: { label: 'scorecard.done.trainingDone', kind: 'count' },
+    staffDone: { label: 'scorecard.done.staffDone', kind: 'count' },
+  },
+  PioneerMember: { name: { label: 'pioneers.name' }, side: { label: 'pioneers.side', kind: enumIn('enum.PioneerSide') }, role: { label: 'pioneers.role' }, zoneId: { label: 'zones.title', kind: ref('Zone') } },
+  PioneerPost: { title: { label: 'pioneers.postTitle' }, memberId: { label: 'pioneers.member' } },
+  PracticalTask: {
+    title: { label: 'tasks.title' }, forWhom: { label: 'tasks.forWhom' }, responsible: { label: 'tasks.responsible' },
+    soeId: { label: 'tasks.owner', kind: ref('Soe') }, dueOn: { label: 'tasks.dueOn', kind: 'date' },
+    status: { label: 'tasks.status', kind: enumIn('enum.TaskStatus') }, evidence: { label: 'tasks.evidence' },
+  },
+  AssessmentWeights: {
+    delivery: { label: 'scorecard.component_.delivery' },
+    accreditation: { label: 'scorecard.component_.accreditation' },
+    income: { label: 'scorecard.component_.income' },
+    feedback: { label: 'scorecard.component_.feedback' },
+    timeliness: { label: 'scorecard.component_.timeliness' },
+    disputes: { label: 'scorecard.component_.disputes' },
+  },
 };
 
 /** Bookkeeping, not what anyone changed. */

@@ -42,6 +42,10 @@ export type Resources = {
   attachment:
     | { kind: 'UPDATE' | 'UPDATE_EVENT' | 'FEEDBACK'; project: Resources['project']; actorId?: number | null; feedbackVillageId?: number | null; uploaderId?: number }
     | { kind: 'CRITERION'; zone: Resources['zone']; uploaderId?: number };
+  /** A zone's pioneer team, and the side (village or SOE) of a member being added. */
+  pioneerTeam: { zoneId: number; soeIds: number[]; side: 'VILLAGE' | 'SOE' };
+  /** A practical task (实事清单): its zone and the SOE that owns it (null: the zone's villages). */
+  task: { zoneId: number; ownerSoeId: number | null };
   /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
   import: { kind: string; soeId: number | null; importedById?: number | null };
 };
@@ -75,6 +79,13 @@ export const rules = {
   /** The SOE list: every SOE for the org department, its own for a liaison team. */
   'soe.list': ((u) => isOrg(u) || u.role === 'SOE_LIAISON') as Rule<'none'>,
   'soe.manage': ((u) => isAdmin(u)) as Rule<'soe'>,
+  /** An SOE's scorecard (commitments against delivery, its zones, feedback, timeliness): the org department, and the SOE's own liaison team. */
+  'soe.scorecard': ((u, r) => isOrg(u) || isLiaisonOf(u, r.soeId)) as Rule<'soe'>,
+  /** A pairing's yearly commitments (and the delivery no record holds): the org department's administrators. */
+  'commitment.manage': ((u) => isAdmin(u)) as Rule<'soe'>,
+  /** The yearly assessment (考核) of the SOEs: the org department reads the ranking; administrators set its weights. */
+  'assessment.read': ((u) => isOrg(u)) as Rule<'none'>,
+  'assessment.manage': ((u) => isAdmin(u)) as Rule<'none'>,
   'project.read': projectRead,
   /** Every project, not only the user's own SOE's or zone's. */
   'project.readAll': ((u) => isOrg(u)) as Rule<'none'>,
@@ -116,6 +127,14 @@ export const rules = {
   }) as Rule<'attachment'>,
   /** Removed (softly, with a reason) by whoever uploaded it, or an administrator. */
   'attachment.delete': ((u, r) => attachmentRead(u, r) && (isAdmin(u) || (r.uploaderId != null && r.uploaderId === u.id))) as Rule<'attachment'>,
+  /** A zone's pioneer team (兴乡先锋队): administrators add members of either side, the paired SOEs' liaison teams their own side's. */
+  'pioneer.manageTeam': ((u, r) => isAdmin(u) || (r.side === 'SOE' && liaisonPairedWith(u, r.soeIds))) as Rule<'pioneerTeam'>,
+  /** A pioneer post (兴乡先锋岗) on a project: its SOE's liaison team, and administrators. */
+  'pioneer.addPost': ((u, r) => isAdmin(u) || isLiaisonOf(u, r.soeId)) as Rule<'project'>,
+  /** A zone's practical tasks (实事清单), as the zone decided them: entered by administrators. */
+  'task.create': ((u) => isAdmin(u)) as Rule<'zone'>,
+  /** Moving a task on (status, evidence): its owning SOE's liaison team, and administrators. */
+  'task.update': ((u, r) => isAdmin(u) || (r.ownerSoeId !== null && isLiaisonOf(u, r.ownerSoeId))) as Rule<'task'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   /** The program's phases and their targets: administrators open and edit them. */

@@ -10,6 +10,8 @@ import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
 import { listZones, zoneListSchema } from '@/lib/zones/queries';
 import { listProjects, projectListSchema } from '@/lib/projects/queries';
+import { getRanking, scorecardYearSchema } from '@/lib/scorecard/queries';
+import { ASSESSMENT_COMPONENTS } from '@/lib/scorecard/schemas';
 import { MAX_EXPORT_ROWS, type Table } from './tabular';
 
 /** null: the user may not see this table (the route answers 404). */
@@ -140,6 +142,31 @@ export const exporters: Record<string, Exporter> = {
       },
       rows.map((r) => (bySoe ? sample.soes : sample.districts).includes(r.id as number)),
     );
+  },
+  /** The yearly assessment of the SOEs for the assessment meeting: each component in percent, the weights in the headers. */
+  async ranking(user, params, locale, now = new Date()) {
+    const year = scorecardYearSchema(now).parse(params.year);
+    const ranking = await getRanking(user, year, now);
+    if (!ranking) return null;
+    const t = translator(locale);
+    const title = `${t('scorecard.rankingTitle')}（${year}）`;
+    const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+    return withSampleMarks(t, {
+      name: title,
+      caption: caption(t, title, [`${t('scorecard.year')}：${year}`], now),
+      columns: [
+        { key: 'rank', header: t('scorecard.rank'), kind: 'count' },
+        { key: 'name', header: t('scorecard.soe') },
+        { key: 'zones', header: t('scorecard.zones'), kind: 'count' },
+        ...ASSESSMENT_COMPONENTS.map((c) => ({ key: c, header: `${t(`scorecard.component_.${c}`)}（%，${t('scorecard.weight')} ${ranking.weights.weights[c]}%）`, kind: 'number' as const })),
+        { key: 'score', header: t('scorecard.score'), kind: 'number' },
+      ],
+      rows: ranking.rows.map((r) => ({
+        rank: r.rank, name: r.name, zones: r.zones,
+        ...Object.fromEntries(ASSESSMENT_COMPONENTS.map((c) => [c, percent(r.components[c])])),
+        score: r.score === null ? null : Math.round(r.score * 10) / 10,
+      })),
+    }, ranking.rows.map((r) => r.fromSample));
   },
   async districts(user, _params, locale, now = new Date()) {
     if (!can(user, 'dashboard.read', {})) return null;

@@ -73,3 +73,13 @@ export function formatHouseholds(value: string | number, locale: Locale): string
   const n = formatCount(value, locale);
   return locale === 'zh-CN' ? `${n}户` : `${n} ${Number(value) === 1 ? 'household' : 'households'}`;
 }
+
+/** A share (0–1) as a percentage with one decimal: 0.8333 → "83.3%". */
+export function formatShare(value: number, locale: Locale): string {
+  return cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 })).format(value);
+}
+
+/** A score out of 100 with one decimal. */
+export function formatScore(value: number, locale: Locale): string {
+  return number(locale, 1).format(value);
+}

@@ -1,11 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
 import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
-import { db } from '@/lib/db/client';
+import { db, type Prisma } from '@/lib/db/client';
 import { currentQuarter } from '@/lib/dates';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { chinaDay, longDisputeCutoff, reminderConfig, type ReminderConfig } from '@/lib/reminders/config';
 import { chasedPeriods, missingUpdates } from '@/lib/reminders/due';
+import { overdueTaskWhere } from '@/lib/tasks/queries';
 
 // Each role's to-do (待办): what is waiting for this user now, each item linking to where it is
 // done and gone once done. The rules are the reminders' (lib/reminders: the due day of a monthly
@@ -16,6 +17,9 @@ const DAY_MS = 86_400_000;
 
 /** Where an update is handled: under its project, at its own anchor. */
 const updateHref = (projectId: number, updateId: number) => `/projects/${projectId}#update-${updateId}`;
+
+/** A practical task (实事清单) past its day and not done. */
+export type OverdueTask = { taskId: number; title: string; zoneName: string; dueOn: Date; href: string };
 
 type UpdateRef = { updateId: number; projectId: number; projectName: string; period: Date; href: string };
 
@@ -29,6 +33,8 @@ export type VillageTodo = {
   incomeDue: { villageId: number; year: number; href: string } | null;
   /** Disputes the village raised that are still open, awaiting the liaison team or the org department. */
   myDisputes: (UpdateRef & { reason: string | null })[];
+  /** The zone's practical tasks past their day. */
+  overdueTasks: OverdueTask[];
 };
 
 export type LiaisonTodo = {
@@ -38,6 +44,8 @@ export type LiaisonTodo = {
   toAnswer: (UpdateRef & { confirmation: 'DISPUTED' | 'RETURNED'; reason: string | null })[];
   /** Feedback given (or changed) since this user last opened the project's page, by project. */
   newFeedback: { projectId: number; projectName: string; count: number; href: string }[];
+  /** Practical tasks the SOE owns that are past their day. */
+  overdueTasks: OverdueTask[];
 };
 
 export type OrgTodo = {
@@ -48,6 +56,8 @@ export type OrgTodo = {
   overdueSoes: { soeId: number; soeName: string; months: number; projects: number; href: string }[];
   /** Accreditation rounds still open (CANDIDATE): criteria assessed so far of four. */
   rounds: { accreditationId: number; zoneId: number; zoneName: string; assessed: number; nominatedOn: Date; href: string }[];
+  /** Every zone's practical tasks past their day. */
+  overdueTasks: OverdueTask[];
 };
 
 export type Todo =
@@ -60,17 +70,17 @@ export type Todo =
 export async function getTodo(user: SessionUser, now = new Date(), config: ReminderConfig = reminderConfig()): Promise<Todo> {
   if (can(user, 'todo.village', {}) && user.villageId !== null) {
     const sections = await villageTodo(user, user.villageId, now);
-    const total = sections.toConfirm.length + sections.feedbackDue.length + (sections.incomeDue ? 1 : 0) + sections.myDisputes.length;
+    const total = sections.toConfirm.length + sections.feedbackDue.length + (sections.incomeDue ? 1 : 0) + sections.myDisputes.length + sections.overdueTasks.length;
     return { kind: 'village', total, badge: sections.toConfirm.length, sections };
   }
   if (can(user, 'todo.liaison', {})) {
     const sections = await liaisonTodo(user, now, config);
-    const total = sections.missing.length + sections.toAnswer.length + sections.newFeedback.reduce((n, f) => n + f.count, 0);
+    const total = sections.missing.length + sections.toAnswer.length + sections.newFeedback.reduce((n, f) => n + f.count, 0) + sections.overdueTasks.length;
     return { kind: 'liaison', total, badge: total, sections };
   }
   if (can(user, 'todo.org', {})) {
     const sections = await orgTodo(user, now, config);
-    const total = sections.longDisputes.length + sections.overdueSoes.length + sections.rounds.length;
+    const total = sections.longDisputes.length + sections.overdueSoes.length + sections.rounds.length + sections.overdueTasks.length;
     return { kind: 'org', total, badge: total, sections };
   }
   return { kind: null, total: 0, badge: 0, sections: null };
@@ -93,6 +103,16 @@ function toConfirmWhere(user: SessionUser, villageId: number) {
   return { confirmation: 'PENDING' as const, project: { AND: [projectScope(user), { villages: { some: { villageId } } }] } };
 }
 
+/** Practical tasks past their day within `where` (the user's scope), oldest first. */
+async function overdueTasks(where: Prisma.PracticalTaskWhereInput, now: Date): Promise<OverdueTask[]> {
+  const tasks = await db().practicalTask.findMany({
+    where: { AND: [where, overdueTaskWhere(now)] },
+    select: { id: true, title: true, dueOn: true, zone: { select: { id: true, name: true } } },
+    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+  });
+  return tasks.map((t) => ({ taskId: t.id, title: t.title, zoneName: t.zone.name, dueOn: t.dueOn, href: `/zones/${t.zone.id}#task-${t.id}` }));
+}
+
 const eventSelect = { orderBy: { id: 'desc' as const }, take: 1, select: { kind: true, reason: true, actor: { select: { villageId: true } } } };
 
 async function villageTodo(user: SessionUser, villageId: number, now: Date): Promise<VillageTodo> {
@@ -100,7 +120,7 @@ async function villageTodo(user: SessionUser, villageId: number, now: Date): Pro
   const quarter = currentQuarter(today);
   const year = latestCompleteYear(today);
   const served = { AND: [projectScope(user), { villages: { some: { villageId } } }] };
-  const [pending, feedbackDue, income, disputed] = await Promise.all([
+  const [pending, feedbackDue, income, disputed, tasks] = await Promise.all([
     db().projectUpdate.findMany({
       where: toConfirmWhere(user, villageId),
       select: { id: true, period: true, answer: true, project: { select: { id: true, name: true } }, events: eventSelect },
@@ -123,6 +143,7 @@ async function villageTodo(user: SessionUser, villageId: number, now: Date): Pro
       },
       orderBy: [{ period: 'asc' }, { id: 'asc' }],
     }),
+    overdueTasks({ zone: zoneScope(user) }, now),
   ]);
   const ref = (u: { id: number; period: Date; project: { id: number; name: string } }): UpdateRef => ({
     updateId: u.id,
@@ -144,13 +165,14 @@ async function villageTodo(user: SessionUser, villageId: number, now: Date): Pro
     myDisputes: disputed
       .filter((u) => !u.events[0] || u.events[0].actor?.villageId === villageId)
       .map((u) => ({ ...ref(u), reason: u.disputeReason })),
+    overdueTasks: tasks,
   };
 }
 
 async function liaisonTodo(user: SessionUser, now: Date, config: ReminderConfig): Promise<LiaisonTodo> {
   const today = chinaDay(now);
   const scope = projectScope(user);
-  const [projects, toAnswer, feedback, seen] = await Promise.all([
+  const [projects, toAnswer, feedback, seen, tasks] = await Promise.all([
     db().project.findMany({
       where: { AND: [scope, { status: 'IN_PROGRESS' }] },
       select: { id: true, name: true, startDate: true, updates: { where: { period: { in: chasedPeriods(today) } }, select: { period: true } } },
@@ -163,6 +185,8 @@ async function liaisonTodo(user: SessionUser, now: Date, config: ReminderConfig)
     }),
     db().feedback.findMany({ where: { project: scope }, select: { projectId: true, updatedAt: true, project: { select: { name: true } } } }),
     db().projectSeen.findMany({ where: { userId: user.id }, select: { projectId: true, seenAt: true } }),
+    // The tasks its SOE owns, in the zones it reads.
+    overdueTasks({ soeId: user.soeId ?? -1, zone: zoneScope(user) }, now),
   ]);
   const seenAt = new Map(seen.map((s) => [s.projectId, s.seenAt.getTime()]));
   const fresh = new Map<number, { projectId: number; projectName: string; count: number; href: string }>();
@@ -192,13 +216,14 @@ async function liaisonTodo(user: SessionUser, now: Date, config: ReminderConfig)
       reason: u.confirmation === 'DISPUTED' ? u.disputeReason : u.returnReason,
     })),
     newFeedback: [...fresh.values()].sort((a, b) => a.projectName.localeCompare(b.projectName, 'zh-CN')),
+    overdueTasks: tasks,
   };
 }
 
 async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Promise<OrgTodo> {
   const today = chinaDay(now);
   const scope = projectScope(user);
-  const [disputed, projects, rounds] = await Promise.all([
+  const [disputed, projects, rounds, tasks] = await Promise.all([
     db().projectUpdate.findMany({
       where: { confirmation: 'DISPUTED', project: scope },
       select: {
@@ -219,6 +244,7 @@ async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Pr
       select: { id: true, nominatedOn: true, zone: { select: { id: true, name: true } }, _count: { select: { assessments: true } } },
       orderBy: [{ nominatedOn: 'asc' }, { id: 'asc' }],
     }),
+    overdueTasks({ zone: zoneScope(user) }, now),
   ]);
   const cutoff = longDisputeCutoff(now, config).getTime();
   const longDisputes = disputed
@@ -258,6 +284,7 @@ async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Pr
       nominatedOn: r.nominatedOn,
       href: `/zones/${r.zone.id}#accreditation-manage`,
     })),
+    overdueTasks: tasks,
   };
 }
 

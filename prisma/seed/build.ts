@@ -9,6 +9,9 @@ import { addIncomes } from './incomes';
 import { addSampleLocations } from './locations';
 import { addOutcomes } from './outcomes';
 import { createRng } from './random';
+import { addPioneers } from './pioneers';
+import { addCommitments } from './scorecard';
+import { addTasks } from './tasks';
 import { addUpdates } from './updates';
 
 /** `sample: false` builds the facts layer alone (what the source report states), for tests and a facts-only install. */
@@ -25,5 +28,8 @@ export function buildSeedData({ sample = true }: { sample?: boolean } = {}): See
   addUpdates(data, schedules, createRng(0x5eed_0b04));
   addOutcomes(data, createRng(0x5eed_0b05));
   addAccreditations(data, createRng(0x5eed_0b06));
+  addCommitments(data, createRng(0x5eed_0b07));
+  addPioneers(data, createRng(0x5eed_0b08));
+  addTasks(data, createRng(0x5eed_0b09));
   return data;
 }

@@ -25,13 +25,18 @@ export type SeedData = {
   phases: Row<Prisma.ProgramPhaseCreateManyInput>[];
   targets: Row<Prisma.ProgramTargetCreateManyInput>[];
   statistics: Row<Prisma.ReportedStatisticCreateManyInput>[];
+  commitments: Row<Prisma.PairingCommitmentCreateManyInput>[];
+  weights: Row<Prisma.AssessmentWeightsCreateManyInput>[];
+  pioneers: Row<Prisma.PioneerMemberCreateManyInput>[];
+  pioneerPosts: Row<Prisma.PioneerPostCreateManyInput>[];
+  tasks: Row<Prisma.PracticalTaskCreateManyInput>[];
 };
 
 export function emptySeedData(): SeedData {
   return {
     sources: [], districts: [], townships: [], soes: [], zones: [], villages: [], incomes: [],
     pairings: [], projects: [], projectVillages: [], updates: [], beneficiaries: [], feedback: [],
-    accreditations: [], assessments: [], phases: [], targets: [], statistics: [],
+    accreditations: [], assessments: [], phases: [], targets: [], statistics: [], commitments: [], weights: [], pioneers: [], pioneerPosts: [], tasks: [],
   };
 }
 

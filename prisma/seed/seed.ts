@@ -94,4 +94,9 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.programPhase.createMany({ data: d.phases });
   await tx.programTarget.createMany({ data: d.targets });
   await tx.reportedStatistic.createMany({ data: d.statistics });
+  await tx.pairingCommitment.createMany({ data: d.commitments });
+  await tx.assessmentWeights.createMany({ data: d.weights });
+  await tx.pioneerMember.createMany({ data: d.pioneers });
+  await tx.pioneerPost.createMany({ data: d.pioneerPosts });
+  await tx.practicalTask.createMany({ data: d.tasks });
 }

@@ -77,6 +77,8 @@ export function addUpdates(data: SeedData, sampleSchedules: Schedule[], rng: Rng
         incomeToVillages: yuan(Math.floor(incomeFen * Math.max(0, (share - 0.25) / 0.75))),
         narrative: rng.pick(NARRATIVE[stage]), authorId: null, confirmation,
         disputeReason: confirmation === 'DISPUTED' ? (DISPUTES[[...disputed].indexOf(s.projectId)] as string) : null,
+        // Posted between the 1st and the 16th of the next month: most by the due day, some late.
+        createdAt: new Date(monthStart(m + 1).getTime() + ((s.projectId * 7 + m * 3) % 16) * 86_400_000 + 3_600_000),
         sourceId: SAMPLE_SOURCE_ID,
       });
     });

@@ -56,19 +56,19 @@ async function shownCounts(page: Page): Promise<Record<string, number>> {
 
 async function expectVillageTodo(page: Page, user: TodoSqlUser) {
   const sql = await villageCounts(count, user, new Date());
-  expect(await shownCounts(page)).toEqual({ 'to-confirm': sql.toConfirm, 'my-disputes': sql.myDisputes, 'feedback-due': sql.feedbackDue, 'income-due': sql.incomeDue });
+  expect(await shownCounts(page)).toEqual({ 'to-confirm': sql.toConfirm, 'my-disputes': sql.myDisputes, 'feedback-due': sql.feedbackDue, 'income-due': sql.incomeDue, 'overdue-tasks': sql.overdueTasks });
   return sql;
 }
 async function expectLiaisonTodo(page: Page, user: TodoSqlUser) {
   // Opening a project page marks its feedback seen from the browser: let that land first.
   await page.waitForLoadState('networkidle');
   const sql = await liaisonCounts(count, user, new Date());
-  expect(await shownCounts(page)).toEqual({ 'to-answer': sql.toAnswer, 'missing-updates': sql.missing, 'new-feedback': sql.newFeedback });
+  expect(await shownCounts(page)).toEqual({ 'to-answer': sql.toAnswer, 'missing-updates': sql.missing, 'new-feedback': sql.newFeedback, 'overdue-tasks': sql.overdueTasks });
   return sql;
 }
 async function expectOrgTodo(page: Page) {
   const sql = await orgCounts(count, new Date());
-  expect(await shownCounts(page)).toEqual({ 'long-disputes': sql.longDisputes, 'overdue-soes': sql.overdueSoes, rounds: sql.rounds });
+  expect(await shownCounts(page)).toEqual({ 'long-disputes': sql.longDisputes, 'overdue-soes': sql.overdueSoes, rounds: sql.rounds, 'overdue-tasks': sql.overdueTasks });
   return sql;
 }
 

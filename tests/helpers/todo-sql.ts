@@ -17,6 +17,9 @@ const MISSING = `
      AND (p."startDate" IS NULL OR p."startDate" < m.period + interval '1 month')
      AND NOT EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = p.id AND u.period = m.period)`;
 
+/** Practical tasks past their day (China time) and not done, within `where`. */
+const OVERDUE_TASKS = (where: string) => `SELECT count(*)::int AS n FROM "PracticalTask" t WHERE t.status <> 'DONE' AND t."dueOn" < ${TODAY} AND ${where}`;
+
 export async function villageCounts(count: CountQuery, user: TodoSqlUser, now: Date) {
   const serves = `p."zoneId" = $2 AND EXISTS (SELECT 1 FROM "ProjectVillage" pv WHERE pv."projectId" = p.id AND pv."villageId" = $3)`;
   const params = [now, user.zoneId, user.villageId];
@@ -43,6 +46,7 @@ export async function villageCounts(count: CountQuery, user: TodoSqlUser, now: D
                     WHERE e."updateId" = u.id AND e.kind = 'DISPUTED' ORDER BY e.id DESC LIMIT 1) = $3)`,
       params,
     ),
+    overdueTasks: await count(OVERDUE_TASKS(`t."zoneId" = $2`), [now, user.zoneId]),
   };
 }
 
@@ -59,6 +63,7 @@ export async function liaisonCounts(count: CountQuery, user: TodoSqlUser, now: D
         WHERE p."soeId" = $1 AND (s."seenAt" IS NULL OR f."updatedAt" > s."seenAt")`,
       [user.soeId, user.id],
     ),
+    overdueTasks: await count(OVERDUE_TASKS(`t."soeId" = $2`), [now, user.soeId]),
   };
 }
 
@@ -74,5 +79,6 @@ export async function orgCounts(count: CountQuery, now: Date, updateDueDay = 10,
     overdueSoes: await count(`SELECT count(DISTINCT m.soe)::int AS n FROM (${MISSING}) m WHERE ${TODAY} > m.due`, [now, updateDueDay]),
     overdueMonths: await count(`SELECT count(*)::int AS n FROM (${MISSING}) m WHERE ${TODAY} > m.due`, [now, updateDueDay]),
     rounds: await count(`SELECT count(*)::int AS n FROM "Accreditation" WHERE status = 'CANDIDATE'`, []),
+    overdueTasks: await count(OVERDUE_TASKS('true'), [now]),
   };
 }

@@ -9,6 +9,9 @@ import { changeOwnPassword, changeUserAccess, createUser, resetPassword, setUser
 import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
 import { savePhase } from '../../lib/program/mutations';
+import { saveCommitment, saveWeights } from '../../lib/scorecard/mutations';
+import { addPioneerMember, addPioneerPost } from '../../lib/pioneers/mutations';
+import { createTask, updateTask } from '../../lib/tasks/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
@@ -24,10 +27,16 @@ import { buildWorld, type World } from '../helpers/fixtures';
 // may write — checked through the audit trail and the row counts.
 let database: TestDatabase;
 let world: World;
+let pairingA: number;
+let memberA: number;
+let taskA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   world = await buildWorld(database.prisma);
+  pairingA = (await database.prisma.pairing.findFirstOrThrow({ where: { soeId: world.soeA.id, zoneId: world.zoneA.id } })).id;
+  taskA = (await database.prisma.practicalTask.create({ data: { zoneId: world.zoneA.id, title: '甲事项', forWhom: '村民', responsible: '工作队', soeId: world.soeA.id, dueOn: new Date('2026-09-30') } })).id;
+  memberA = (await database.prisma.pioneerMember.create({ data: { zoneId: world.zoneA.id, name: '甲队员', side: 'VILLAGE', role: '队员' } })).id;
 });
 afterAll(() => database.drop());
 
@@ -67,6 +76,12 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   // A file can only come from the server's own inspection: form input never makes one (always refused).
   addAttachment: [addAttachment, ['ownerKind', 'ownerId', 'criterion', 'file']],
   deleteAttachment: [deleteAttachment, ['id', 'reason']],
+  saveCommitment: [saveCommitment, ['id', 'version', 'pairingId', 'year', 'investment', 'projects', 'jobs', 'purchases', 'trainingSessions', 'staffStationed', 'purchasesDone', 'trainingDone', 'staffDone']],
+  saveWeights: [saveWeights, ['id', 'version', 'year', 'delivery', 'accreditation', 'income', 'feedback', 'timeliness', 'disputes']],
+  addPioneerMember: [addPioneerMember, ['zoneId', 'name', 'side', 'role']],
+  addPioneerPost: [addPioneerPost, ['projectId', 'memberId', 'title']],
+  createTask: [createTask, ['zoneId', 'title', 'forWhom', 'responsible', 'soeId', 'dueOn']],
+  updateTask: [updateTask, ['id', 'version', 'status', 'evidence']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -86,7 +101,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.attachment.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.attachment.count(), p.pairingCommitment.count(), p.assessmentWeights.count(), p.pioneerMember.count(), p.pioneerPost.count(), p.practicalTask.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -134,6 +149,12 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     setWebhook: [setWebhook, { soeId: String(world.soeA.id), url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz' }],
     markFeedbackSeen: [markFeedbackSeen, { projectId: String(world.projectA.id), upTo: new Date().toISOString() }],
     savePhase: [savePhase, { name: '模糊阶段', startsOn: '2040-01-01', endsOn: '2044-12-31', zonesTarget: '10', incomeTarget: '1000' }],
+    saveCommitment: [saveCommitment, { pairingId: String(pairingA), year: '2024', investment: { text: '10', unit: '万元' }, projects: '2', jobs: '5', purchases: '', trainingSessions: '3', staffStationed: '1', purchasesDone: '', trainingDone: '2', staffDone: '1' }],
+    addPioneerMember: [addPioneerMember, { zoneId: String(world.zoneA.id), name: '模糊队员', side: 'SOE', role: '队员' }],
+    addPioneerPost: [addPioneerPost, { projectId: String(world.projectA.id), memberId: String(memberA), title: '模糊岗' }],
+    createTask: [createTask, { zoneId: String(world.zoneA.id), title: '模糊事项', forWhom: '村民', responsible: '工作队', soeId: String(world.soeA.id), dueOn: '2026-09-30' }],
+    updateTask: [updateTask, { id: String(taskA), version: '1', status: 'IN_PROGRESS', evidence: '' }],
+    saveWeights: [saveWeights, { year: '2030', delivery: '30', accreditation: '20', income: '15', feedback: '10', timeliness: '15', disputes: '10' }],
   };
 }
 

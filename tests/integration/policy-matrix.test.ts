@@ -57,6 +57,11 @@ async function resources() {
     fileOnFeedbackA2: { kind: 'FEEDBACK', project: await project(w.projectA.id), feedbackVillageId: w.villageA2.id },
     fileOnCriterionZoneA: { kind: 'CRITERION', zone: { zoneId: w.zoneA.id, soeIds: [w.soeA.id] }, uploaderId: w.users.admin.id },
     fileOnCriterionZoneB: { kind: 'CRITERION', zone: { zoneId: w.zoneB.id, soeIds: [w.soeB.id] } },
+    teamAVillage: { zoneId: w.zoneA.id, soeIds: [w.soeA.id], side: 'VILLAGE' as const },
+    teamASoe: { zoneId: w.zoneA.id, soeIds: [w.soeA.id], side: 'SOE' as const },
+    teamSharedSoe: { zoneId: w.zoneShared.id, soeIds: [w.soeA.id, w.soeB.id], side: 'SOE' as const },
+    taskOfA: { zoneId: w.zoneShared.id, ownerSoeId: w.soeA.id },
+    taskOfVillages: { zoneId: w.zoneA.id, ownerSoeId: null },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -80,6 +85,17 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'soe.read': { soeA: [...ORG, 'liaisonA'], soeB: [...ORG, 'liaisonB'] },
   'soe.list': { dashboard: [...ORG, 'liaisonA', 'liaisonB'] },
   'soe.manage': { soeA: ['admin'], soeB: ['admin'] },
+  // A liaison team sees its own SOE's scorecard, never another's.
+  'soe.scorecard': { soeA: [...ORG, 'liaisonA'], soeB: [...ORG, 'liaisonB'] },
+  'commitment.manage': { soeA: ['admin'], soeB: ['admin'] },
+  'assessment.read': { dashboard: [...ORG] },
+  'assessment.manage': { dashboard: ['admin'] },
+  // Village-side members are the org department's to add; a paired SOE's liaison team adds its own side's.
+  'pioneer.manageTeam': { teamAVillage: ['admin'], teamASoe: ['admin', 'liaisonA'], teamSharedSoe: ['admin', 'liaisonA', 'liaisonB'] },
+  'pioneer.addPost': { projectA: ['admin', 'liaisonA'], projectB: ['admin', 'liaisonB'] },
+  'task.create': { zoneA: ['admin'], zoneB: ['admin'], zoneShared: ['admin'] },
+  // Only the owning SOE's team moves a task on, even in a zone another SOE also pairs with.
+  'task.update': { taskOfA: ['admin', 'liaisonA'], taskOfVillages: ['admin'] },
   'project.read': {
     projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
     projectB: [...ORG, 'liaisonB', 'villageB1'],

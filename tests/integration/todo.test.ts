@@ -40,17 +40,17 @@ const orgCounts = (now: Date) => orgSql(sql, now, config.updateDueDay, config.di
 function villageOf(todo: Awaited<ReturnType<typeof getTodo>>) {
   if (todo.kind !== 'village') throw new Error(`expected a village's to-do, got ${todo.kind}`);
   const s = todo.sections;
-  return { toConfirm: s.toConfirm.length, feedbackDue: s.feedbackDue.length, incomeDue: s.incomeDue ? 1 : 0, myDisputes: s.myDisputes.length };
+  return { toConfirm: s.toConfirm.length, feedbackDue: s.feedbackDue.length, incomeDue: s.incomeDue ? 1 : 0, myDisputes: s.myDisputes.length, overdueTasks: s.overdueTasks.length };
 }
 function liaisonOf(todo: Awaited<ReturnType<typeof getTodo>>) {
   if (todo.kind !== 'liaison') throw new Error(`expected a liaison's to-do, got ${todo.kind}`);
   const s = todo.sections;
-  return { missing: s.missing.length, toAnswer: s.toAnswer.length, newFeedback: s.newFeedback.reduce((n, f) => n + f.count, 0) };
+  return { missing: s.missing.length, toAnswer: s.toAnswer.length, newFeedback: s.newFeedback.reduce((n, f) => n + f.count, 0), overdueTasks: s.overdueTasks.length };
 }
 function orgOf(todo: Awaited<ReturnType<typeof getTodo>>) {
   if (todo.kind !== 'org') throw new Error(`expected the org department's to-do, got ${todo.kind}`);
   const s = todo.sections;
-  return { longDisputes: s.longDisputes.length, overdueSoes: s.overdueSoes.length, overdueMonths: s.overdueSoes.reduce((n, o) => n + o.months, 0), rounds: s.rounds.length };
+  return { longDisputes: s.longDisputes.length, overdueSoes: s.overdueSoes.length, overdueMonths: s.overdueSoes.reduce((n, o) => n + o.months, 0), rounds: s.rounds.length, overdueTasks: s.overdueTasks.length };
 }
 
 describe('to-do lists on the seed data, against independent SQL', () => {

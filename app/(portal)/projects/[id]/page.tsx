@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { PioneerPosts } from '@/components/pioneers/pioneer-sections';
 import { FeedbackForm } from '@/components/projects/feedback-form';
 import { ProjectActivity } from '@/components/projects/project-activity';
 import { ProjectForm } from '@/components/projects/project-form';
@@ -105,6 +106,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </>
       )}
       {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterKey(quarter)} quarterName={formatQuarter(quarter, locale)} existing={project.myFeedback} />}
+      <PioneerPosts user={user} projectId={project.id} />
       <ProjectActivity project={project} evidence={{ byUpdate: evidence, canAttach: project.canAttachEvidence }} />
       {unseenUpTo && <MarkFeedbackSeen projectId={project.id} upTo={unseenUpTo.toISOString()} />}
       {project.canEdit && (

@@ -31,6 +31,11 @@ export default async function SoePage({ params }: { params: Promise<{ id: string
           {soe.nameEn ? ` · ${soe.nameEn}` : ''}
         </p>
         {soe.sourceNote && !soe.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {soe.source?.title} — {soe.sourceNote}</p>}
+        {can(user, 'soe.scorecard', { soeId: soe.id }) && (
+          <p className="text-sm">
+            <Link href={`/soes/${soe.id}/scorecard`} className="text-red-900 hover:underline">{t('scorecard.link')}</Link>
+          </p>
+        )}
       </header>
       {canEdit && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">

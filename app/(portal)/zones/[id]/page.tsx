@@ -14,6 +14,8 @@ import { ZoneForm } from '@/components/master/master-forms';
 import { EvidenceList } from '@/components/attachments/evidence-list';
 import { EvidenceUpload } from '@/components/attachments/evidence-upload';
 import { attachmentsOfRound } from '@/lib/attachments/queries';
+import { PioneerTeam } from '@/components/pioneers/pioneer-sections';
+import { TaskList } from '@/components/tasks/task-list';
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -157,6 +159,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           {round && next.revoke && <CloseForm accreditationId={round.id} version={round.version} revoking />}
         </section>
       )}
+      <TaskList user={user} zoneId={zone.id} />
+      <PioneerTeam user={user} zoneId={zone.id} soeIds={zone.pairings.map((p) => p.soe.id)} />
       <section aria-labelledby="zone-projects" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="zone-projects" className="font-semibold">{t('zones.projects')}</h2>
         <ul className="mt-2 space-y-1 text-sm">

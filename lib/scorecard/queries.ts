@@ -1,0 +1,287 @@
+import 'server-only';
+import { can, type SessionUser } from '@/lib/auth/policy';
+import { portalNow } from '@/lib/clock';
+import { db, Prisma } from '@/lib/db/client';
+import { listPhases } from '@/lib/program/phases';
+import { chinaDay, reminderConfig } from '@/lib/reminders/config';
+import { updateDueDate } from '@/lib/reminders/due';
+import { z } from 'zod';
+import { byPinyin, comparePinyin } from '@/lib/i18n/sort';
+import { latestCompleteYear } from '@/lib/metrics/trajectory';
+import { ASSESSMENT_COMPONENTS, COMMITMENT_MEASURES, type AssessmentComponent, type CommitmentMeasure } from './schemas';
+
+// The SOE scorecard and the yearly assessment (考核), computed from the records:
+// - delivery: per pairing and measure committed (> 0), delivered ÷ committed capped at 1, averaged;
+//   investment and jobs delivered are the year's growth of the cumulative figures of the SOE's
+//   projects in the zone (last counted update by the year's end minus the last before it; a disputed
+//   or excluded update is not counted, as on the dashboard), projects those started in the year;
+//   purchases, training and staff as the org department entered them;
+// - accreditation: share of the zones paired in the year accredited by its end (not revoked by then);
+// - income: the year's average collective income of those zones' reporting villages ÷ the income
+//   target of the phase running at the year's end, capped at 1;
+// - feedback: the average rating (1–5) of the SOE's projects in the year's quarters ÷ 5;
+// - timeliness: share of the months due in the year reported by the due day (UPDATE_DUE_DAY, the
+//   reminders' rule) — each month from the project's start (or creation) that is past its due day,
+//   through its last report once it is completed or suspended;
+// - disputes: 1 − the share of the year's updates disputed or excluded.
+// A component with nothing to measure is left out and the others' weights count in its place.
+
+export type Components = Record<AssessmentComponent, number | null>;
+export type Weights = Record<AssessmentComponent, number>;
+
+/** The weights used for a year nobody has set: equal shares. */
+export const DEFAULT_WEIGHTS: Weights = { delivery: 30, accreditation: 15, income: 15, feedback: 15, timeliness: 15, disputes: 10 };
+
+const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1));
+const yearEnd = (year: number) => new Date(Date.UTC(year, 11, 31));
+
+/** Pairings in force at any time in `year`, of the given SOEs (all when null). */
+function pairedIn(year: number, soeIds: number[] | null) {
+  return Prisma.sql`SELECT p.id, p."soeId", p."zoneId" FROM "Pairing" p
+    WHERE p.since <= ${yearEnd(year)}::date AND (p."until" IS NULL OR p."until" >= ${yearStart(year)}::date)
+    ${soeIds ? Prisma.sql`AND p."soeId" = ANY(${soeIds}::int[])` : Prisma.empty}`;
+}
+
+type PairingRow = {
+  pairingId: number; soeId: number; zoneId: number; zone: string; zoneSample: boolean;
+  accredited: boolean; incomeSum: string | null; incomeReporting: number; villages: number;
+  investment: string; jobs: number; projects: number;
+  commitmentId: number | null; commitmentVersion: number | null; commitmentSample: boolean;
+  c_investment: string | null; c_projects: number | null; c_jobs: number | null; c_purchases: string | null; c_trainingSessions: number | null; c_staffStationed: number | null;
+  purchasesDone: string | null; trainingDone: number | null; staffDone: number | null;
+};
+
+/** Per pairing in force in the year: its zone's accreditation and income, delivery from the records, and the year's commitment. */
+async function pairingRows(year: number, soeIds: number[] | null): Promise<PairingRow[]> {
+  const end = yearEnd(year);
+  const start = yearStart(year);
+  return db().$queryRaw<PairingRow[]>`
+    WITH pr AS (${pairedIn(year, soeIds)}),
+    counted AS (SELECT "projectId", period, "investmentToDate", "jobsCreated" FROM "ProjectUpdate" WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED')),
+    proj AS (
+      SELECT pj.id, pj."soeId", pj."zoneId",
+        (SELECT c."investmentToDate" FROM counted c WHERE c."projectId" = pj.id AND c.period <= ${end}::date ORDER BY c.period DESC LIMIT 1) AS inv_end,
+        (SELECT c."investmentToDate" FROM counted c WHERE c."projectId" = pj.id AND c.period < ${start}::date ORDER BY c.period DESC LIMIT 1) AS inv_before,
+        (SELECT c."jobsCreated" FROM counted c WHERE c."projectId" = pj.id AND c.period <= ${end}::date ORDER BY c.period DESC LIMIT 1) AS jobs_end,
+        (SELECT c."jobsCreated" FROM counted c WHERE c."projectId" = pj.id AND c.period < ${start}::date ORDER BY c.period DESC LIMIT 1) AS jobs_before,
+        coalesce(pj."startDate", pj."createdAt"::date) BETWEEN ${start}::date AND ${end}::date AS started
+      FROM "Project" pj WHERE pj."zoneId" IN (SELECT "zoneId" FROM pr) AND pj."soeId" IN (SELECT "soeId" FROM pr)
+    ),
+    delivered AS (
+      SELECT pr.id AS "pairingId",
+        coalesce(sum(coalesce(proj.inv_end, 0) - coalesce(proj.inv_before, 0)), 0)::text AS investment,
+        coalesce(sum(coalesce(proj.jobs_end, 0) - coalesce(proj.jobs_before, 0)), 0)::int AS jobs,
+        count(proj.id) FILTER (WHERE proj.started)::int AS projects
+      FROM pr LEFT JOIN proj ON proj."soeId" = pr."soeId" AND proj."zoneId" = pr."zoneId"
+      GROUP BY pr.id
+    )
+    SELECT pr.id AS "pairingId", pr."soeId", pr."zoneId", z.name AS zone,
+      coalesce(z."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"), false) AS "zoneSample",
+      EXISTS (SELECT 1 FROM "Accreditation" a WHERE a."zoneId" = z.id AND a."accreditedOn" <= ${end}::date
+              AND (a.status = 'ACCREDITED' OR (a.status = 'REVOKED' AND a."closedOn" > ${end}::date))) AS accredited,
+      (SELECT sum(vi.amount)::text FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" WHERE v."zoneId" = z.id AND vi.year = ${year}::int) AS "incomeSum",
+      (SELECT count(*)::int FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" WHERE v."zoneId" = z.id AND vi.year = ${year}::int) AS "incomeReporting",
+      (SELECT count(*)::int FROM "Village" v WHERE v."zoneId" = z.id) AS villages,
+      d.investment, d.jobs, d.projects,
+      pc.id AS "commitmentId", pc.version AS "commitmentVersion",
+      coalesce(pc."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"), false) AS "commitmentSample",
+      pc.investment::text AS c_investment, pc.projects AS c_projects, pc.jobs AS c_jobs, pc.purchases::text AS c_purchases,
+      pc."trainingSessions" AS "c_trainingSessions", pc."staffStationed" AS "c_staffStationed",
+      pc."purchasesDone"::text AS "purchasesDone", pc."trainingDone", pc."staffDone"
+    FROM pr JOIN "Zone" z ON z.id = pr."zoneId" JOIN delivered d ON d."pairingId" = pr.id
+    LEFT JOIN "PairingCommitment" pc ON pc."pairingId" = pr.id AND pc.year = ${year}::int`;
+}
+
+export type MeasureLine = { measure: CommitmentMeasure; committed: string | null; delivered: string | null; entered: boolean; share: number | null };
+
+/** A pairing's commitments against delivery, measure by measure (delivered null: not entered). */
+function measures(r: PairingRow): MeasureLine[] {
+  const delivered: Record<CommitmentMeasure, { value: string | null; entered: boolean }> = {
+    investment: { value: r.investment, entered: false },
+    projects: { value: String(r.projects), entered: false },
+    jobs: { value: String(r.jobs), entered: false },
+    purchases: { value: r.purchasesDone, entered: true },
+    trainingSessions: { value: r.trainingDone === null ? null : String(r.trainingDone), entered: true },
+    staffStationed: { value: r.staffDone === null ? null : String(r.staffDone), entered: true },
+  };
+  return COMMITMENT_MEASURES.map((measure) => {
+    const raw = r[`c_${measure}`];
+    const committed = raw === null ? null : String(raw);
+    const done = delivered[measure];
+    const share = committed !== null && Number(committed) > 0 ? Math.min(Number(done.value ?? 0) / Number(committed), 1) : null;
+    return { measure, committed, delivered: done.value, entered: done.entered, share };
+  });
+}
+
+type SoeFigures = { feedback: string | null; feedbackCount: number; updates: number; disputedOrExcluded: number; openDisputes: number; sampleRecords: boolean };
+
+async function soeFigures(year: number, soeIds: number[] | null): Promise<Map<number, SoeFigures>> {
+  const rows = await db().$queryRaw<(SoeFigures & { soeId: number })[]>`
+    SELECT s.id AS "soeId",
+      (SELECT avg(f.rating)::text FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
+        WHERE pj."soeId" = s.id AND f.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date) AS feedback,
+      (SELECT count(*)::int FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
+        WHERE pj."soeId" = s.id AND f.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date) AS "feedbackCount",
+      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
+        WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date) AS updates,
+      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
+        WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND u.confirmation IN ('DISPUTED', 'EXCLUDED')) AS "disputedOrExcluded",
+      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId" WHERE pj."soeId" = s.id AND u.confirmation = 'DISPUTED') AS "openDisputes",
+      -- Whether the year's figures rest on sample records: its updates, feedback or its zones' incomes.
+      (EXISTS (SELECT 1 FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
+               WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND u."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))
+       OR EXISTS (SELECT 1 FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
+               WHERE pj."soeId" = s.id AND f.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND f."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))
+       OR EXISTS (SELECT 1 FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" JOIN "Pairing" p ON p."zoneId" = v."zoneId"
+               WHERE p."soeId" = s.id AND vi.year = ${year}::int AND vi."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))) AS "sampleRecords"
+    FROM "Soe" s ${soeIds ? Prisma.sql`WHERE s.id = ANY(${soeIds}::int[])` : Prisma.empty}`;
+  return new Map(rows.map(({ soeId, ...r }) => [soeId, r]));
+}
+
+/** Months due in `year` and those reported by their due day, per SOE (the reminders' due rule). */
+async function timeliness(year: number, soeIds: number[] | null, now: Date) {
+  const today = chinaDay(now);
+  const config = reminderConfig();
+  const projects = await db().project.findMany({
+    where: { status: { not: 'PREPARING' }, ...(soeIds ? { soeId: { in: soeIds } } : {}) },
+    select: { id: true, soeId: true, status: true, startDate: true, createdAt: true },
+  });
+  const updates = await db().projectUpdate.findMany({
+    where: { projectId: { in: projects.map((p) => p.id) } },
+    select: { projectId: true, period: true, createdAt: true },
+  });
+  const byProject = groupBy(updates, (u) => u.projectId);
+  const out = new Map<number, { due: number; onTime: number }>();
+  for (const p of projects) {
+    const reports = byProject.get(p.id) ?? [];
+    const posted = new Map(reports.map((u) => [u.period.getTime(), u.createdAt]));
+    const last = reports.reduce<Date | null>((max, u) => (!max || u.period > max ? u.period : max), null);
+    const first = p.startDate ?? p.createdAt;
+    const tally = out.get(p.soeId) ?? { due: 0, onTime: 0 };
+    for (let m = 0; m < 12; m++) {
+      const period = new Date(Date.UTC(year, m, 1));
+      if (period < new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1))) continue;
+      if (p.status !== 'IN_PROGRESS' && (!last || period > last)) continue;
+      const due = updateDueDate(period, config);
+      if (due >= today) continue;
+      tally.due += 1;
+      const at = posted.get(period.getTime());
+      if (at && chinaDay(at) <= due) tally.onTime += 1;
+    }
+    out.set(p.soeId, tally);
+  }
+  return out;
+}
+
+/** The income target of the phase running on the year's last day (null: none set). */
+async function incomeTarget(year: number) {
+  const end = yearEnd(year);
+  const phase = (await listPhases(true)).find((p) => p.startsOn <= end && end <= p.endsOn);
+  return phase?.targets?.income ?? null;
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K) {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+
+/** The weighted score in percent over the components that have a value (null: none has). */
+export function weightedScore(components: Components, weights: Weights) {
+  let sum = 0;
+  let weight = 0;
+  for (const c of ASSESSMENT_COMPONENTS) {
+    const value = components[c];
+    if (value === null || weights[c] === 0) continue;
+    sum += value * weights[c];
+    weight += weights[c];
+  }
+  return weight ? (sum / weight) * 100 : null;
+}
+
+/** Every SOE's assessment for a year (those with a pairing in force in it). */
+async function assess(year: number, soeIds: number[] | null, now: Date) {
+  const [pairings, figures, months, target] = await Promise.all([pairingRows(year, soeIds), soeFigures(year, soeIds), timeliness(year, soeIds, now), incomeTarget(year)]);
+  const bySoe = groupBy(pairings, (p) => p.soeId);
+  return new Map(
+    [...bySoe].map(([soeId, rows]) => {
+      const zones = rows.map((r) => ({ ...r, measures: measures(r), incomeAverage: r.incomeReporting ? Number(r.incomeSum) / r.incomeReporting : null }));
+      const shares = zones.flatMap((z) => z.measures.map((m) => m.share).filter((s): s is number => s !== null));
+      const zoneIds = new Set(rows.map((r) => r.zoneId));
+      const distinct = [...zoneIds].map((id) => rows.find((r) => r.zoneId === id)!);
+      // The average over the villages that reported, across the SOE's zones.
+      const reporting = distinct.reduce((n, z) => n + z.incomeReporting, 0);
+      const incomeSum = distinct.reduce((s, z) => s + Number(z.incomeSum ?? 0), 0);
+      const incomeAverage = reporting ? incomeSum / reporting : null;
+      const f = figures.get(soeId)!;
+      const m = months.get(soeId) ?? { due: 0, onTime: 0 };
+      const components: Components = {
+        delivery: mean(shares),
+        accreditation: distinct.filter((z) => z.accredited).length / distinct.length,
+        income: incomeAverage !== null && target !== null && Number(target) > 0 ? Math.min(incomeAverage / Number(target), 1) : null,
+        feedback: f.feedback === null ? null : Number(f.feedback) / 5,
+        timeliness: m.due ? m.onTime / m.due : null,
+        disputes: f.updates ? 1 - f.disputedOrExcluded / f.updates : null,
+      };
+      return [soeId, { zones, components, incomeAverage, incomeReporting: reporting, incomeTarget: target, months: m, ...f }] as const;
+    }),
+  );
+}
+
+/** The year's weights as set by the org department, or the defaults (`set: false`). */
+export async function getWeights(year: number) {
+  const row = await db().assessmentWeights.findUnique({ where: { year }, include: { source: { select: { isSample: true } } } });
+  if (!row) return { id: null, version: null, set: false, isSample: false, weights: DEFAULT_WEIGHTS };
+  const weights = Object.fromEntries(ASSESSMENT_COMPONENTS.map((c) => [c, row[c]])) as Weights;
+  return { id: row.id, version: row.version, set: true, isSample: row.source?.isSample ?? false, weights };
+}
+
+/** One SOE's scorecard for a year; null when the user may not see it. */
+export async function getScorecard(user: SessionUser, soeId: number, year: number, now = portalNow()) {
+  if (!can(user, 'soe.scorecard', { soeId })) return null;
+  const soe = await db().soe.findUnique({ where: { id: soeId }, select: { id: true, name: true, source: { select: { isSample: true } } } });
+  if (!soe) return null;
+  const [assessment, weights, [pioneers]] = await Promise.all([
+    assess(year, [soeId], now).then((m) => m.get(soeId) ?? null),
+    getWeights(year),
+    // Its zones' pioneer teams by side, and the pioneer posts on its projects, as they stand.
+    db().$queryRaw<{ soeMembers: number; villageMembers: number; posts: number }[]>`
+      SELECT count(*) FILTER (WHERE m.side = 'SOE')::int AS "soeMembers", count(*) FILTER (WHERE m.side = 'VILLAGE')::int AS "villageMembers",
+        (SELECT count(*)::int FROM "PioneerPost" pp JOIN "Project" pj ON pj.id = pp."projectId" WHERE pj."soeId" = ${soeId}) AS posts
+      FROM "PioneerMember" m WHERE m."zoneId" IN (SELECT "zoneId" FROM "Pairing" WHERE "soeId" = ${soeId})`,
+  ]);
+  const zones = byPinyin((assessment?.zones ?? []).map((z) => ({ ...z, name: z.zone })));
+  return {
+    soe: { id: soe.id, name: soe.name, isSample: soe.source?.isSample ?? false },
+    year,
+    assessment: assessment ? { ...assessment, zones, score: weightedScore(assessment.components, weights.weights) } : null,
+    weights,
+    pioneers: pioneers!,
+  };
+}
+
+/** The yearly ranking of the SOEs with each component; null when the user may not see it. */
+export async function getRanking(user: SessionUser, year: number, now = portalNow()) {
+  if (!can(user, 'assessment.read', {})) return null;
+  const [assessed, weights, soes] = await Promise.all([assess(year, null, now), getWeights(year), db().soe.findMany({ select: { id: true, name: true, source: { select: { isSample: true } } } })]);
+  const rows = soes
+    .filter((s) => assessed.has(s.id))
+    .map((s) => {
+      const a = assessed.get(s.id)!;
+      // Computed from sample records (the SOE, a commitment, an update, feedback, an income, the weights): marked so.
+      const fromSample = (s.source?.isSample ?? false) || weights.isSample || a.sampleRecords || a.zones.some((z) => z.commitmentSample);
+      return { soeId: s.id, name: s.name, isSample: s.source?.isSample ?? false, fromSample, components: a.components, score: weightedScore(a.components, weights.weights), zones: new Set(a.zones.map((z) => z.zoneId)).size };
+    })
+    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || comparePinyin(a.name, b.name));
+  return { year, weights, rows: rows.map((r, i) => ({ ...r, rank: r.score === null ? null : i + 1 })) };
+}
+
+/** The year a scorecard or ranking shows: as asked, or the last complete year. */
+export const scorecardYearSchema = (now: Date) => z.coerce.number().int().min(2021).max(2100).catch(() => latestCompleteYear(now));

@@ -1,0 +1,7 @@
+'use server';
+
+import { serverAction } from '@/lib/server-action';
+import { createTask, updateTask } from './mutations';
+
+export const createTaskAction = serverAction(createTask, ['/zones', '/todo']);
+export const updateTaskAction = serverAction(updateTask, ['/zones', '/todo']);
