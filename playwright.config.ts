@@ -3,10 +3,14 @@ import { defineConfig, devices } from '@playwright/test';
 // End-to-end journeys against the production build (`npm start`) on a fresh
 // embedded database, in Debian's Chromium (no browser download).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The portal under test makes the briefing's PDF on the server with the same Chromium (the server
+// inherits this environment; the briefing journey checks the PDF).
+process.env.PDF_CHROMIUM_PATH ??= CHROMIUM_PATH;
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   },
 };
