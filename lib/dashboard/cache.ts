@@ -1,4 +1,5 @@
 import 'server-only';
+import type { SqlScope } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
 
 // The citywide dashboard's aggregates are the same for everyone allowed to see
@@ -31,6 +32,11 @@ export async function cachedUntilDataChanges<T>(day: string, compute: () => Prom
     if (entries.get(part)?.value === value) entries.delete(part);
   });
   return value;
+}
+
+/** The cache part of a scoped list: one per scope (`sqlScope(user)`), so each is filtered once. */
+export function scopePart(name: string, scope: SqlScope) {
+  return `${name}:${scope.all ? 'all' : `${scope.soeId}/${scope.zoneId}`}`;
 }
 
 /** For benchmarks that time the uncached path. */

@@ -94,6 +94,16 @@ const figures = (f: string, a: string, i: string) => Prisma.sql`${flowColumns(f)
   ${Prisma.raw(`coalesce(max(${a}.this), 0)::int AS accredited, coalesce(max(${a}.last), 0)::int AS "accreditedLast",
   max(${i}.average)::text AS "averageIncome", max(${i}.average_last)::text AS "averageIncomeLast"`)}`;
 
+/**
+ * The average income of the rollup rows `r` of `year` and of the year before (`average`, `average_last`):
+ * their incomes' sum over their reporting villages, as the dashboard's income by year.
+ */
+const incomeAverages = (r: string, year: number) => {
+  const of = (y: number) =>
+    Prisma.sql`round(sum(${Prisma.raw(`${r}.total`)}) FILTER (WHERE ${Prisma.raw(`${r}.year`)} = ${y}::int) / nullif(sum(${Prisma.raw(`${r}.villages`)}) FILTER (WHERE ${Prisma.raw(`${r}.year`)} = ${y}::int), 0), 2)`;
+  return Prisma.sql`${of(year)} AS average, ${of(year - 1)} AS average_last`;
+};
+
 /** Per SOE: its projects' flows, the zones accredited while paired with it, the income of the villages of the zones it was paired with in the year. */
 export async function getSoeComparison(p: ComparePeriods) {
   return readDb().$queryRaw<CompareRow[]>`
@@ -111,8 +121,7 @@ export async function getSoeComparison(p: ComparePeriods) {
     ),
     soe_income AS (
       SELECT "soeId",
-        round(sum(total) FILTER (WHERE year = ${p.incomeYear}::int) / nullif(sum(villages) FILTER (WHERE year = ${p.incomeYear}::int), 0), 2) AS average,
-        round(sum(total) FILTER (WHERE year = ${p.incomeYear - 1}::int) / nullif(sum(villages) FILTER (WHERE year = ${p.incomeYear - 1}::int), 0), 2) AS average_last
+        ${incomeAverages('soe_zone_year', p.incomeYear)}
       FROM soe_zone_year GROUP BY "soeId"
     )
     SELECT s.id, s.name, ${figures('f', 'a', 'i')}
@@ -137,8 +146,7 @@ export async function getDistrictComparison(p: ComparePeriods) {
     ),
     district_income AS (
       SELECT z."districtId",
-        round(sum(r.total) FILTER (WHERE r.year = ${p.incomeYear}::int) / nullif(sum(r.villages) FILTER (WHERE r.year = ${p.incomeYear}::int), 0), 2) AS average,
-        round(sum(r.total) FILTER (WHERE r.year = ${p.incomeYear - 1}::int) / nullif(sum(r.villages) FILTER (WHERE r.year = ${p.incomeYear - 1}::int), 0), 2) AS average_last
+        ${incomeAverages('r', p.incomeYear)}
       FROM rollup.zone_year_income r JOIN "Zone" z ON z.id = r.zone_id GROUP BY z."districtId"
     ),
     citywide AS (SELECT f.* FROM flows f JOIN "Project" pr ON pr.id = f."projectId" WHERE pr."zoneId" IS NULL)
@@ -159,8 +167,7 @@ export async function getCityComparison(p: ComparePeriods) {
     WITH ${projectFlows(p)},
     acc AS (SELECT count(*) FILTER (WHERE this) AS this, count(*) FILTER (WHERE last) AS last FROM accredited),
     income AS (
-      SELECT round(sum(r.total) FILTER (WHERE r.year = ${p.incomeYear}::int) / nullif(sum(r.villages) FILTER (WHERE r.year = ${p.incomeYear}::int), 0), 2) AS average,
-        round(sum(r.total) FILTER (WHERE r.year = ${p.incomeYear - 1}::int) / nullif(sum(r.villages) FILTER (WHERE r.year = ${p.incomeYear - 1}::int), 0), 2) AS average_last
+      SELECT ${incomeAverages('r', p.incomeYear)}
       FROM rollup.zone_year_income r WHERE r.year IN (${p.incomeYear}::int, ${p.incomeYear - 1}::int) AND ${pairedInYear('r.zone_id', 'r.year')}
     )
     SELECT ${figures('f', 'a', 'i')} FROM acc a CROSS JOIN income i LEFT JOIN flows f ON true

@@ -2,7 +2,7 @@ import 'server-only';
 import { can, sqlScope, type SessionUser } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
 import { forecastReachDate, latestCompleteYear, meets, progress, trajectoryPoints } from '@/lib/metrics/trajectory';
-import { cachedUntilDataChanges } from './cache';
+import { cachedUntilDataChanges, scopePart } from './cache';
 import { getQualityFlags } from './flags';
 import {
   getAccreditationHistory,
@@ -88,7 +88,7 @@ export async function getDashboard(user: SessionUser, now = portalNow()) {
   const scope = sqlScope(user);
   const [citywide, flags] = await Promise.all([
     cachedUntilDataChanges(day, () => computeDashboard(now)),
-    cachedUntilDataChanges(day, () => getQualityFlags(latestCompleteYear(now), now, scope), `flags:${scope.all ? 'all' : `${scope.soeId}/${scope.zoneId}`}`),
+    cachedUntilDataChanges(day, () => getQualityFlags(latestCompleteYear(now), now, scope), scopePart('flags', scope)),
   ]);
   return { ...citywide, flags };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sqlScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { portalNow } from '@/lib/clock';
-import { cachedUntilDataChanges } from '@/lib/dashboard/cache';
+import { cachedUntilDataChanges, scopePart } from '@/lib/dashboard/cache';
 import { db } from '@/lib/db/client';
 import { byPinyin } from '@/lib/i18n/sort';
 import type { Dashboard } from '@/lib/dashboard/overview';
@@ -14,7 +14,7 @@ import { buildMapModel, type MapMeasure, type MapZone } from './model';
 export async function listMapZones(user: SessionUser, districtId?: number): Promise<MapZone[]> {
   // Computed once per change of the data and scope, as the dashboard's lists (a province has tens of thousands of zones).
   const scope = sqlScope(user);
-  const key = `map:${scope.all ? 'all' : `${scope.soeId}/${scope.zoneId}`}:${districtId ?? 'all'}`;
+  const key = `${scopePart('map', scope)}:${districtId ?? 'all'}`;
   return cachedUntilDataChanges(portalNow().toISOString().slice(0, 10), () => readMapZones(user, districtId), key);
 }
 
