@@ -7,6 +7,8 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The portal under test makes the briefing's PDF on the server with the same Chromium (the server
 // inherits this environment; the briefing journey checks the PDF).
 process.env.PDF_CHROMIUM_PATH ??= CHROMIUM_PATH;
+// Journeys that write then read the dashboard wait for its figures however loaded the machine (lib/dashboard/cache.ts).
+process.env.PORTAL_FIGURES_WAIT_MS ??= '600000';
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {

@@ -6,7 +6,7 @@ import { SampleTag } from '@/components/ui/sample-banner';
 import { drill } from '@/lib/dashboard/links';
 import type { Dashboard } from '@/lib/dashboard/overview';
 import { toLocale } from '@/lib/i18n/config';
-import { formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatDate, formatDateTime, formatYuan } from '@/lib/i18n/format';
 import { Definition } from './definition';
 
 
@@ -121,6 +121,12 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
       </section>
       <section aria-labelledby="flags" className="rounded-lg border border-amber-200 bg-amber-50/40 p-4 shadow-sm">
         <h2 id="flags" className="font-semibold">{t('flags')}</h2>
+        {/* Only when the lists stand at another moment than the figures above (cache.ts). */}
+        {data.flagsAsOf.at.getTime() !== data.figuresAsOf.at.getTime() && (
+          <p className="text-xs text-slate-600" data-flags-as-of={data.flagsAsOf.at.toISOString()}>
+            {t('flagsAsOf', { time: formatDateTime(data.flagsAsOf.at, locale) })}
+          </p>
+        )}
         {flagLists.map((list) => (
           <details key={list.title} className="mt-2 text-sm" open={list.total > 0 && list.total <= 5}>
             <summary className="cursor-pointer">

@@ -2,7 +2,7 @@ import 'server-only';
 import { can, sqlScope, type SessionUser } from '@/lib/auth/policy';
 import { readDb } from '@/lib/db/client';
 import { forecastReachDate, latestCompleteYear, meets, progress, trajectoryPoints } from '@/lib/metrics/trajectory';
-import { cachedUntilDataChanges, scopePart } from './cache';
+import { cachedSnapshot, scopePart } from './cache';
 import { getQualityFlags } from './flags';
 import {
   getAccreditationHistory,
@@ -80,17 +80,24 @@ async function reported() {
  * Everything the dashboard shows, or null when the user may not see it: the
  * citywide aggregates (the same for everyone, cached once), and the "needs
  * attention" lists, which name records and so show only what the user may
- * read (cached per scope).
+ * read (cached per scope). `fresh`: the current state of the data, never the last
+ * copy (a printed briefing, an export: figures an official signs).
  */
-export async function getDashboard(user: SessionUser, now = portalNow()) {
+export async function getDashboard(user: SessionUser, now = portalNow(), { fresh = false } = {}) {
   if (!can(user, 'dashboard.read', {})) return null;
   const day = now.toISOString().slice(0, 10);
   const scope = sqlScope(user);
   const [citywide, flags] = await Promise.all([
-    cachedUntilDataChanges(day, () => computeDashboard(now)),
-    cachedUntilDataChanges(day, () => getQualityFlags(latestCompleteYear(now), now, scope), scopePart('flags', scope)),
+    cachedSnapshot(day, () => computeDashboard(now), 'citywide', { fresh }),
+    cachedSnapshot(day, () => getQualityFlags(latestCompleteYear(now), now, scope), scopePart('flags', scope), { fresh }),
   ]);
-  return { ...citywide, flags };
+  return {
+    ...citywide.value,
+    /** The moment the figures are exact for, and whether anything was committed since (cache.ts). */
+    figuresAsOf: { at: citywide.asOf, current: citywide.current },
+    flags: flags.value,
+    flagsAsOf: { at: flags.asOf, current: flags.current },
+  };
 }
 
 async function computeDashboard(now: Date) {

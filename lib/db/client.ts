@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 import { asPageError } from './unavailable';
@@ -67,10 +68,30 @@ export function db(): PrismaClient {
  * else the primary. Pages that show what the user just saved read db().
  */
 export function readDb(): PrismaClient {
+  const inSnapshot = snapshotReader.getStore();
+  if (inSnapshot) return inSnapshot;
   const replica = process.env.DATABASE_REPLICA_URL;
   if (!replica) return db();
   globalForPrisma.replica ??= createClient(replica);
   return globalForPrisma.replica;
+}
+
+const snapshotReader = new AsyncLocalStorage<PrismaClient>();
+
+/**
+ * Runs `read` with every readDb() query in it inside one read-only REPEATABLE READ
+ * transaction: all of them see the same snapshot of the data, whatever commits
+ * meanwhile (queries started together run one after another on its connection).
+ */
+export function inOneSnapshot<T>(read: () => Promise<T>): Promise<T> {
+  const timeouts = databaseTimeouts();
+  return readDb().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      return snapshotReader.run(tx as unknown as PrismaClient, read);
+    },
+    { isolationLevel: 'RepeatableRead', maxWait: timeouts.connectMs, timeout: 6 * timeouts.statementMs },
+  );
 }
 
 export type { PrismaClient };

@@ -15,7 +15,7 @@ import type { Table } from './tabular';
 // rows computed from sample records (a 示例 column and a note), as the page does.
 
 export async function dashboardTables(user: SessionUser, locale: Locale, now = portalNow()): Promise<Table[] | null> {
-  const data = await getDashboard(user, now);
+  const data = await getDashboard(user, now, { fresh: true });
   if (!data) return null;
   const t = translator(locale);
   const sheet = (name: string, columns: Table['columns'], rows: Table['rows'], filters: string[] = []): Table => ({ name, caption: caption(t, name, filters, now), columns, rows });

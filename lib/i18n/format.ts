@@ -40,6 +40,11 @@ export function formatDate(value: Date, locale: Locale): string {
   return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })).format(value);
 }
 
+/** A moment to the second, in China's time (when figures were exact). */
+export function formatDateTime(value: Date, locale: Locale): string {
+  return cached(`t|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Shanghai' })).format(value);
+}
+
 /** How money axes count: 万 (10,000) in Chinese, thousands in English. */
 export function moneyAxis(locale: Locale) {
   return locale === 'zh-CN' ? { divisor: 10_000, suffix: '万' } : { divisor: 1_000, suffix: 'k' };

@@ -80,7 +80,7 @@ export type MapModel = ReturnType<typeof buildMapModel>;
  * 30,000 links helps nobody. What is left out is counted on the map, never dropped silently.
  */
 export const MAP_MAX_POINTS = 2000;
-export const MAP_MAX_LISTED = 400;
+export const MAP_MAX_LISTED = 50;
 const STATUS_ORDER: Record<ZoneStatus, number> = { accredited: 0, assessment: 1, none: 2 };
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 import { sqlScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { portalNow } from '@/lib/clock';
 import { cachedUntilDataChanges, scopePart } from '@/lib/dashboard/cache';
-import { db } from '@/lib/db/client';
+import { readDb } from '@/lib/db/client';
 import { byPinyin } from '@/lib/i18n/sort';
 import type { Dashboard } from '@/lib/dashboard/overview';
 import { buildMapModel, type MapMeasure, type MapZone } from './model';
@@ -19,7 +19,7 @@ export async function listMapZones(user: SessionUser, districtId?: number): Prom
 }
 
 async function readMapZones(user: SessionUser, districtId?: number): Promise<MapZone[]> {
-  const zones = await db().zone.findMany({
+  const zones = await readDb().zone.findMany({
     where: { AND: [zoneScope(user), districtId ? { districtId } : {}] },
     select: {
       id: true,

@@ -1,7 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
-import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
-import { db, type Prisma } from '@/lib/db/client';
+import { can, projectScope, sqlScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
+import { cachedSnapshot, scopePart } from '@/lib/dashboard/cache';
+import { db, readDb, type Prisma } from '@/lib/db/client';
 import { currentQuarter } from '@/lib/dates';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { chinaDay, longDisputeCutoff, reminderConfig, type ReminderConfig } from '@/lib/reminders/config';
@@ -104,8 +105,8 @@ function toConfirmWhere(user: SessionUser, villageId: number) {
 }
 
 /** Practical tasks past their day within `where` (the user's scope), oldest first. */
-async function overdueTasks(where: Prisma.PracticalTaskWhereInput, now: Date): Promise<OverdueTask[]> {
-  const tasks = await db().practicalTask.findMany({
+async function overdueTasks(where: Prisma.PracticalTaskWhereInput, now: Date, client = db()): Promise<OverdueTask[]> {
+  const tasks = await client.practicalTask.findMany({
     where: { AND: [where, overdueTaskWhere(now)] },
     select: { id: true, title: true, dueOn: true, zone: { select: { id: true, name: true } } },
     orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
@@ -220,11 +221,26 @@ async function liaisonTodo(user: SessionUser, now: Date, config: ReminderConfig)
   };
 }
 
+/**
+ * The org department's to-do: its rows are read once per state of the data and scope (the
+ * dashboard's snapshot cache: a province has thousands of disputes and projects to go through);
+ * which disputes are long, and for how many days, is worked out from them at each request.
+ */
 async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Promise<OrgTodo> {
+  const today = chinaDay(now);
+  const { value: rows } = await cachedSnapshot(today.toISOString().slice(0, 10), () => orgTodoRows(user, now, config), `${scopePart('todo', sqlScope(user))}:${JSON.stringify(config)}`);
+  const cutoff = longDisputeCutoff(now, config).getTime();
+  const longDisputes = rows.disputes
+    .filter(({ disputedAt }) => disputedAt.getTime() < cutoff)
+    .map((d) => ({ ...d, days: Math.floor((now.getTime() - d.disputedAt.getTime()) / DAY_MS) }));
+  return { longDisputes, disputeOpenDays: config.disputeOpenDays, overdueSoes: rows.overdueSoes, rounds: rows.rounds, overdueTasks: rows.overdueTasks };
+}
+
+async function orgTodoRows(user: SessionUser, now: Date, config: ReminderConfig) {
   const today = chinaDay(now);
   const scope = projectScope(user);
   const [disputed, projects, rounds, tasks] = await Promise.all([
-    db().projectUpdate.findMany({
+    readDb().projectUpdate.findMany({
       where: { confirmation: 'DISPUTED', project: scope },
       select: {
         id: true,
@@ -235,22 +251,20 @@ async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Pr
         events: { where: { kind: 'DISPUTED' }, orderBy: { id: 'desc' }, take: 1, select: { createdAt: true } },
       },
     }),
-    db().project.findMany({
+    readDb().project.findMany({
       where: { AND: [scope, { status: 'IN_PROGRESS' }] },
       select: { id: true, startDate: true, soe: { select: { id: true, name: true } }, updates: { where: { period: { in: chasedPeriods(today) } }, select: { period: true } } },
     }),
-    db().accreditation.findMany({
+    readDb().accreditation.findMany({
       where: { status: 'CANDIDATE', zone: zoneScope(user) },
       select: { id: true, nominatedOn: true, zone: { select: { id: true, name: true } }, _count: { select: { assessments: true } } },
       orderBy: [{ nominatedOn: 'asc' }, { id: 'asc' }],
     }),
-    overdueTasks({ zone: zoneScope(user) }, now),
+    overdueTasks({ zone: zoneScope(user) }, now, readDb()),
   ]);
-  const cutoff = longDisputeCutoff(now, config).getTime();
-  const longDisputes = disputed
+  const disputes = disputed
     // When the dispute was raised: its latest DISPUTED event, or the update's last change for disputes older than the history.
     .map((u) => ({ u, disputedAt: u.events[0]?.createdAt ?? u.updatedAt }))
-    .filter(({ disputedAt }) => disputedAt.getTime() < cutoff)
     .sort((a, b) => a.disputedAt.getTime() - b.disputedAt.getTime() || a.u.id - b.u.id)
     .map(({ u, disputedAt }) => ({
       updateId: u.id,
@@ -260,7 +274,6 @@ async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Pr
       href: updateHref(u.project.id, u.id),
       soeName: u.project.soe.name,
       disputedAt,
-      days: Math.floor((now.getTime() - disputedAt.getTime()) / DAY_MS),
       reason: u.disputeReason,
     }));
   const bySoe = new Map<number, { soeId: number; soeName: string; months: number; projects: number; href: string }>();
@@ -273,8 +286,7 @@ async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Pr
     bySoe.set(p.soe.id, soe);
   }
   return {
-    longDisputes,
-    disputeOpenDays: config.disputeOpenDays,
+    disputes,
     overdueSoes: [...bySoe.values()].sort((a, b) => b.months - a.months || a.soeName.localeCompare(b.soeName, 'zh-CN')),
     rounds: rounds.map((r) => ({
       accreditationId: r.id,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
 import { getDashboard } from '../../lib/dashboard/overview';
+import { db, inOneSnapshot, readDb } from '../../lib/db/client';
 import { PAGE_SIZE } from '../../lib/lists/params';
 import { getMasterData, PAIRINGS_PER_PAGE } from '../../lib/pairings/queries';
 import { listSoes, soeListSchema } from '../../lib/soes/queries';
@@ -102,6 +103,46 @@ describe('the dashboard cache', () => {
     await database.prisma.$executeRaw`UPDATE "Zone" SET "accreditedAt" = NULL WHERE id = (SELECT min(id) FROM "Zone" WHERE "accreditedAt" IS NOT NULL)`;
     const after = (await getDashboard(org, NOW))!;
     expect(after.zones.accredited).toBe(before.zones.accredited - 1);
+  });
+
+  it('computes every figure of a copy in one snapshot, whatever commits meanwhile', async () => {
+    const accredited = () => readDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Zone" WHERE "accreditedAt" IS NOT NULL`;
+    const [first, second, outside] = await inOneSnapshot(async () => {
+      const first = await accredited();
+      await database.prisma.$executeRaw`UPDATE "Zone" SET "accreditedAt" = NULL WHERE id = (SELECT min(id) FROM "Zone" WHERE "accreditedAt" IS NOT NULL)`;
+      return [first, await accredited(), await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Zone" WHERE "accreditedAt" IS NOT NULL`];
+    });
+    expect(second[0]!.n).toBe(first[0]!.n);
+    expect(outside[0]!.n).toBe(first[0]!.n - 1);
+  });
+
+  it('serves the last figures with their moment while new ones are computed, when computing takes longer than a reader should wait', async () => {
+    const budget = process.env.PORTAL_FIGURES_WAIT_MS;
+    process.env.PORTAL_FIGURES_WAIT_MS = '0'; // every recomputation "too long": the province's case, on a small database
+    try {
+      const before = (await getDashboard(org, NOW, { fresh: true }))!;
+      const written = new Date();
+      await database.prisma.$executeRaw`UPDATE "Zone" SET "accreditedAt" = NULL WHERE id = (SELECT min(id) FROM "Zone" WHERE "accreditedAt" IS NOT NULL)`;
+      const last = (await getDashboard(org, NOW))!;
+      expect(last.figuresAsOf.current).toBe(false);
+      expect(last.zones.accredited).toBe(before.zones.accredited);
+      expect(last.figuresAsOf.at.getTime()).toBe(before.figuresAsOf.at.getTime());
+      // Then the copy that counts the write, stating a later moment.
+      let next = last;
+      for (let i = 0; i < 100 && next.figuresAsOf.at <= written; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        next = (await getDashboard(org, NOW))!;
+      }
+      expect(next.figuresAsOf.at.getTime()).toBeGreaterThan(written.getTime());
+      expect(next.zones.accredited).toBe(before.zones.accredited - 1);
+      // A briefing or an export waits for the current state.
+      await database.prisma.$executeRaw`UPDATE "Zone" SET "accreditedAt" = NULL WHERE id = (SELECT min(id) FROM "Zone" WHERE "accreditedAt" IS NOT NULL)`;
+      const signed = (await getDashboard(org, NOW, { fresh: true }))!;
+      expect(signed.figuresAsOf.current).toBe(true);
+      expect(signed.zones.accredited).toBe(before.zones.accredited - 2);
+    } finally {
+      process.env.PORTAL_FIGURES_WAIT_MS = budget;
+    }
   });
 
   it('keeps a day’s figures to that day', async () => {

@@ -54,7 +54,7 @@ export default async function BriefingPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const { now, refused } = briefingNow(params.date);
-  const data = await getDashboard(user, now);
+  const data = await getDashboard(user, now, { fresh: true });
   if (!data) notFound();
   const locale = toLocale(await getLocale());
   const t = translator(locale);

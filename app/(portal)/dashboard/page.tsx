@@ -16,7 +16,7 @@ import { translator } from '@/lib/i18n/translator';
 import { parseMeasure } from '@/lib/map/model';
 import { getMapModel } from '@/lib/map/queries';
 import { firstValues, type SearchParams } from '@/lib/lists/params';
-import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatDateTime, formatYuan } from '@/lib/i18n/format';
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
@@ -66,7 +66,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
+        <div>
+          <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
+          {/* The moment every figure below is exact for; behind the latest entries only while they are being counted (lib/dashboard/cache.ts). */}
+          <p className="text-xs text-slate-600" data-figures-as-of={data.figuresAsOf.at.toISOString()} data-current={data.figuresAsOf.current}>
+            {t('dashboard.figuresAsOf', { time: formatDateTime(data.figuresAsOf.at, locale) })}
+            {!data.figuresAsOf.current && <span className="ml-1 text-amber-800">{t('dashboard.figuresCatchingUp')}</span>}
+          </p>
+        </div>
         <span className="flex gap-4 text-sm print:hidden">
           <a href="#definitions" className="text-red-800 underline">{t('dashboard.definitions')}</a>
           <a href="/dashboard/compare" className="text-red-800 underline">{t('compare.link')}</a>
