@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma, readDb } from '@/lib/db/client';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
-import { cachedUntilDataChanges } from './cache';
+import { cachedSnapshot } from './cache';
 import { pairedInYear } from './rules';
 import { getSampleMarks } from './sample-marks';
 
@@ -175,11 +175,11 @@ export async function getCityComparison(p: ComparePeriods) {
   return row!;
 }
 
-/** The comparison page's data for `year` as of `now`, computed once per change of the data (cache.ts). */
-export async function getYearOnYear(now: Date, year?: number) {
+/** The comparison page's data for `year` as of `now`, computed once per change of the data (cache.ts); `fresh` for exports. */
+export async function getYearOnYear(now: Date, year?: number, { fresh = false } = {}) {
   const periods = comparePeriods(now, year);
   const day = now.toISOString().slice(0, 10);
-  return cachedUntilDataChanges(
+  const { value, asOf, current } = await cachedSnapshot(
     day,
     async () => {
       const [city, soes, districts, marks] = await Promise.all([
@@ -191,5 +191,7 @@ export async function getYearOnYear(now: Date, year?: number) {
       return { periods, city, soes, districts, sample: { city: marks.projects || marks.zones || marks.income, soes: marks.soes, districts: marks.districts } };
     },
     `compare:${periods.year}`,
+    { fresh },
   );
+  return { ...value, figuresAsOf: { at: asOf, current } };
 }

@@ -116,7 +116,7 @@ export const exporters: Record<string, Exporter> = {
     if (!can(user, 'dashboard.read', {})) return null;
     const t = translator(locale);
     const year = Number(params.year);
-    const { periods, soes, districts, sample } = await getYearOnYear(now, Number.isInteger(year) && year >= 2000 && year <= now.getUTCFullYear() ? year : undefined);
+    const { periods, soes, districts, sample } = await getYearOnYear(now, Number.isInteger(year) && year >= 2000 && year <= now.getUTCFullYear() ? year : undefined, { fresh: true });
     const bySoe = params.by !== 'district';
     const title = `${t(bySoe ? 'compare.exportTitleSoe' : 'compare.exportTitleDistrict')} ${periods.year}`;
     const measure = (key: keyof CompareFigures & string, label: string, kind: 'money' | 'count') => [

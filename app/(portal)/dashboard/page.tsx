@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardTables } from '@/components/dashboard/dashboard-tables';
+import { FiguresAsOf } from '@/components/dashboard/figures-as-of';
 import { headlineValues } from '@/components/dashboard/headline';
 import { KpiCard } from '@/components/dashboard/kpi-card';
 import { ProgramMap } from '@/components/map/program-map';
@@ -16,7 +17,7 @@ import { translator } from '@/lib/i18n/translator';
 import { parseMeasure } from '@/lib/map/model';
 import { getMapModel } from '@/lib/map/queries';
 import { firstValues, type SearchParams } from '@/lib/lists/params';
-import { formatCount, formatDate, formatDateTime, formatYuan } from '@/lib/i18n/format';
+import { formatCount, formatDate, formatYuan } from '@/lib/i18n/format';
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
@@ -68,11 +69,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold">{t('dashboard.title')}</h1>
-          {/* The moment every figure below is exact for; behind the latest entries only while they are being counted (lib/dashboard/cache.ts). */}
-          <p className="text-xs text-slate-600" data-figures-as-of={data.figuresAsOf.at.toISOString()} data-current={data.figuresAsOf.current}>
-            {t('dashboard.figuresAsOf', { time: formatDateTime(data.figuresAsOf.at, locale) })}
-            {!data.figuresAsOf.current && <span className="ml-1 text-amber-800">{t('dashboard.figuresCatchingUp')}</span>}
-          </p>
+          <FiguresAsOf {...data.figuresAsOf} />
         </div>
         <span className="flex gap-4 text-sm print:hidden">
           <a href="#definitions" className="text-red-800 underline">{t('dashboard.definitions')}</a>

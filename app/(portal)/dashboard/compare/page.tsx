@@ -5,6 +5,7 @@ import { ExportLinks } from '@/components/lists/list-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { portalNow } from '@/lib/clock';
+import { FiguresAsOf } from '@/components/dashboard/figures-as-of';
 import { getYearOnYear, type CompareFigures, type CompareRow } from '@/lib/dashboard/compare';
 import { drill } from '@/lib/dashboard/links';
 import { PROGRAM_START } from '@/lib/dates';
@@ -59,7 +60,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('title', { year: p.year })}</h1>
+        <div>
+          <h1 className="text-xl font-semibold">{t('title', { year: p.year })}</h1>
+          <FiguresAsOf {...data.figuresAsOf} />
+        </div>
         <Link href="/dashboard" className="text-sm text-red-800 underline">{t('back')}</Link>
       </div>
       <nav aria-label={t('years')} className="flex flex-wrap gap-2 text-sm">
