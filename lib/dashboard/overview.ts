@@ -103,17 +103,18 @@ export async function getDashboard(user: SessionUser, now = portalNow(), { fresh
 async function computeDashboard(now: Date) {
   const { goal, running, phases, start } = await programPhases(now);
   const year = latestCompleteYear(now);
+  const distributionNow = getIncomeDistribution(year);
   const [kpis, projects, history, incomeByYear, distribution, soes, districts, districtInvestment, reportedFigures, sample] = await Promise.all([
     getKpis(year, goal.income, now),
     getProjectBreakdown(),
     getAccreditationHistory(),
     getIncomeByYear(goal.income),
-    getIncomeDistribution(year),
+    distributionNow,
     getSoeLeaderboard(now, SOE_BOARD_ROWS),
     getDistrictBreakdown(year, now),
     getDistrictInvestment(),
     reported(),
-    getSampleMarks(year, now),
+    distributionNow.then((bands) => getSampleMarks(year, now, bands.map((b) => b.band))),
   ]);
   const all = projects.total;
   const historyPoints = history.map((h) => ({ date: h.month, value: h.total }));

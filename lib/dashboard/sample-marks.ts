@@ -14,15 +14,23 @@ const countedUpdateFromSample = (p: string) =>
   // Any counted update, not only the latest: marking a figure that a later real update superseded errs on the safe side.
   Prisma.sql`EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = ${Prisma.raw(p)}.id AND u.confirmation NOT IN ('DISPUTED', 'EXCLUDED') AND ${fromSample('u."sourceId"')})`;
 
-export async function getSampleMarks(year: number, today: Date) {
+/** Nothing marked: a database with no sample source (the facts layer, a live deployment) needs no scan. */
+const NONE = { zones: false, income: false, projects: false, participation: false, beneficiaries: false };
+
+/** `incomeBands`: the income bands of `year` that have villages (getIncomeDistribution), the only ones searched for sample incomes. */
+export async function getSampleMarks(year: number, today: Date, incomeBands: number[] = []) {
   const db = readDb();
+  const [{ any }] = await db.$queryRaw<[{ any: boolean }]>`SELECT EXISTS (SELECT 1 FROM "Source" WHERE "isSample") AS any`;
+  if (!any) return { ...NONE, incomeYears: [], bands: [], statuses: [], modes: [], outcomes: [], soes: [], districts: [] };
   const [figures, incomeYears, bands, projectGroups, soes, districts] = await Promise.all([
     db.$queryRaw<{ zones: boolean; income: boolean; projects: boolean; participation: boolean; beneficiaries: boolean }[]>`
       SELECT
         EXISTS (SELECT 1 FROM "Accreditation" a JOIN "Zone" z ON z.id = a."zoneId"
                 WHERE ${fromSample('a."sourceId"')} OR ${fromSample('z."sourceId"')})
           OR EXISTS (SELECT 1 FROM "Zone" z WHERE z."accreditedAt" IS NOT NULL AND ${fromSample('z."sourceId"')}) AS zones,
-        EXISTS (SELECT 1 FROM "Village" v WHERE ${pairedInYear('v."zoneId"', year)} AND (${fromSample('v."sourceId"')}
+        -- The rollup counts the incomes from a sample source: most often it answers alone.
+        EXISTS (SELECT 1 FROM rollup.zone_year_income r WHERE r.year = ${year} AND r.sample > 0 AND ${pairedInYear('r.zone_id', year)})
+        OR EXISTS (SELECT 1 FROM "Village" v WHERE ${pairedInYear('v."zoneId"', year)} AND (${fromSample('v."sourceId"')}
                 OR EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year} AND ${fromSample('vi."sourceId"')})
                 OR EXISTS (SELECT 1 FROM "Pairing" pr WHERE pr."zoneId" = v."zoneId" AND ${fromSample('pr."sourceId"')}
                            AND pr."since" <= make_date(${year}::int, 12, 31) AND (pr."until" IS NULL OR pr."until" >= make_date(${year}::int, 1, 1))))) AS income,
@@ -31,12 +39,25 @@ export async function getSampleMarks(year: number, today: Date) {
                 WHERE pr."since" <= ${today}::date AND (pr."until" IS NULL OR pr."until" >= ${today}::date)
                   AND (${fromSample('pr."sourceId"')} OR ${fromSample('s."sourceId"')} OR ${fromSample('z."sourceId"')})) AS participation,
         EXISTS (SELECT 1 FROM "Beneficiary" b WHERE ${fromSample('b."sourceId"')}) AS beneficiaries`,
+    // The years with an income from a sample source come from the rollup; only the other years are searched for sample villages.
     db.$queryRaw<{ year: number }[]>`
-      SELECT DISTINCT vi.year FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-      WHERE ${pairedInYear('v."zoneId"', 'vi.year')} AND (${fromSample('vi."sourceId"')} OR ${fromSample('v."sourceId"')})`,
-    db.$queryRaw<{ band: number }[]>`
-      SELECT DISTINCT least(floor(vi.amount / 100000), 10)::int AS band FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-      WHERE vi.year = ${year} AND ${pairedInYear('v."zoneId"', year)} AND (${fromSample('vi."sourceId"')} OR ${fromSample('v."sourceId"')})`,
+      WITH by_rollup AS (
+        SELECT DISTINCT r.year FROM rollup.zone_year_income r WHERE r.sample > 0 AND ${pairedInYear('r.zone_id', 'r.year')}
+      )
+      SELECT year FROM by_rollup
+      UNION
+      SELECT y.year FROM (SELECT DISTINCT year FROM rollup.zone_year_income WHERE year NOT IN (SELECT year FROM by_rollup)) y
+      WHERE EXISTS (SELECT 1 FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
+                    WHERE vi.year = y.year AND ${pairedInYear('v."zoneId"', 'y.year')} AND ${fromSample('v."sourceId"')})`,
+    // One search per band that has incomes (`incomeBands`, the distribution's), each ending at its first sample income.
+    incomeBands.length === 0
+      ? Promise.resolve([])
+      : db.$queryRaw<{ band: number }[]>`
+      SELECT b.band FROM unnest(${incomeBands}::int[]) b(band)
+      WHERE EXISTS (SELECT 1 FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
+                    WHERE vi.year = ${year} AND least(floor(vi.amount / 100000), 10) = b.band AND ${pairedInYear('v."zoneId"', year)}
+                      AND (${fromSample('vi."sourceId"')} OR ${fromSample('v."sourceId"')}))
+      ORDER BY b.band`,
     db.$queryRaw<{ status: string; mode: string; outcomeArea: string }[]>`
       SELECT DISTINCT p.status::text AS status, p.mode::text AS mode, p."outcomeArea"::text AS "outcomeArea" FROM "Project" p
       WHERE ${projectFromSample('p')} OR ${countedUpdateFromSample('p')}`,
