@@ -156,9 +156,25 @@ export const rules = {
   'todo.village': ((u) => u.role === 'VILLAGE_COMMITTEE' && u.villageId !== null) as Rule<'none'>,
   'todo.liaison': ((u) => u.role === 'SOE_LIAISON' && u.soeId !== null) as Rule<'none'>,
   'todo.org': ((u) => isAdmin(u)) as Rule<'none'>,
-  /** Administrators import villages and incomes; a liaison team imports its own SOE's projects and their monthly updates. */
-  'import.run': ((u, r) =>
-    r.kind === 'villages' ? isAdmin(u) : (r.kind === 'projects' || r.kind === 'updates') && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
+  /**
+   * Administrators import villages and incomes, and pairings' commitments (as `commitment.manage`); a liaison team
+   * imports its own SOE's projects and their monthly updates; pioneer team members as `pioneer.manageTeam` (administrators
+   * either side; a liaison team its SOE's side, each row asked again of that rule).
+   */
+  'import.run': ((u, r) => {
+    switch (r.kind) {
+      case 'villages':
+      case 'commitments':
+        return isAdmin(u);
+      case 'pioneers':
+        return isAdmin(u) || (r.soeId !== null && isLiaisonOf(u, r.soeId));
+      case 'projects':
+      case 'updates':
+        return r.soeId !== null && isLiaisonOf(u, r.soeId);
+      default:
+        return false;
+    }
+  }) as Rule<'import'>,
   'import.read': ((u, r) => isOrg(u) || (r.soeId !== null && isLiaisonOf(u, r.soeId))) as Rule<'import'>,
   /** An administrator undoes any import; whoever made one may undo it too. */
   'import.undo': ((u, r) => isAdmin(u) || (r.importedById != null && r.importedById === u.id)) as Rule<'import'>,
