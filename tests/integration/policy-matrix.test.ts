@@ -97,9 +97,11 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   // Village-side members are the org department's to add; a paired SOE's liaison team adds its own side's.
   'pioneer.manageTeam': { teamAVillage: ['admin'], teamASoe: ['admin', 'liaisonA'], teamSharedSoe: ['admin', 'liaisonA', 'liaisonB'] },
   'pioneer.addPost': { projectA: ['admin', 'liaisonA'], projectB: ['admin', 'liaisonB'] },
+  'pioneer.removePost': { projectA: ['admin', 'liaisonA'], projectB: ['admin', 'liaisonB'] },
   'task.create': { zoneA: ['admin'], zoneB: ['admin'], zoneShared: ['admin'] },
   // Only the owning SOE's team moves a task on, even in a zone another SOE also pairs with.
   'task.update': { taskOfA: ['admin', 'liaisonA'], taskOfVillages: ['admin'] },
+  'task.edit': { taskOfA: ['admin'], taskOfVillages: ['admin'] },
   'project.read': {
     projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
     projectB: [...ORG, 'liaisonB', 'villageB1'],
