@@ -124,7 +124,7 @@ export async function ProjectActivity({ project, evidence }: { project: Project;
         <h2 id="feedback" className="font-semibold">{t('projectPage.feedback')}</h2>
         <ul className="mt-2 space-y-2 text-sm">
           {project.feedback.map((f) => (
-            <li key={f.id}>
+            <li key={f.id} data-feedback={f.id}>
               <span className="font-medium">{f.village.name}</span> · {formatQuarter(f.period, locale)} · {t('projectPage.rating', { rating: f.rating })}
               {f.comment && <p className="text-slate-600">{f.comment}</p>}
               <EvidenceList items={evidence.byFeedback.get(f.id) ?? []} label={t('attachments.onFeedback', { village: f.village.name })} />
