@@ -33,15 +33,21 @@ async function signedIn(browser: Browser, username: string) {
 
 test('a village disputes an update and attaches a photo; the liaison sees it, answers with a PDF; feedback carries a photo too', async ({ browser }) => {
   test.setTimeout(300_000);
-  // An update awaiting confirmation, of the liaison's SOE, about the village's own village.
-  const update = await one<{ id: number; projectId: number }>(
-    `SELECT u.id, u."projectId" FROM "ProjectUpdate" u JOIN "Project" p ON p.id = u."projectId"
+  // The liaison posts this month's update on a project serving the village (as the monthly loop does).
+  const project = await one<{ id: number }>(
+    `SELECT p.id FROM "Project" p
       JOIN "User" l ON l.username = 'nongye' AND l."soeId" = p."soeId"
-      JOIN "User" v ON v.username = 'maojiachong'
-      WHERE EXISTS (SELECT 1 FROM "ProjectVillage" pv WHERE pv."projectId" = p.id AND pv."villageId" = v."villageId") AND u.confirmation = 'PENDING'
-      ORDER BY u.period DESC LIMIT 1`,
+      JOIN "User" v ON v.username = 'maojiachong' JOIN "Village" vv ON vv.id = v."villageId"
+      WHERE p."zoneId" = vv."zoneId" AND p.status = 'IN_PROGRESS'
+        AND EXISTS (SELECT 1 FROM "ProjectVillage" pv WHERE pv."projectId" = p.id AND pv."villageId" = v."villageId")
+      ORDER BY p.id LIMIT 1`,
   );
-  expect(update, 'the seed has an update awaiting the village').toBeTruthy();
+  const liaison = await signedIn(browser, 'nongye');
+  await liaison.goto(`/projects/${project.id}`);
+  await liaison.getByLabel('进展说明').fill('本月完成大棚主体施工');
+  await liaison.getByRole('button', { name: '提交进展' }).click();
+  await expect(liaison.getByText('进展已提交，等待村委会确认。')).toBeVisible();
+  const update = await one<{ id: number; projectId: number }>(`SELECT id, "projectId" FROM "ProjectUpdate" WHERE "projectId" = $1 ORDER BY "createdAt" DESC, id DESC LIMIT 1`, [project.id]);
 
   // 1. The village disputes it, then attaches a photo to its dispute.
   const village = await signedIn(browser, 'maojiachong');
@@ -66,8 +72,9 @@ test('a village disputes an update and attaches a photo; the liaison sees it, an
   await shoot(village, 'dispute-evidence-village');
 
   // 2. The liaison sees the photo under the dispute (and is offered no upload on the village's dispute).
-  const liaison = await signedIn(browser, 'nongye');
+  // Only the hash differs from the page it posted on: reload, or the browser keeps the old page.
   await liaison.goto(`/projects/${update.projectId}#update-${update.id}`);
+  await liaison.reload();
   const liaisonItem = liaison.locator(`#update-${update.id}`);
   const seen = liaisonItem.locator('[data-discussion-evidence]');
   await expect(seen.getByRole('figure', { name: /提出异议的佐证/ })).toBeVisible();
@@ -80,7 +87,7 @@ test('a village disputes an update and attaches a photo; the liaison sees it, an
   // 3. The liaison answers, keeping the figures, and attaches the signed-off schedule to its answer.
   await liaisonItem.getByLabel('答复异议（数据不变）').fill('已与村委会核对，进度按合同节点计算');
   await liaisonItem.getByRole('button', { name: '答复异议（数据不变）' }).click();
-  await expect(liaisonItem.getByText(/联络员答复/)).toBeVisible();
+  await expect(liaisonItem.getByText('联络员答复：已与村委会核对，进度按合同节点计算')).toBeVisible();
   const answer = liaisonItem.locator('[data-discussion-evidence] [data-event]', { hasText: '答复的佐证' });
   await answer.locator('input[type=file][multiple]').setInputFiles([{ name: '进度节点确认单.pdf', mimeType: 'application/pdf', buffer: smallPdf('Schedule') }]);
   await expect(answer.getByText('已添加 1 个文件。')).toBeVisible();
