@@ -163,6 +163,20 @@ describe('commitment import', () => {
   });
 });
 
+describe('commitment import at scale', () => {
+  it('imports 1,000 pairing-years (200 pairings × 5 years) in one go (measured, not timed)', async () => {
+    const zones = await database.prisma.zone.createManyAndReturn({ data: Array.from({ length: 200 }, (_, i) => ({ name: `规模片区${i}`, districtId: world.district.id })), select: { id: true, name: true } });
+    await database.prisma.pairing.createMany({ data: zones.map((z) => ({ soeId: world.soeB.id, zoneId: z.id, since: new Date('2021-01-01') })) });
+    const rows: string[][] = [C_HEADERS];
+    for (const z of zones) for (let year = 2021; year <= 2025; year++) rows.push(['乙集团', z.name, String(year), `${100 + year - 2020}万元`, '2', '30', '', '3', '1']);
+    const file = gbkCsv(rows);
+    const started = performance.now();
+    const done = await checkThenCommit(commitmentImport, world.users.admin, file, { commit: true });
+    console.log(`commitment import of 1,000 rows (${(file.length / 1024).toFixed(0)} KiB GBK CSV), check + commit: ${Math.round(performance.now() - started)} ms`);
+    expect(done).toMatchObject({ status: 'committed', counts: { commitmentsCreated: 1000 } });
+  }, 120_000);
+});
+
 describe('pioneer member import', () => {
   it('imports a GBK CSV of both sides as an administrator, in one transaction with one audit row', async () => {
     const { admin } = world.users;
@@ -241,4 +255,14 @@ describe('pioneer member import', () => {
     const choices = pioneerImport.choices!(await pioneerImport.load(database.prisma as never, world.users.liaisonA) as never, 'zh-CN');
     expect(choices).toEqual({ zone: ['甲片区', '共片区'].sort((a, b) => a.localeCompare(b, 'zh-CN')), side: ['国企'] });
   });
+
+  it('imports 5,000 members in one go (measured, not timed)', async () => {
+    const rows: string[][] = [P_HEADERS];
+    for (let i = 0; i < 5000; i++) rows.push([['甲片区', '乙片区', '共片区'][i % 3]!, `规模队员${i}`, i % 2 ? '村' : '国企', '队员']);
+    const file = gbkCsv(rows);
+    const started = performance.now();
+    const done = await checkThenCommit(pioneerImport, world.users.admin, file, { commit: true });
+    console.log(`pioneer import of 5,000 rows (${(file.length / 1024).toFixed(0)} KiB GBK CSV), check + commit: ${Math.round(performance.now() - started)} ms`);
+    expect(done).toMatchObject({ status: 'committed', counts: { pioneersCreated: 5000 } });
+  }, 120_000);
 });
