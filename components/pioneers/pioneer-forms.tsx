@@ -75,7 +75,7 @@ export function PioneerPostForm({ projectId, team }: { projectId: number; team: 
 }
 
 /** Takes a member off the team (or ends a post): a reason, then a confirmation that names the consequence. */
-function RemoveForm({ action, id, label, title, consequence }: { action: typeof removePioneerMemberAction; id: number; label: string; title: string; consequence: string }) {
+function RemoveForm({ action, id, label, title, consequence, okText }: { action: typeof removePioneerMemberAction; id: number; label: string; title: string; consequence: string; okText: string }) {
   const t = useTranslations();
   const { state, form } = useActionForm(action);
   const suffix = `-remove-${id}`;
@@ -90,7 +90,7 @@ function RemoveForm({ action, id, label, title, consequence }: { action: typeof 
         </label>
         <FieldErrors state={state} name="reason" idSuffix={suffix} />
         <ConfirmSubmit label={label} pendingLabel={t('common.saving')} title={title} consequence={consequence} confirmLabel={label} danger />
-        <FormMessage state={state} okText={t('pioneers.removed')} />
+        <FormMessage state={state} okText={okText} />
       </form>
     </details>
   );
@@ -98,10 +98,10 @@ function RemoveForm({ action, id, label, title, consequence }: { action: typeof 
 
 export function RemovePioneerMember({ id, name }: { id: number; name: string }) {
   const t = useTranslations();
-  return <RemoveForm action={removePioneerMemberAction} id={id} label={t('pioneers.removeMember')} title={t('pioneers.removeMemberTitle', { name })} consequence={t('pioneers.removeMemberConsequence')} />;
+  return <RemoveForm action={removePioneerMemberAction} id={id} label={t('pioneers.removeMember')} title={t('pioneers.removeMemberTitle', { name })} consequence={t('pioneers.removeMemberConsequence')} okText={t('pioneers.removed')} />;
 }
 
 export function RemovePioneerPost({ id, title }: { id: number; title: string }) {
   const t = useTranslations();
-  return <RemoveForm action={removePioneerPostAction} id={id} label={t('pioneers.removePost')} title={t('pioneers.removePostTitle', { title })} consequence={t('pioneers.removePostConsequence')} />;
+  return <RemoveForm action={removePioneerPostAction} id={id} label={t('pioneers.removePost')} title={t('pioneers.removePostTitle', { title })} consequence={t('pioneers.removePostConsequence')} okText={t('pioneers.postEnded')} />;
 }
