@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
-import { addPioneerMemberAction, addPioneerPostAction } from '@/lib/pioneers/actions';
+import { ConfirmSubmit, FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
+import { addPioneerMemberAction, addPioneerPostAction, removePioneerMemberAction, removePioneerPostAction } from '@/lib/pioneers/actions';
 
 type Side = 'VILLAGE' | 'SOE';
 
@@ -72,4 +72,36 @@ export function PioneerPostForm({ projectId, team }: { projectId: number; team: 
       </div>
     </form>
   );
+}
+
+/** Takes a member off the team (or ends a post): a reason, then a confirmation that names the consequence. */
+function RemoveForm({ action, id, label, title, consequence, okText }: { action: typeof removePioneerMemberAction; id: number; label: string; title: string; consequence: string; okText: string }) {
+  const t = useTranslations();
+  const { state, form } = useActionForm(action);
+  const suffix = `-remove-${id}`;
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer text-rose-800">{label}</summary>
+      <form {...form} className="mt-1 space-y-1" aria-label={title}>
+        <input type="hidden" name="id" value={id} />
+        <label className="block">
+          {t('pioneers.reason')}
+          <input {...fieldProps(state, 'reason', null, suffix)} className={inputClass} required minLength={4} maxLength={200} />
+        </label>
+        <FieldErrors state={state} name="reason" idSuffix={suffix} />
+        <ConfirmSubmit label={label} pendingLabel={t('common.saving')} title={title} consequence={consequence} confirmLabel={label} danger />
+        <FormMessage state={state} okText={okText} />
+      </form>
+    </details>
+  );
+}
+
+export function RemovePioneerMember({ id, name }: { id: number; name: string }) {
+  const t = useTranslations();
+  return <RemoveForm action={removePioneerMemberAction} id={id} label={t('pioneers.removeMember')} title={t('pioneers.removeMemberTitle', { name })} consequence={t('pioneers.removeMemberConsequence')} okText={t('pioneers.removed')} />;
+}
+
+export function RemovePioneerPost({ id, title }: { id: number; title: string }) {
+  const t = useTranslations();
+  return <RemoveForm action={removePioneerPostAction} id={id} label={t('pioneers.removePost')} title={t('pioneers.removePostTitle', { title })} consequence={t('pioneers.removePostConsequence')} okText={t('pioneers.postEnded')} />;
 }

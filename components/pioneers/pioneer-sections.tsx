@@ -3,7 +3,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { getPioneerTeam, getProjectPosts } from '@/lib/pioneers/queries';
-import { PioneerMemberForm, PioneerPostForm } from './pioneer-forms';
+import { PioneerMemberForm, PioneerPostForm, RemovePioneerMember, RemovePioneerPost } from './pioneer-forms';
 
 /** The zone's pioneer team (兴乡先锋队), and the form for those who may add to it. */
 export async function PioneerTeam({ user, zoneId, soeIds }: { user: SessionUser; zoneId: number; soeIds: number[] }) {
@@ -25,6 +25,7 @@ export async function PioneerTeam({ user, zoneId, soeIds }: { user: SessionUser;
             { label: t('pioneers.side'), cell: (m) => t(`enum.PioneerSide.${m.side}`) },
             { label: t('pioneers.role'), cell: (m) => m.role },
             { label: t('pioneers.posts'), numeric: true, cell: (m) => m.posts },
+            ...(team.some((m) => m.canRemove) ? [{ label: t('pioneers.removeMember'), hideLabel: true, cell: (m: (typeof team)[number]) => m.canRemove && <RemovePioneerMember id={m.id} name={m.name} /> }] : []),
           ]}
         />
       )}
@@ -37,7 +38,7 @@ export async function PioneerTeam({ user, zoneId, soeIds }: { user: SessionUser;
 export async function PioneerPosts({ user, projectId }: { user: SessionUser; projectId: number }) {
   const [t, found] = await Promise.all([getTranslations(), getProjectPosts(user, projectId)]);
   if (!found || (found.posts.length === 0 && !found.canAdd)) return null;
-  const { posts, team, canAdd } = found;
+  const { posts, team, canAdd, canRemove } = found;
   return (
     <section aria-labelledby="pioneer-posts" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="pioneer-posts" className="font-semibold">{t('pioneers.postsTitle')}</h2>
@@ -52,6 +53,7 @@ export async function PioneerPosts({ user, projectId }: { user: SessionUser; pro
             { label: t('pioneers.member'), cell: (p) => p.name },
             { label: t('pioneers.side'), cell: (p) => t(`enum.PioneerSide.${p.side}`) },
             { label: t('pioneers.role'), cell: (p) => p.role },
+            ...(canRemove ? [{ label: t('pioneers.removePost'), hideLabel: true, cell: (p: (typeof posts)[number]) => <RemovePioneerPost id={p.id} title={p.title} /> }] : []),
           ]}
         />
       )}

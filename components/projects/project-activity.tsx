@@ -21,8 +21,15 @@ const confirmationClass = {
   EXCLUDED: 'bg-slate-200 text-slate-600',
 };
 
-/** Each update's evidence, and whether this user may add to it (the liaison team, the village it concerns). */
-type Evidence = { byUpdate: Map<number, AttachmentItem[]>; canAttach: boolean };
+/**
+ * Each update's evidence, and whether this user may add to it (the liaison team, the village it concerns);
+ * the evidence of each dispute and answer (`byEvent`) and of each feedback entry (`byFeedback`).
+ */
+type Evidence = { byUpdate: Map<number, AttachmentItem[]>; canAttach: boolean; byEvent: Map<number, AttachmentItem[]>; byFeedback: Map<number, AttachmentItem[]> };
+
+/** The steps of an update's history that carry evidence of their own: a village's dispute, the liaison's answer. */
+export const DISCUSSION_STEPS = ['DISPUTED', 'ANSWERED'] as const;
+const isDiscussion = (kind: string): kind is (typeof DISCUSSION_STEPS)[number] => (DISCUSSION_STEPS as readonly string[]).includes(kind);
 
 /** The project's updates timeline (disputed figures marked, evidence beside each), beneficiaries and village feedback. */
 export async function ProjectActivity({ project, evidence }: { project: Project; evidence: Evidence }) {
@@ -69,6 +76,7 @@ export async function ProjectActivity({ project, evidence }: { project: Project;
                   </ol>
                 </details>
               )}
+              <DiscussionEvidence update={u} byEvent={evidence.byEvent} />
               <EvidenceList items={evidence.byUpdate.get(u.id) ?? []} />
               {evidence.canAttach && u.confirmation !== 'EXCLUDED' && <EvidenceUpload owner={{ ownerKind: 'UPDATE', ownerId: u.id }} />}
               {project.canReview && (u.confirmation === 'PENDING' || u.confirmation === 'DISPUTED') && <ReviewForm updateId={u.id} version={u.version} />}
@@ -116,15 +124,41 @@ export async function ProjectActivity({ project, evidence }: { project: Project;
         <h2 id="feedback" className="font-semibold">{t('projectPage.feedback')}</h2>
         <ul className="mt-2 space-y-2 text-sm">
           {project.feedback.map((f) => (
-            <li key={f.id}>
+            <li key={f.id} data-feedback={f.id}>
               <span className="font-medium">{f.village.name}</span> · {formatQuarter(f.period, locale)} · {t('projectPage.rating', { rating: f.rating })}
               {f.comment && <p className="text-slate-600">{f.comment}</p>}
+              <EvidenceList items={evidence.byFeedback.get(f.id) ?? []} label={t('attachments.onFeedback', { village: f.village.name })} />
+              {f.canAttach && <EvidenceUpload owner={{ ownerKind: 'FEEDBACK', ownerId: f.id }} label={t('attachments.addToFeedback')} />}
             </li>
           ))}
           {project.feedback.length === 0 && <li className="text-slate-500">{t('projects.none')}</li>}
         </ul>
       </section>
     </>
+  );
+}
+
+/**
+ * The evidence of each dispute and answer on an update, under the step it supports; its author adds
+ * more while the update is still open (not confirmed, not excluded).
+ */
+async function DiscussionEvidence({ update, byEvent }: { update: Project['updates'][number]; byEvent: Map<number, AttachmentItem[]> }) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
+  const open = update.confirmation !== 'CONFIRMED' && update.confirmation !== 'EXCLUDED';
+  const steps = update.events.filter((e) => isDiscussion(e.kind) && ((byEvent.get(e.id)?.length ?? 0) > 0 || (open && e.canAttach)));
+  if (!steps.length) return null;
+  return (
+    <div className="mt-1 space-y-1" data-discussion-evidence={update.id}>
+      {steps.map((e) => {
+        const label = t(e.kind === 'DISPUTED' ? 'attachments.onDispute' : 'attachments.onAnswer', { name: e.actor?.displayName ?? '—', date: formatDate(e.createdAt, locale) });
+        return (
+          <div key={e.id} data-event={e.id}>
+            {(byEvent.get(e.id)?.length ?? 0) > 0 ? <EvidenceList items={byEvent.get(e.id)!} label={label} /> : <p className="mt-2 text-xs font-medium text-slate-600">{label}</p>}
+            {open && e.canAttach && <EvidenceUpload owner={{ ownerKind: 'UPDATE_EVENT', ownerId: e.id }} label={t(e.kind === 'DISPUTED' ? 'attachments.addToDispute' : 'attachments.addToAnswer')} />}
+          </div>
+        );
+      })}
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { DateInput } from '@/components/ui/date-input';
 import { FieldErrors, fieldProps, FormMessage, inputClass, SubmitButton, useActionForm } from '@/components/ui/form';
-import { createTaskAction, updateTaskAction } from '@/lib/tasks/actions';
+import { createTaskAction, editTaskAction, updateTaskAction } from '@/lib/tasks/actions';
 
 const STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE'] as const;
 
@@ -74,6 +74,39 @@ export function TaskProgressForm({ task }: { task: { id: number; version: number
         <FieldErrors state={state} name="evidence" idSuffix={suffix} />
       </label>
       <div className="flex items-center gap-3 sm:col-span-3">
+        <SubmitButton label={t('common.save')} pendingLabel={t('common.saving')} />
+        <FormMessage state={state} okText={t('common.saved')} />
+      </div>
+    </form>
+  );
+}
+
+/** Corrects a task's text as the zone decided it: what, for whom, who is responsible, by when. */
+export function TaskTextForm({ task }: { task: { id: number; version: number; title: string; forWhom: string; responsible: string; dueOn: string } }) {
+  const t = useTranslations();
+  const { state, form } = useActionForm(editTaskAction);
+  const version = state.status === 'ok' ? state.data.version : task.version;
+  const suffix = `-edit${task.id}`;
+  const field = (name: 'title' | 'forWhom' | 'responsible', label: string) => (
+    <label className="text-sm">
+      {label}
+      <input {...fieldProps(state, name, task[name], suffix)} required className={inputClass} />
+      <FieldErrors state={state} name={name} idSuffix={suffix} />
+    </label>
+  );
+  return (
+    <form {...form} className="grid gap-2 sm:grid-cols-2" aria-label={t('tasks.editTitle', { task: task.title })}>
+      <input type="hidden" name="id" value={task.id} />
+      <input type="hidden" name="version" value={version} />
+      {field('title', t('tasks.title'))}
+      {field('forWhom', t('tasks.forWhom'))}
+      {field('responsible', t('tasks.responsible'))}
+      <label className="text-sm">
+        {t('tasks.dueOn')}
+        <DateInput {...fieldProps(state, 'dueOn', task.dueOn, suffix)} required className={inputClass} />
+        <FieldErrors state={state} name="dueOn" idSuffix={suffix} />
+      </label>
+      <div className="flex items-center gap-3 sm:col-span-2">
         <SubmitButton label={t('common.save')} pendingLabel={t('common.saving')} />
         <FormMessage state={state} okText={t('common.saved')} />
       </div>

@@ -6,7 +6,7 @@ import { portalNow } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import { getZoneTasks } from '@/lib/tasks/queries';
-import { TaskForm, TaskProgressForm } from './task-forms';
+import { TaskForm, TaskProgressForm, TaskTextForm } from './task-forms';
 
 /** The zone's list of practical tasks (实事清单): overdue ones marked; forms for who may move each on. */
 export async function TaskList({ user, zoneId }: { user: SessionUser; zoneId: number }) {
@@ -23,7 +23,20 @@ export async function TaskList({ user, zoneId }: { user: SessionUser; zoneId: nu
           rows={list.tasks}
           rowKey={(task) => task.id}
           columns={[
-            { label: t('tasks.title'), cell: (task) => <span id={`task-${task.id}`}>{task.title}{task.isSample && <SampleTag />}</span> },
+            {
+              label: t('tasks.title'),
+              cell: (task) => (
+                <>
+                  <span id={`task-${task.id}`}>{task.title}{task.isSample && <SampleTag />}</span>
+                  {task.canEdit && (
+                    <details className="mt-1 text-xs">
+                      <summary className="cursor-pointer text-red-800">{t('tasks.edit')}</summary>
+                      <TaskTextForm task={{ id: task.id, version: task.version, title: task.title, forWhom: task.forWhom, responsible: task.responsible, dueOn: task.dueOn.toISOString().slice(0, 10) }} />
+                    </details>
+                  )}
+                </>
+              ),
+            },
             { label: t('tasks.forWhom'), cell: (task) => task.forWhom },
             { label: t('tasks.responsible'), cell: (task) => `${task.responsible}${task.owner ? `（${task.owner.name}）` : ''}` },
             {

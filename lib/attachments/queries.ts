@@ -75,6 +75,21 @@ export async function attachmentsOfUpdates(user: SessionUser, updateIds: number[
   return byUpdate;
 }
 
+/** The files of these records of one kind (a dispute's or answer's step, village feedback), by record id. */
+async function attachmentsOf(user: SessionUser, kind: 'UPDATE_EVENT' | 'FEEDBACK', ids: number[]) {
+  const byOwner = new Map<number, AttachmentItem[]>();
+  if (!ids.length) return byOwner;
+  const where: Prisma.AttachmentWhereInput = kind === 'UPDATE_EVENT' ? { ownerKind: kind, updateEventId: { in: ids } } : { ownerKind: kind, feedbackId: { in: ids } };
+  for (const item of await visible(user, where)) byOwner.set(item.owner.id, [...(byOwner.get(item.owner.id) ?? []), item]);
+  return byOwner;
+}
+
+/** The files of these steps of updates' histories (disputes and answers), by event id. */
+export const attachmentsOfEvents = (user: SessionUser, eventIds: number[]) => attachmentsOf(user, 'UPDATE_EVENT', eventIds);
+
+/** The files of these village feedback entries, by feedback id. */
+export const attachmentsOfFeedback = (user: SessionUser, feedbackIds: number[]) => attachmentsOf(user, 'FEEDBACK', feedbackIds);
+
 /** The files of an accreditation round, by criterion. */
 export async function attachmentsOfRound(user: SessionUser, accreditationId: number) {
   const byCriterion = new Map<Criterion, AttachmentItem[]>();

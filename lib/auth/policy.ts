@@ -64,6 +64,7 @@ const zoneRead: Rule<'zone'> = (u, r) => isOrg(u) || liaisonPairedWith(u, r.soeI
 const projectRead: Rule<'project'> = (u, r) => isOrg(u) || isLiaisonOf(u, r.soeId) || isCommitteeIn(u, r.zoneId);
 const committeeOfProjectVillage: Rule<'project'> = (u, r) => isCommitteeIn(u, r.zoneId) && u.villageId !== null && r.villageIds.includes(u.villageId);
 /** Whoever may see the record an evidence file belongs to may see the file (and its EXIF); no one else. */
+const pioneerPosts: Rule<'project'> = (u, r) => isAdmin(u) || isLiaisonOf(u, r.soeId);
 const attachmentRead: Rule<'attachment'> = (u, r) => (r.kind === 'CRITERION' ? zoneRead(u, r.zone) : projectRead(u, r.project));
 
 export const rules = {
@@ -127,14 +128,21 @@ export const rules = {
   }) as Rule<'attachment'>,
   /** Removed (softly, with a reason) by whoever uploaded it, or an administrator. */
   'attachment.delete': ((u, r) => attachmentRead(u, r) && (isAdmin(u) || (r.uploaderId != null && r.uploaderId === u.id))) as Rule<'attachment'>,
-  /** A zone's pioneer team (兴乡先锋队): administrators add members of either side, the paired SOEs' liaison teams their own side's. */
+  /**
+   * A zone's pioneer team (兴乡先锋队): administrators add and remove members of either side, the paired SOEs' liaison
+   * teams their own side's (the side of the member added or removed).
+   */
   'pioneer.manageTeam': ((u, r) => isAdmin(u) || (r.side === 'SOE' && liaisonPairedWith(u, r.soeIds))) as Rule<'pioneerTeam'>,
   /** A pioneer post (兴乡先锋岗) on a project: its SOE's liaison team, and administrators. */
-  'pioneer.addPost': ((u, r) => isAdmin(u) || isLiaisonOf(u, r.soeId)) as Rule<'project'>,
+  'pioneer.addPost': pioneerPosts,
+  /** Ending a post: whoever may set one up on that project. */
+  'pioneer.removePost': pioneerPosts,
   /** A zone's practical tasks (实事清单), as the zone decided them: entered by administrators. */
   'task.create': ((u) => isAdmin(u)) as Rule<'zone'>,
   /** Moving a task on (status, evidence): its owning SOE's liaison team, and administrators. */
   'task.update': ((u, r) => isAdmin(u) || (r.ownerSoeId !== null && isLiaisonOf(u, r.ownerSoeId))) as Rule<'task'>,
+  /** A task's text (what, for whom, who is responsible, by when) is the zone's decision: administrators, who entered it. */
+  'task.edit': ((u) => isAdmin(u)) as Rule<'task'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   /** The program's phases and their targets: administrators open and edit them. */
@@ -156,9 +164,25 @@ export const rules = {
   'todo.village': ((u) => u.role === 'VILLAGE_COMMITTEE' && u.villageId !== null) as Rule<'none'>,
   'todo.liaison': ((u) => u.role === 'SOE_LIAISON' && u.soeId !== null) as Rule<'none'>,
   'todo.org': ((u) => isAdmin(u)) as Rule<'none'>,
-  /** Administrators import villages and incomes; a liaison team imports its own SOE's projects and their monthly updates. */
-  'import.run': ((u, r) =>
-    r.kind === 'villages' ? isAdmin(u) : (r.kind === 'projects' || r.kind === 'updates') && r.soeId !== null && isLiaisonOf(u, r.soeId)) as Rule<'import'>,
+  /**
+   * Administrators import villages and incomes, and pairings' commitments (as `commitment.manage`); a liaison team
+   * imports its own SOE's projects and their monthly updates; pioneer team members as `pioneer.manageTeam` (administrators
+   * either side; a liaison team its SOE's side, each row asked again of that rule).
+   */
+  'import.run': ((u, r) => {
+    switch (r.kind) {
+      case 'villages':
+      case 'commitments':
+        return isAdmin(u);
+      case 'pioneers':
+        return isAdmin(u) || (r.soeId !== null && isLiaisonOf(u, r.soeId));
+      case 'projects':
+      case 'updates':
+        return r.soeId !== null && isLiaisonOf(u, r.soeId);
+      default:
+        return false;
+    }
+  }) as Rule<'import'>,
   'import.read': ((u, r) => isOrg(u) || (r.soeId !== null && isLiaisonOf(u, r.soeId))) as Rule<'import'>,
   /** An administrator undoes any import; whoever made one may undo it too. */
   'import.undo': ((u, r) => isAdmin(u) || (r.importedById != null && r.importedById === u.id)) as Rule<'import'>,

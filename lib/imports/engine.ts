@@ -16,7 +16,8 @@ import { CELL_ERROR, CELL_NO_RESULT, readSheet, type Sheet } from './sheet';
 // saw; the commit (lib/imports/mutations.ts) plans again inside its
 // transaction and writes only when the token is the same.
 
-export type ImportKind = 'villages' | 'projects' | 'updates';
+export const IMPORT_KINDS = ['villages', 'projects', 'updates', 'commitments', 'pioneers'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type Tx = Prisma.TransactionClient;
 /**
  * A column of an import. `kind` says how a cell is read before the form's schema sees it:
@@ -122,7 +123,8 @@ export function headerLabel(column: ImportColumn, locale: Locale) {
 }
 
 /** The policy's view of running this import as this user. */
-export const importResource = (kind: ImportKind, user: SessionUser) => ({ kind, soeId: kind === 'villages' ? null : user.soeId });
+/** The org department's imports (villages, commitments) are for no SOE; a liaison's are for its own SOE. */
+export const importResource = (kind: ImportKind, user: SessionUser) => ({ kind, soeId: kind === 'villages' || kind === 'commitments' ? null : user.soeId });
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -144,7 +146,7 @@ export function parseCell<S extends z.ZodType>(schema: S, cell: string, column: 
   return undefined;
 }
 
-const UNDOABLE_TABLES = new Set(['Village', 'VillageIncome', 'Project', 'ProjectUpdate']);
+const UNDOABLE_TABLES = new Set(['Village', 'VillageIncome', 'Project', 'ProjectUpdate', 'PairingCommitment']);
 
 /** Which of these rows no longer have the version an import left them at (edited or deleted since). */
 export async function editedSince(tx: Tx, table: string, rows: { id: number; version: number }[]): Promise<number[]> {

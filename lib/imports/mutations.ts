@@ -4,13 +4,13 @@ import { db } from '@/lib/db/client';
 import { idSchema } from '@/lib/ids';
 import { defaultLocale, type Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
-import { checkSheet, importResource, sha256, type ImportKind, type ImportOutcome, type ImportRecord, type ImportSpec } from './engine';
+import { checkSheet, IMPORT_KINDS, importResource, sha256, type ImportKind, type ImportOutcome, type ImportRecord, type ImportSpec } from './engine';
 import { importSpec } from './registry';
 import { readSheet } from './sheet';
 import type { SessionUser } from '@/lib/auth/policy';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const kind = z.enum(['villages', 'projects', 'updates']);
+const kind = z.enum(IMPORT_KINDS);
 
 /** While an import stands, the same file (by content) cannot be committed again for the same scope. */
 const activeKey = (kind: ImportKind, soeId: number | null, fileSha256: string) => `${kind}:${soeId ?? 'all'}:${fileSha256}`;

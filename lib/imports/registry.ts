@@ -1,5 +1,7 @@
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { importResource, type ImportKind, type ImportSpec } from './engine';
+import { commitmentImport } from './commitments';
+import { pioneerImport } from './pioneers';
 import { projectImport } from './projects';
 import { updateImport } from './updates';
 import { villageImport } from './villages';
@@ -8,6 +10,8 @@ export const imports: Record<ImportKind, ImportSpec<never, never>> = {
   villages: villageImport as unknown as ImportSpec<never, never>,
   projects: projectImport as unknown as ImportSpec<never, never>,
   updates: updateImport as unknown as ImportSpec<never, never>,
+  commitments: commitmentImport as unknown as ImportSpec<never, never>,
+  pioneers: pioneerImport as unknown as ImportSpec<never, never>,
 };
 
 export function importSpec(kind: string) {

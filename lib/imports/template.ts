@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
 import type { Table } from '@/lib/exports/tabular';
-import { headerLabel, type ImportSpec } from './engine';
+import { headerLabel, type ImportKind, type ImportSpec } from './engine';
 
 // An import's template: an instructions sheet, the data sheet (headers frozen,
 // columns wide enough, one example row marked 示例, which the check skips), and
@@ -26,7 +26,16 @@ const EXAMPLES: Record<string, Record<string, string>> = {
     endDate: '',
     villages: '示例村',
   },
+  commitments: { soe: '示例国企', zone: '示例片区', year: '2025', investment: '500万元', projects: '3', jobs: '40', purchases: '80万元', trainingSessions: '4', staffStationed: '2' },
+  pioneers: { zone: '示例片区', name: '示例姓名', side: '村', role: '队员' },
   updates: { zone: '示例片区', project: '示例项目', month: '2025-10', progress: '35', investment: '350000', jobs: '12', income: '30000', narrative: '', village: '示例村', beneficiaryKind: '农户', people: '120', households: '40' },
+};
+
+/** The instructions sheet of the kinds that have their own. */
+const INSTRUCTIONS: Partial<Record<ImportKind, 'imports.templateInstructionsUpdates' | 'imports.templateInstructionsCommitments' | 'imports.templateInstructionsPioneers'>> = {
+  updates: 'imports.templateInstructionsUpdates',
+  commitments: 'imports.templateInstructionsCommitments',
+  pioneers: 'imports.templateInstructionsPioneers',
 };
 
 /**
@@ -68,7 +77,7 @@ export async function templateWorkbook(spec: ImportSpec<never, never>, user: Ses
 
   const notes = book.addWorksheet(t('imports.templateInstructionsSheet'));
   notes.columns = [{ width: 110 }];
-  for (const line of t(spec.kind === 'updates' ? 'imports.templateInstructionsUpdates' : 'imports.templateInstructions').split('\n')) notes.addRow([line]);
+  for (const line of t(INSTRUCTIONS[spec.kind] ?? 'imports.templateInstructions').split('\n')) notes.addRow([line]);
   notes.getRow(1).font = { bold: true };
 
   const sheet = book.addWorksheet(t('imports.templateDataSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,6 +1,6 @@
 import { defineMutation, FieldError } from '@/lib/action';
 import { projectResource } from '@/lib/projects/resource';
-import { memberSchema, postSchema } from './schemas';
+import { memberSchema, postSchema, removeSchema } from './schemas';
 
 // A zone's pioneer team (兴乡先锋队) and the posts (兴乡先锋岗) its members hold on projects.
 
@@ -34,5 +34,47 @@ export const addPioneerPost = defineMutation({
     const after = await tx.pioneerPost.create({ data: input });
     await audit({ action: 'pioneer.addPost', entity: 'PioneerPost', entityId: after.id, after });
     return { id: after.id };
+  },
+});
+
+/**
+ * Takes a member off the team, with a reason. A member still holding posts is refused, naming them:
+ * a post says who does the work on a project, so its end is decided on that project, not here.
+ */
+export const removePioneerMember = defineMutation({
+  schema: removeSchema,
+  action: 'pioneer.manageTeam',
+  resource: async (tx, input) => {
+    const member = await tx.pioneerMember.findUnique({ where: { id: input.id }, select: { zoneId: true, side: true, zone: { select: { pairings: { select: { soeId: true } } } } } });
+    return member ? { zoneId: member.zoneId, soeIds: member.zone.pairings.map((p) => p.soeId), side: member.side } : null;
+  },
+  async run({ tx, input, audit }) {
+    // Locked: a post being set up on this member meanwhile waits, and then finds no member.
+    await tx.$queryRaw`SELECT id FROM "PioneerMember" WHERE id = ${input.id} FOR UPDATE`;
+    const before = await tx.pioneerMember.findUniqueOrThrow({ where: { id: input.id }, include: { posts: { select: { title: true, project: { select: { name: true } } }, orderBy: { id: 'asc' } } } });
+    if (before.posts.length) {
+      const posts = before.posts.map((p) => `${p.project.name}·${p.title}`).join('、');
+      throw new FieldError('reason', 'validation.pioneerHoldsPosts', { count: before.posts.length, posts });
+    }
+    await tx.pioneerMember.delete({ where: { id: input.id } });
+    const { posts: _none, ...member } = before;
+    await audit({ action: 'pioneer.removeMember', entity: 'PioneerMember', entityId: input.id, before: member, after: { reason: input.reason } });
+    return { id: input.id };
+  },
+});
+
+/** Ends a pioneer post on a project, with a reason. */
+export const removePioneerPost = defineMutation({
+  schema: removeSchema,
+  action: 'pioneer.removePost',
+  resource: async (tx, input) => {
+    const post = await tx.pioneerPost.findUnique({ where: { id: input.id }, select: { projectId: true } });
+    return post ? projectResource(tx, post.projectId) : null;
+  },
+  async run({ tx, input, audit }) {
+    const before = await tx.pioneerPost.findUniqueOrThrow({ where: { id: input.id } });
+    await tx.pioneerPost.delete({ where: { id: input.id } });
+    await audit({ action: 'pioneer.removePost', entity: 'PioneerPost', entityId: input.id, before, after: { reason: input.reason } });
+    return { id: input.id };
   },
 });

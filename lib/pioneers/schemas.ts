@@ -17,3 +17,9 @@ export const postSchema = z.object({
   memberId: z.coerce.number('validation.required').int('validation.required').positive('validation.required').max(2_147_483_647, 'validation.required'),
   title: plainText().min(2, 'validation.required').max(30, 'validation.tooLong'),
 });
+
+/** Removing a member from the team, or ending a post: which, and why (kept in the audit row). */
+export const removeSchema = z.object({
+  id: idSchema,
+  reason: plainText().min(4, 'validation.reasonRequired').max(200, 'validation.tooLong'),
+});

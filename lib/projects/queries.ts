@@ -140,7 +140,7 @@ export async function getProject(user: SessionUser, id: number) {
           version: true,
           author: { select: { displayName: true } },
           events: {
-            select: { id: true, kind: true, reason: true, figures: true, createdAt: true, actor: { select: { displayName: true } } },
+            select: { id: true, kind: true, reason: true, figures: true, createdAt: true, actorId: true, actor: { select: { displayName: true } } },
             orderBy: { id: 'asc' },
           },
           source: { select: { isSample: true } },
@@ -153,7 +153,7 @@ export async function getProject(user: SessionUser, id: number) {
         orderBy: [{ villageId: 'asc' }, { kind: 'asc' }],
       },
       feedback: {
-        select: { id: true, period: true, rating: true, comment: true, village: { select: { name: true } } },
+        select: { id: true, period: true, rating: true, comment: true, villageId: true, village: { select: { name: true } } },
         orderBy: { period: 'desc' },
         take: 24,
       },
@@ -163,7 +163,14 @@ export async function getProject(user: SessionUser, id: number) {
     ...p,
     plannedInvestment: p.plannedInvestment?.toString() ?? null,
     villages: p.villages.map((v) => v.village),
-    updates: p.updates.map((u) => ({ ...u, investmentToDate: u.investmentToDate.toString(), incomeToVillages: u.incomeToVillages.toString() })),
+    updates: p.updates.map((u) => ({
+      ...u,
+      investmentToDate: u.investmentToDate.toString(),
+      incomeToVillages: u.incomeToVillages.toString(),
+      // Evidence on a dispute or an answer is added by its author (attachment.add on the step).
+      events: u.events.map((e) => ({ ...e, canAttach: can(user, 'attachment.add', { kind: 'UPDATE_EVENT', project: resource, actorId: e.actorId }) })),
+    })),
+    feedback: p.feedback.map((f) => ({ ...f, canAttach: can(user, 'attachment.add', { kind: 'FEEDBACK', project: resource, feedbackVillageId: f.villageId }) })),
     canEdit: can(user, 'project.update', resource),
     canReview: can(user, 'project.confirmUpdate', resource),
     canAttachEvidence: can(user, 'attachment.add', { kind: 'UPDATE', project: resource }),

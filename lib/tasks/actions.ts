@@ -1,7 +1,8 @@
 'use server';
 
 import { serverAction } from '@/lib/server-action';
-import { createTask, updateTask } from './mutations';
+import { createTask, editTask, updateTask } from './mutations';
 
 export const createTaskAction = serverAction(createTask, ['/zones', '/todo']);
 export const updateTaskAction = serverAction(updateTask, ['/zones', '/todo']);
+export const editTaskAction = serverAction(editTask, ['/zones', '/todo']);

@@ -28,6 +28,7 @@ export async function getZoneTasks(user: SessionUser, zoneId: number, now = new 
       isSample: source?.isSample ?? false,
       overdue: t.status !== 'DONE' && t.dueOn < overdueBefore,
       canUpdate: can(user, 'task.update', { zoneId, ownerSoeId: soe?.id ?? null }),
+      canEdit: can(user, 'task.edit', { zoneId, ownerSoeId: soe?.id ?? null }),
     })),
   };
 }

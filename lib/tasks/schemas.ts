@@ -23,3 +23,6 @@ export const taskProgressSchema = z.object({
   status: enumOf(TaskStatus),
   evidence: optionalText(500),
 });
+
+/** A task's text as the zone decided it: what, for whom, who is responsible, by when (not its owner, zone or progress). */
+export const taskTextSchema = taskSchema.pick({ title: true, forWhom: true, responsible: true, dueOn: true }).extend({ id: idSchema, version: idSchema });

@@ -10,8 +10,8 @@ import { reportIncome } from '../../lib/villages/mutations';
 import { createPairing, endPairing } from '../../lib/pairings/mutations';
 import { savePhase } from '../../lib/program/mutations';
 import { saveCommitment, saveWeights } from '../../lib/scorecard/mutations';
-import { addPioneerMember, addPioneerPost } from '../../lib/pioneers/mutations';
-import { createTask, updateTask } from '../../lib/tasks/mutations';
+import { addPioneerMember, addPioneerPost, removePioneerMember, removePioneerPost } from '../../lib/pioneers/mutations';
+import { createTask, editTask, updateTask } from '../../lib/tasks/mutations';
 import { saveSoe } from '../../lib/soes/mutations';
 import { saveVillage } from '../../lib/villages/mutations';
 import { saveZone } from '../../lib/zones/mutations';
@@ -30,6 +30,8 @@ let world: World;
 let pairingA: number;
 let memberA: number;
 let taskA: number;
+let spareMember: number;
+let postA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -37,6 +39,8 @@ beforeAll(async () => {
   pairingA = (await database.prisma.pairing.findFirstOrThrow({ where: { soeId: world.soeA.id, zoneId: world.zoneA.id } })).id;
   taskA = (await database.prisma.practicalTask.create({ data: { zoneId: world.zoneA.id, title: '甲事项', forWhom: '村民', responsible: '工作队', soeId: world.soeA.id, dueOn: new Date('2026-09-30') } })).id;
   memberA = (await database.prisma.pioneerMember.create({ data: { zoneId: world.zoneA.id, name: '甲队员', side: 'VILLAGE', role: '队员' } })).id;
+  spareMember = (await database.prisma.pioneerMember.create({ data: { zoneId: world.zoneA.id, name: '乙队员', side: 'SOE', role: '队员' } })).id;
+  postA = (await database.prisma.pioneerPost.create({ data: { projectId: world.projectA.id, memberId: memberA, title: '甲岗' } })).id;
 });
 afterAll(() => database.drop());
 
@@ -82,6 +86,9 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   addPioneerPost: [addPioneerPost, ['projectId', 'memberId', 'title']],
   createTask: [createTask, ['zoneId', 'title', 'forWhom', 'responsible', 'soeId', 'dueOn']],
   updateTask: [updateTask, ['id', 'version', 'status', 'evidence']],
+  editTask: [editTask, ['id', 'version', 'title', 'forWhom', 'responsible', 'dueOn']],
+  removePioneerMember: [removePioneerMember, ['id', 'reason']],
+  removePioneerPost: [removePioneerPost, ['id', 'reason']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -154,6 +161,9 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     addPioneerPost: [addPioneerPost, { projectId: String(world.projectA.id), memberId: String(memberA), title: '模糊岗' }],
     createTask: [createTask, { zoneId: String(world.zoneA.id), title: '模糊事项', forWhom: '村民', responsible: '工作队', soeId: String(world.soeA.id), dueOn: '2026-09-30' }],
     updateTask: [updateTask, { id: String(taskA), version: '1', status: 'IN_PROGRESS', evidence: '' }],
+    editTask: [editTask, { id: String(taskA), version: '1', title: '模糊修改', forWhom: '村民', responsible: '工作队', dueOn: '2026-10-31' }],
+    removePioneerPost: [removePioneerPost, { id: String(postA), reason: '模糊测试原因' }],
+    removePioneerMember: [removePioneerMember, { id: String(spareMember), reason: '模糊测试原因' }],
     saveWeights: [saveWeights, { year: '2030', delivery: '30', accreditation: '20', income: '15', feedback: '10', timeliness: '15', disputes: '10' }],
   };
 }

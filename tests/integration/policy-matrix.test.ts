@@ -49,6 +49,10 @@ async function resources() {
     updateImportB: { kind: 'updates', soeId: w.soeB.id },
     updateImportNoSoe: { kind: 'updates', soeId: null },
     updateImportAByLiaisonA: { kind: 'updates', soeId: w.soeA.id, importedById: w.users.liaisonA.id },
+    commitmentImport: { kind: 'commitments', soeId: null },
+    commitmentImportA: { kind: 'commitments', soeId: w.soeA.id },
+    pioneerImportA: { kind: 'pioneers', soeId: w.soeA.id },
+    pioneerImportNoSoe: { kind: 'pioneers', soeId: null },
     // Evidence files: known only through their owner record.
     fileOnUpdateA: { kind: 'UPDATE', project: await project(w.projectA.id), uploaderId: w.users.liaisonA.id },
     fileOnUpdateB: { kind: 'UPDATE', project: await project(w.projectB.id), uploaderId: w.users.liaisonB.id },
@@ -93,9 +97,11 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   // Village-side members are the org department's to add; a paired SOE's liaison team adds its own side's.
   'pioneer.manageTeam': { teamAVillage: ['admin'], teamASoe: ['admin', 'liaisonA'], teamSharedSoe: ['admin', 'liaisonA', 'liaisonB'] },
   'pioneer.addPost': { projectA: ['admin', 'liaisonA'], projectB: ['admin', 'liaisonB'] },
+  'pioneer.removePost': { projectA: ['admin', 'liaisonA'], projectB: ['admin', 'liaisonB'] },
   'task.create': { zoneA: ['admin'], zoneB: ['admin'], zoneShared: ['admin'] },
   // Only the owning SOE's team moves a task on, even in a zone another SOE also pairs with.
   'task.update': { taskOfA: ['admin', 'liaisonA'], taskOfVillages: ['admin'] },
+  'task.edit': { taskOfA: ['admin'], taskOfVillages: ['admin'] },
   'project.read': {
     projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
     projectB: [...ORG, 'liaisonB', 'villageB1'],
@@ -151,7 +157,7 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   'todo.village': { dashboard: ['villageA1', 'villageA2', 'villageB1'] },
   'todo.liaison': { dashboard: ['liaisonA', 'liaisonB'] },
   'todo.org': { dashboard: ['admin'] },
-  'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [], updateImportA: ['liaisonA'], updateImportB: ['liaisonB'], updateImportNoSoe: [] },
+  'import.run': { villageImport: ['admin'], projectImportA: ['liaisonA'], projectImportNoSoe: [], unknownImport: [], updateImportA: ['liaisonA'], updateImportB: ['liaisonB'], updateImportNoSoe: [], commitmentImport: ['admin'], commitmentImportA: ['admin'], pioneerImportA: ['admin', 'liaisonA'], pioneerImportNoSoe: ['admin'] },
   'import.read': { villageImport: [...ORG], projectImportA: [...ORG, 'liaisonA'], projectImportNoSoe: [...ORG], updateImportA: [...ORG, 'liaisonA'], updateImportB: [...ORG, 'liaisonB'] },
   'import.undo': { villageImportByAdmin: ['admin'], projectImportAByLiaisonA: ['admin', 'liaisonA'], projectImportNoSoe: ['admin'], updateImportAByLiaisonA: ['admin', 'liaisonA'] },
 };

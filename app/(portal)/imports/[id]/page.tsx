@@ -10,7 +10,7 @@ import { formatCount } from '@/lib/i18n/format';
 import { getImport } from '@/lib/imports/queries';
 
 /** The counts an import keeps, in reading order (PostgreSQL's jsonb sorts keys by length). */
-const COUNT_ORDER = ['villagesCreated', 'villagesChanged', 'incomesCreated', 'incomesChanged', 'rowsUnchanged', 'projectsCreated', 'updatesPosted', 'beneficiariesCreated', 'beneficiariesChanged'] as const;
+const COUNT_ORDER = ['villagesCreated', 'villagesChanged', 'incomesCreated', 'incomesChanged', 'rowsUnchanged', 'projectsCreated', 'updatesPosted', 'beneficiariesCreated', 'beneficiariesChanged', 'commitmentsCreated', 'pioneersCreated'] as const;
 
 /** One import: what it created, every value it changed (before → after), and its undo. */
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {

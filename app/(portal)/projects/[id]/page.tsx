@@ -16,7 +16,11 @@ import { getProject, listZoneVillages } from '@/lib/projects/queries';
 import { currentQuarter, quarterKey } from '@/lib/dates';
 import { STATUS_TRANSITIONS } from '@/lib/projects/status';
 import { unseenFeedbackUpTo } from '@/lib/todo/queries';
-import { attachmentsOfUpdates } from '@/lib/attachments/queries';
+import { DISCUSSION_STEPS } from '@/components/projects/project-activity';
+import { attachmentsOfEvents, attachmentsOfFeedback, attachmentsOfUpdates } from '@/lib/attachments/queries';
+
+/** The steps of an update's history that carry evidence of their own: a village's dispute, the liaison's answer. */
+const DISCUSSION = new Set<string>(DISCUSSION_STEPS);
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
@@ -25,12 +29,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const id = parseId((await params).id);
   const project = id === null ? null : await getProject(user, id);
   if (!project) notFound();
-  const [t, locale, zoneVillages, unseenUpTo, evidence] = await Promise.all([
+  const [t, locale, zoneVillages, unseenUpTo, evidence, byEvent, byFeedback] = await Promise.all([
     getTranslations(),
     getLocale().then(toLocale),
     project.canEdit ? listZoneVillages(project.zone?.id ?? null) : [],
     unseenFeedbackUpTo(user, project.id),
     attachmentsOfUpdates(user, project.updates.map((u) => u.id)),
+    attachmentsOfEvents(user, project.updates.flatMap((u) => u.events.filter((e) => DISCUSSION.has(e.kind)).map((e) => e.id))),
+    attachmentsOfFeedback(user, project.feedback.map((f) => f.id)),
   ]);
   const latest = project.updates[0];
   const created = (await searchParams).created === '1' && project.canEdit;
@@ -107,7 +113,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       )}
       {project.canGiveFeedback && <FeedbackForm projectId={project.id} quarter={quarterKey(quarter)} quarterName={formatQuarter(quarter, locale)} existing={project.myFeedback} />}
       <PioneerPosts user={user} projectId={project.id} />
-      <ProjectActivity project={project} evidence={{ byUpdate: evidence, canAttach: project.canAttachEvidence }} />
+      <ProjectActivity project={project} evidence={{ byUpdate: evidence, canAttach: project.canAttachEvidence, byEvent, byFeedback }} />
       {unseenUpTo && <MarkFeedbackSeen projectId={project.id} upTo={unseenUpTo.toISOString()} />}
       {project.canEdit && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
