@@ -183,8 +183,8 @@ ALTER TABLE "Project" ADD CONSTRAINT "Project_cooperativeId_fkey" FOREIGN KEY ("
 -- from the first project naming it: the facts layer's source and note stay with it), with the
 -- projects' SOEs and the zone's joint committee as partners (shares unknown), and the projects linked.
 -- The text column stays, deprecated, until every reader uses "jointVentureId".
-INSERT INTO "JointVenture" ("name", "zoneId", "registeredOn", "sourceId", "sourceNote", "updatedAt")
-SELECT DISTINCT ON (btrim(p."jointVenture")) btrim(p."jointVenture"), p."zoneId", p."startDate", p."sourceId", p."sourceNote", CURRENT_TIMESTAMP
+INSERT INTO "JointVenture" ("name", "zoneId", "sourceId", "sourceNote", "updatedAt")
+SELECT DISTINCT ON (btrim(p."jointVenture")) btrim(p."jointVenture"), p."zoneId", p."sourceId", p."sourceNote", CURRENT_TIMESTAMP
 FROM "Project" p
 WHERE btrim(coalesce(p."jointVenture", '')) <> ''
 ORDER BY btrim(p."jointVenture"), p.id;
