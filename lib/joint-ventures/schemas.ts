@@ -16,7 +16,7 @@ const partnerRef = z
 const partnerRow = z.object({ partner: partnerRef, percent: optionalPercent });
 const partnerRows = z.preprocess(
   (rows) => (Array.isArray(rows) ? rows.filter((r) => r && typeof r === 'object' && ((r as { partner?: unknown }).partner ?? '') !== '') : rows),
-  z.array(partnerRow).min(2, 'validation.partnersTwo').max(10, 'validation.tooMany'),
+  z.array(partnerRow).min(2, 'validation.partnersTwo').max(10, 'validation.partnersTooMany'),
 );
 
 /** A village–enterprise joint venture: the company, where it was set up, its partners and shares, the projects it runs. */
