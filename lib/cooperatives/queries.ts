@@ -77,12 +77,15 @@ export async function getVillageDividends(user: SessionUser, villageId: number) 
   };
 }
 
-export const dividendListSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) });
+export const dividendListSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  zone: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+});
 
 /** Every dividend the user may see (the villages in scope), by year and village, beside the year's reported income. */
 export async function listDividends(user: SessionUser, params: z.output<typeof dividendListSchema>, take: number) {
   const rows = await db().cooperativeDividend.findMany({
-    where: { village: villageScope(user), ...(params.year ? { year: params.year } : {}) },
+    where: { village: { AND: [villageScope(user), params.zone ? { zoneId: params.zone } : {}] }, ...(params.year ? { year: params.year } : {}) },
     select: {
       year: true, amount: true, paidOn: true, villageId: true,
       source: { select: { isSample: true } },

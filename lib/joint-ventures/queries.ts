@@ -39,7 +39,7 @@ export async function getZoneJointVentures(user: SessionUser, zoneId: number) {
         p.kind === 'SOE' ? [`SOE:${p.soe!.id}`, p.soe!.name]
         : p.kind === 'COOPERATIVE' ? [`COOPERATIVE:${p.cooperative!.id}`, p.cooperative!.name]
         : p.kind === 'VILLAGE' ? [`VILLAGE:${p.village!.id}`, p.village!.name]
-        : [`ZONE_COMMITTEE:${p.zoneId}`, null];
+        : [`ZONE_COMMITTEE:${p.zoneId}`, zone.name];
       return { kind: p.kind, ref, name, percent: p.percent?.toString() ?? null };
     });
     const resource = { zoneId, soeIds: [...pairedSoeIds, ...j.partners.flatMap((p) => (p.soe ? [p.soe.id] : []))] };
