@@ -135,7 +135,7 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
   const q = new Date();
   const quarter = `${q.getUTCFullYear()}-Q${Math.floor(q.getUTCMonth() / 3) + 1}`;
   return {
-    createProject: [createProject, { name: '模糊测试项目', zoneId: String(world.zoneA.id), mode: 'AGRI_FOR_AGRI', method: 'DIRECT_INVESTMENT', outcomeArea: 'FARMER_INCOME', batch: 'INDUSTRY', plannedInvestment: '1000', startDate: '2024-01-01', endDate: '2026-01-01', jointVenture: '合资', description: '说明', villageIds: [] }],
+    createProject: [createProject, { name: '模糊测试项目', zoneId: String(world.zoneA.id), mode: 'AGRI_FOR_AGRI', method: 'DIRECT_INVESTMENT', outcomeArea: 'FARMER_INCOME', batch: 'INDUSTRY', plannedInvestment: '1000', startDate: '2024-01-01', endDate: '2026-01-01', description: '说明', villageIds: [] }],
     postProjectUpdate: [postProjectUpdate, { projectId: String(world.projectA.id), period: '2024-05', progressPct: '10', investmentToDate: '100', jobsCreated: '1', incomeToVillages: '10', narrative: '正常' }],
     giveFeedback: [giveFeedback, { projectId: String(world.projectA.id), quarter, rating: '3', comment: '好' }],
     nominateZone: [nominateZone, { zoneId: String(world.zoneB.id), nominatedOn: '2024-01-01' }],
