@@ -4,6 +4,8 @@ import { getVillageDividends, getZoneCooperative, listDividends } from '../../li
 import { saveJointVenture } from '../../lib/joint-ventures/mutations';
 import { getZoneJointVentures } from '../../lib/joint-ventures/queries';
 import { reportIncome } from '../../lib/villages/mutations';
+import { exporters } from '../../lib/exports/registry';
+import { toCsv } from '../../lib/exports/tabular';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -128,6 +130,23 @@ describe('dividends', () => {
     expect((await listDividends(liaisonA, {}, 100)).length).toBe(2);
     expect(await listDividends(liaisonB, {}, 100)).toEqual([]);
     expect((await listDividends(villageA1, { year: 2024 }, 100)).map((r) => [r.amount, r.income, r.exceedsIncome])).toEqual([['40000', '30000', true]]);
+  });
+});
+
+describe('the dividends export', () => {
+  it('lists the dividends in scope per village and year with the income beside them and the check, in both languages', async () => {
+    const { admin, liaisonB, villageA1 } = world.users;
+    const zh = (await exporters.dividends!(admin, { zone: String(world.zoneA.id) }, 'zh-CN'))!;
+    expect(zh.name).toBe('联合社分红');
+    expect(zh.rows.map((r) => [r.year, r.village, r.amount, r.income, r.share, r.check])).toEqual([
+      [2023, '甲二村', '12000', null, null, ''],
+      [2024, '甲一村', '40000', '30000', 133.3, '超过已报收入，请核对'],
+    ]);
+    expect(toCsv(zh)).toContain('分红金额（元）');
+    const en = (await exporters.dividends!(villageA1, { year: '2024' }, 'en'))!;
+    expect(en.columns.map((c) => c.header)).toContain('Dividend (yuan)');
+    expect(en.rows).toHaveLength(1);
+    expect((await exporters.dividends!(liaisonB, {}, 'en'))!.rows).toEqual([]);
   });
 });
 
