@@ -19,6 +19,8 @@ import { undoImport } from '../../lib/imports/mutations';
 import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
 import { markFeedbackSeen } from '../../lib/todo/mutations';
 import { addAttachment, deleteAttachment } from '../../lib/attachments/mutations';
+import { recordDividend, saveCooperative, saveShare, setCooperativeProjects } from '../../lib/cooperatives/mutations';
+import { saveJointVenture } from '../../lib/joint-ventures/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -30,6 +32,7 @@ let world: World;
 let pairingA: number;
 let memberA: number;
 let taskA: number;
+let cooperativeA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -37,6 +40,7 @@ beforeAll(async () => {
   pairingA = (await database.prisma.pairing.findFirstOrThrow({ where: { soeId: world.soeA.id, zoneId: world.zoneA.id } })).id;
   taskA = (await database.prisma.practicalTask.create({ data: { zoneId: world.zoneA.id, title: '甲事项', forWhom: '村民', responsible: '工作队', soeId: world.soeA.id, dueOn: new Date('2026-09-30') } })).id;
   memberA = (await database.prisma.pioneerMember.create({ data: { zoneId: world.zoneA.id, name: '甲队员', side: 'VILLAGE', role: '队员' } })).id;
+  cooperativeA = (await database.prisma.cooperative.create({ data: { zoneId: world.zoneA.id, name: '甲联合社' } })).id;
 });
 afterAll(() => database.drop());
 
@@ -82,6 +86,11 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   addPioneerPost: [addPioneerPost, ['projectId', 'memberId', 'title']],
   createTask: [createTask, ['zoneId', 'title', 'forWhom', 'responsible', 'soeId', 'dueOn']],
   updateTask: [updateTask, ['id', 'version', 'status', 'evidence']],
+  saveCooperative: [saveCooperative, ['id', 'version', 'zoneId', 'name', 'foundedOn', 'plan']],
+  saveShare: [saveShare, ['cooperativeId', 'villageId', 'landMu', 'amount', 'percent', 'asOf', 'version']],
+  recordDividend: [recordDividend, ['villageId', 'year', 'amount', 'paidOn', 'version']],
+  setCooperativeProjects: [setCooperativeProjects, ['cooperativeId', 'version', 'projectIds']],
+  saveJointVenture: [saveJointVenture, ['id', 'version', 'name', 'registeredOn', 'zoneId', 'villageId', 'description', 'partners', 'projectIds']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -101,7 +110,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.attachment.count(), p.pairingCommitment.count(), p.assessmentWeights.count(), p.pioneerMember.count(), p.pioneerPost.count(), p.practicalTask.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.attachment.count(), p.pairingCommitment.count(), p.assessmentWeights.count(), p.pioneerMember.count(), p.pioneerPost.count(), p.practicalTask.count(), p.cooperative.count(), p.cooperativeShare.count(), p.cooperativeDividend.count(), p.jointVenture.count(), p.jointVenturePartner.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -154,6 +163,11 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     addPioneerPost: [addPioneerPost, { projectId: String(world.projectA.id), memberId: String(memberA), title: '模糊岗' }],
     createTask: [createTask, { zoneId: String(world.zoneA.id), title: '模糊事项', forWhom: '村民', responsible: '工作队', soeId: String(world.soeA.id), dueOn: '2026-09-30' }],
     updateTask: [updateTask, { id: String(taskA), version: '1', status: 'IN_PROGRESS', evidence: '' }],
+    saveCooperative: [saveCooperative, { zoneId: String(world.zoneB.id), name: '乙联合社', foundedOn: '2021-01-01', plan: '' }],
+    saveShare: [saveShare, { cooperativeId: String(cooperativeA), villageId: String(world.villageA1.id), landMu: '10', amount: { text: '1', unit: '万元' }, percent: '10', asOf: '2024-12-31' }],
+    recordDividend: [recordDividend, { villageId: String(world.villageA1.id), year: '2024', amount: { text: '100', unit: '元' }, paidOn: '2025-01-15' }],
+    setCooperativeProjects: [setCooperativeProjects, { cooperativeId: String(cooperativeA), version: '1', projectIds: [String(world.projectA.id)] }],
+    saveJointVenture: [saveJointVenture, { name: '模糊合资公司', registeredOn: '2022-01-01', zoneId: String(world.zoneA.id), villageId: '', description: '', partners: [{ partner: `SOE:${world.soeA.id}`, percent: '50' }, { partner: `ZONE_COMMITTEE:${world.zoneA.id}`, percent: '50' }], projectIds: [] }],
     saveWeights: [saveWeights, { year: '2030', delivery: '30', accreditation: '20', income: '15', feedback: '10', timeliness: '15', disputes: '10' }],
   };
 }
