@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, shoot, signIn } from './helpers';
+
+// Issue 21, the cooperative: a village's accountant sees in its income history how much of each year's
+// income came through the zone's joint-stock cooperative, and books a year's dividend (refused above
+// the year's income, with the figure typed kept).
+test('a village sees its dividends through the cooperative in its income history and books one', async ({ page }) => {
+  await signIn(page, 'maojiachong');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本村' }).click();
+  await expect(page.getByRole('heading', { name: '毛家冲村' })).toBeVisible();
+  await expect(page.getByText('本村从民主片区股份制经济联合社获得的分红计入当年村集体经济收入。')).toBeVisible();
+  const history = page.locator('section[aria-labelledby="income"]');
+  await expect(history.getByRole('columnheader', { name: '其中：联合社分红' })).toBeVisible();
+  await expect(history.getByTestId('dividend-2024')).toContainText(/经联合社 [\d.,]+ (万元|元)/);
+  await expectAccessible(page);
+
+  // Book 2023's dividend again (a correction: the form carries the version): first above the income, then right.
+  await history.locator('summary', { hasText: '登记分红' }).click();
+  const form = page.getByRole('form', { name: '登记分红' });
+  await form.getByLabel('年度').fill('2023');
+  await form.getByLabel('分红金额', { exact: true }).fill('99999999');
+  await form.getByRole('button', { name: '登记分红' }).click();
+  await expect(form.getByText(/分红是村集体经济收入的一部分，不能超过本村2023年已报收入/)).toBeVisible();
+  await expect(form.getByLabel('分红金额', { exact: true })).toHaveValue('99999999');
+  await form.getByLabel('分红金额', { exact: true }).fill('12345');
+  await form.getByRole('button', { name: '登记分红' }).click();
+  await expect(form.getByText('已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('section[aria-labelledby="income"]').getByTestId('dividend-2023')).toContainText('经联合社 1.23 万元');
+  await shoot(page, 'village-dividends');
+
+  // The zone page shows the cooperative, the village's share and the joint venture the source names.
+  await page.getByRole('link', { name: '民主片区' }).first().click();
+  await expect(page.getByRole('heading', { name: /股份制经济联合社 · 民主片区股份制经济联合社/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '武汉红色原野生态发展有限公司' })).toBeVisible();
+  await expectAccessible(page);
+});
