@@ -35,3 +35,26 @@ test('a village sees its dividends through the cooperative in its income history
   await expect(page.getByRole('heading', { name: '武汉红色原野生态发展有限公司' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the org department keeps the cooperative: a village’s share, and the joint venture’s partners', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/search?q=民主片区');
+  await page.getByRole('link', { name: '民主片区' }).first().click();
+  const cooperative = page.locator('#cooperative');
+  await cooperative.locator('summary', { hasText: '登记或修改一村入股' }).click();
+  const share = page.getByRole('form', { name: '登记或修改一村入股' });
+  await share.getByRole('combobox', { name: '村', exact: true }).selectOption({ label: '毛家冲村' });
+  await share.getByLabel('入股土地（亩）').fill('abc');
+  await share.getByLabel('截至日期').fill('2025-12-31');
+  await share.getByRole('button', { name: '保存' }).click();
+  await expect(share.getByText('请填写数字，最多两位小数')).toBeVisible();
+  await share.getByLabel('入股土地（亩）').fill('150亩');
+  await share.getByRole('button', { name: '保存' }).click();
+  await expect(share.getByText('已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('#cooperative').getByRole('row', { name: /^毛家冲村 150 亩/ })).toBeVisible();
+
+  const venture = page.locator('#joint-ventures article', { hasText: '武汉红色原野生态发展有限公司' });
+  await expect(venture).toContainText('武汉农业集团（国企，股份未载）');
+  await expectAccessible(page);
+});
