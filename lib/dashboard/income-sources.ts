@@ -1,6 +1,7 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { Prisma, readDb } from '@/lib/db/client';
+import { cachedUntilDataChanges } from './cache';
 import { fromSample, pairedInYear } from './rules';
 
 // Where the villages' collective income of a year came from: the cooperatives' dividends, the income
@@ -23,8 +24,13 @@ export type IncomeSources = {
   isSample: boolean;
 };
 
-export async function getIncomeSources(user: SessionUser, year: number): Promise<IncomeSources | null> {
+/** The figure for `year`, the same for every reader of the dashboard: computed once per change of the data (×10: ~110 ms warm uncached). */
+export async function getIncomeSources(user: SessionUser, year: number, now = new Date()): Promise<IncomeSources | null> {
   if (!can(user, 'dashboard.read', {})) return null;
+  return cachedUntilDataChanges(now.toISOString().slice(0, 10), () => computeIncomeSources(year), `income-sources:${year}`);
+}
+
+async function computeIncomeSources(year: number): Promise<IncomeSources> {
   const yearStart = `${year}-01-01`;
   const nextYearStart = `${year + 1}-01-01`;
   const [row] = await readDb().$queryRaw<Omit<IncomeSources, 'year'>[]>(Prisma.sql`
