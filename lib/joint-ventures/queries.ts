@@ -68,12 +68,3 @@ export async function getZoneJointVentures(user: SessionUser, zoneId: number) {
     ],
   };
 }
-
-/** The joint venture running a project, for the project page (its partners in words); null when none. */
-export async function getProjectJointVenture(projectId: number) {
-  const p = await db().project.findUnique({
-    where: { id: projectId },
-    select: { zoneId: true, jointVentureRecord: { select: { id: true, name: true, zoneId: true, source: { select: { isSample: true } } } }, cooperative: { select: { name: true } } },
-  });
-  return p ? { jointVenture: p.jointVentureRecord, cooperative: p.cooperative } : null;
-}

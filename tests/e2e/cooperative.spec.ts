@@ -7,7 +7,8 @@ import { expectAccessible, shoot, signIn } from './helpers';
 test('a village sees its dividends through the cooperative in its income history and books one', async ({ page }) => {
   await signIn(page, 'maojiachong');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本村' }).click();
-  await expect(page.getByRole('heading', { name: '毛家冲村' })).toBeVisible();
+  // The first page after a cold start can take a while on a busy machine.
+  await expect(page.getByRole('heading', { name: '毛家冲村' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('本村从民主片区股份制经济联合社获得的分红计入当年村集体经济收入。')).toBeVisible();
   const history = page.locator('section[aria-labelledby="income"]');
   await expect(history.getByRole('columnheader', { name: '其中：联合社分红' })).toBeVisible();
@@ -57,4 +58,12 @@ test('the org department keeps the cooperative: a village’s share, and the joi
   const venture = page.locator('#joint-ventures article', { hasText: '武汉红色原野生态发展有限公司' });
   await expect(venture).toContainText('武汉农业集团（国企，股份未载）');
   await expectAccessible(page);
+
+  // The dashboard tells the income through the cooperatives and from pairing projects apart from the rest.
+  await page.goto('/dashboard');
+  const sources = page.locator('#income-sources');
+  await expect(sources.getByRole('heading', { name: /2025年村集体经济收入的来源/ })).toContainText('示例');
+  await expect(sources.locator('[data-income-source="dividends"]')).toContainText(/联合社分红[\d.,]+ (万元|亿元|元)/);
+  await expect(sources.locator('[data-income-source="projects"]')).toContainText('结对项目带来的收入');
+  await shoot(page, 'dashboard-income-sources');
 });
