@@ -49,6 +49,8 @@ export const saveShare = defineMutation({
     return found && { table: 'CooperativeShare', id: found.id, version: input.version ?? 0 };
   },
   async run({ tx, input: { version: _seen, ...data }, audit }) {
+    // Shares are summed across villages: two villages' shares saved at once must not pass 100 % together.
+    await tx.$queryRaw`SELECT id FROM "Cooperative" WHERE id = ${data.cooperativeId} FOR UPDATE`;
     const cooperative = await tx.cooperative.findUniqueOrThrow({ where: { id: data.cooperativeId }, select: { zoneId: true } });
     const village = await tx.village.findUnique({ where: { id: data.villageId }, select: { zoneId: true } });
     if (!village || village.zoneId !== cooperative.zoneId) throw new FieldError('villageId', 'validation.villageNotInZone');

@@ -106,8 +106,9 @@ describe('dividends', () => {
   });
 
   it('are refused where the village’s zone has no cooperative', async () => {
-    const { villageB1 } = world.users;
-    const r = await recordDividend(villageB1, { villageId: world.villageB1.id, year: 2024, amount: money('1000') }, 'en');
+    const { admin } = world.users;
+    const lone = await database.prisma.village.create({ data: { zoneId: world.zoneShared.id, name: '共一村' } });
+    const r = await recordDividend(admin, { villageId: lone.id, year: 2024, amount: money('1000') }, 'en');
     expect(r).toMatchObject({ status: 'invalid', fieldErrors: { villageId: ["The village's zone has no joint-stock cooperative recorded yet"] } });
   });
 
