@@ -76,6 +76,18 @@ describe('the cooperative', () => {
   });
 });
 
+describe('shares saved at the same moment', () => {
+  it('never pass 100 % together: of ten villages saving 20 % at once, five are accepted', async () => {
+    const { admin } = world.users;
+    const saved = await saveCooperative(admin, { zoneId: world.zoneB.id, name: '乙片区股份制经济联合社', foundedOn: '', plan: '' });
+    const id = saved.status === 'ok' ? saved.data.id : 0;
+    const villages = await Promise.all(Array.from({ length: 10 }, (_, i) => database.prisma.village.create({ data: { zoneId: world.zoneB.id, name: `乙并发村${i}` } })));
+    const results = await Promise.all(villages.map((v) => saveShare(admin, { cooperativeId: id, villageId: v.id, landMu: '10', amount: '', percent: '20', asOf: '2024-12-31' })));
+    expect(results.filter((r) => r.status === 'ok')).toHaveLength(5);
+    expect(await database.prisma.cooperativeShare.count({ where: { cooperativeId: id } })).toBe(5);
+  });
+});
+
 describe('dividends', () => {
   it('are booked by an administrator or the village’s own committee, never above the year’s reported income', async () => {
     const { admin, liaisonA, villageA1, villageA2 } = world.users;
