@@ -54,7 +54,7 @@ export function ShareForm({ cooperativeId, villages, versions }: { cooperativeId
   return (
     <form {...form} className="grid gap-2 sm:grid-cols-3" aria-label={t('cooperative.addShare')}>
       <input type="hidden" name="cooperativeId" value={cooperativeId} />
-      {version && state.status !== 'ok' && <input type="hidden" name="version" value={version} />}
+      {version && <input type="hidden" name="version" value={version} />}
       <label className="text-sm">
         {t('cooperative.village')}
         <select {...fieldProps(state, 'villageId', villageId, s)} onChange={(e) => setVillageId(e.target.value)} className={inputClass}>
@@ -98,7 +98,7 @@ export function DividendForm({ villages, year, versions }: { villages: Option[];
   const s = '-dividend';
   return (
     <form {...form} className="grid gap-2 sm:grid-cols-4" aria-label={t('cooperative.recordDividend')}>
-      {version && state.status !== 'ok' && <input type="hidden" name="version" value={version} />}
+      {version && <input type="hidden" name="version" value={version} />}
       {villages.length === 1 ? (
         <input type="hidden" name="villageId" value={villages[0]!.id} />
       ) : (
