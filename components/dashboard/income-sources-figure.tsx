@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SampleTag } from '@/components/ui/sample-banner';
-import type { SessionUser } from '@/lib/auth/policy';
-import { getIncomeSources } from '@/lib/dashboard/income-sources';
+import type { IncomeSources } from '@/lib/dashboard/income-sources';
 import { toLocale } from '@/lib/i18n/config';
 import { formatCount, formatYuan } from '@/lib/i18n/format';
 import { Definition } from './definition';
@@ -13,9 +12,9 @@ const PARTS = [
 ] as const;
 
 /** The year's collective income split into cooperative dividends, income from pairing projects and the rest: one bar, drawn on the server. */
-export async function IncomeSourcesFigure({ user, year }: { user: SessionUser; year: number }) {
-  const [t, locale, data] = await Promise.all([getTranslations(), getLocale().then(toLocale), getIncomeSources(user, year)]);
-  if (!data) return null;
+export async function IncomeSourcesFigure({ data }: { data: IncomeSources }) {
+  const year = data.year;
+  const [t, locale] = await Promise.all([getTranslations(), getLocale().then(toLocale)]);
   const total = Number(data.total);
   // The parts as drawn: each as a share of the larger of the total and their sum (the parts may overlap).
   const scale = Math.max(total, PARTS.reduce((sum, p) => sum + Number(data[p.key]), 0)) || 1;

@@ -204,7 +204,7 @@ export const exporters: Record<string, Exporter> = {
   async 'income-sources'(user, _params, locale, now = new Date()) {
     const t = translator(locale);
     const year = latestCompleteYear(now);
-    const figure = await getIncomeSources(user, year);
+    const figure = await getIncomeSources(user, year, now, { fresh: true });
     return figure && incomeSourcesTable(t, figure, now);
   },
   async districts(user, _params, locale, now = new Date()) {

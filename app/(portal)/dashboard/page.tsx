@@ -215,7 +215,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
       </section>
       <ProgramMap model={map} locale={locale} year={data.year} measureHref={(m) => `/dashboard?measure=${m}#program-map-heading`} />
-      <IncomeSourcesFigure user={user} year={data.year} />
+      <IncomeSourcesFigure data={data.incomeSources} />
       <DashboardCharts data={data} />
       <DashboardTables data={data} />
       <section aria-labelledby="reported-totals" className="rounded-lg border border-sky-200 bg-sky-50/40 p-4 shadow-sm">
