@@ -56,7 +56,7 @@ type Tx = Prisma.TransactionClient;
 type ResourceFor<A extends Action> = Parameters<typeof can<A>>[2];
 
 /** The tables whose rows carry a `version` that edits must name. */
-export type VersionedTable = 'Project' | 'ProjectUpdate' | 'Feedback' | 'VillageIncome' | 'Soe' | 'Zone' | 'Village' | 'Pairing' | 'Accreditation' | 'User' | 'Import' | 'ProgramPhase' | 'PairingCommitment' | 'AssessmentWeights' | 'PracticalTask';
+export type VersionedTable = 'Project' | 'ProjectUpdate' | 'Feedback' | 'VillageIncome' | 'Soe' | 'Zone' | 'Village' | 'Pairing' | 'Accreditation' | 'User' | 'Import' | 'ProgramPhase' | 'PairingCommitment' | 'AssessmentWeights' | 'PracticalTask' | 'Cooperative' | 'CooperativeShare' | 'CooperativeDividend' | 'JointVenture';
 /** The record a write edits, and the version of it that the user saw. */
 export type Versioned = { table: VersionedTable; id: number; version: number };
 

@@ -21,7 +21,6 @@ export type ProjectValues = {
   plannedInvestment: string | null;
   startDate: string | null;
   endDate: string | null;
-  jointVenture: string | null;
   description: string | null;
   villageIds: number[];
 };
@@ -70,11 +69,6 @@ export function ProjectForm({ project, zones, villages }: { project?: ProjectVal
         </label>
       ))}
       <MoneyInput state={state} name="plannedInvestment" label={t('projects.planned')} initial={project?.plannedInvestment} unit="万元" />
-      <label className="text-sm">
-        {t('projectForm.jointVenture')}
-        <input {...fieldProps(state, 'jointVenture', project?.jointVenture)} className={inputClass} />
-        <FieldErrors state={state} name="jointVenture" />
-      </label>
       <label className="text-sm">
         {t('projectForm.startDate')}
         <DateInput {...fieldProps(state, 'startDate', project?.startDate)} />

@@ -127,6 +127,25 @@ const FIELDS: Record<string, Record<string, Field>> = {
   },
   PioneerMember: { name: { label: 'pioneers.name' }, side: { label: 'pioneers.side', kind: enumIn('enum.PioneerSide') }, role: { label: 'pioneers.role' }, zoneId: { label: 'zones.title', kind: ref('Zone') } },
   PioneerPost: { title: { label: 'pioneers.postTitle' }, memberId: { label: 'pioneers.member' } },
+  Cooperative: {
+    zoneId: { label: 'zones.title', kind: ref('Zone') }, name: { label: 'cooperative.name' },
+    foundedOn: { label: 'cooperative.foundedOn', kind: 'date' }, plan: { label: 'cooperative.plan' },
+    projectIds: { label: 'cooperative.projects' },
+  },
+  CooperativeShare: {
+    villageId: { label: 'cooperative.village', kind: ref('Village') }, landMu: { label: 'cooperative.landMu' },
+    amount: { label: 'cooperative.amount', kind: 'money' }, percent: { label: 'cooperative.percent' }, asOf: { label: 'cooperative.asOf', kind: 'date' },
+  },
+  CooperativeDividend: {
+    villageId: { label: 'cooperative.village', kind: ref('Village') }, year: { label: 'cooperative.year' },
+    amount: { label: 'cooperative.dividend', kind: 'money' }, paidOn: { label: 'cooperative.paidOn', kind: 'date' },
+  },
+  JointVenture: {
+    name: { label: 'jointVenture.name' }, registeredOn: { label: 'jointVenture.registeredOn', kind: 'date' },
+    zoneId: { label: 'zones.title', kind: ref('Zone') }, villageId: { label: 'jointVenture.village', kind: ref('Village') },
+    description: { label: 'jointVenture.description' },
+    partners: { label: 'jointVenture.partners' }, projectIds: { label: 'jointVenture.projects' },
+  },
   PracticalTask: {
     title: { label: 'tasks.title' }, forWhom: { label: 'tasks.forWhom' }, responsible: { label: 'tasks.responsible' },
     soeId: { label: 'tasks.owner', kind: ref('Soe') }, dueOn: { label: 'tasks.dueOn', kind: 'date' },

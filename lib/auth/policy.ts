@@ -46,6 +46,8 @@ export type Resources = {
   pioneerTeam: { zoneId: number; soeIds: number[]; side: 'VILLAGE' | 'SOE' };
   /** A practical task (实事清单): its zone and the SOE that owns it (null: the zone's villages). */
   task: { zoneId: number; ownerSoeId: number | null };
+  /** A joint venture: its zone (null: none recorded) and the SOEs concerned (the zone's paired SOEs and its SOE partners). */
+  jointVenture: { zoneId: number | null; soeIds: number[] };
   /** A spreadsheet import: its kind, the SOE it is for (projects) and, once committed, who made it. */
   import: { kind: string; soeId: number | null; importedById?: number | null };
 };
@@ -143,6 +145,18 @@ export const rules = {
   'task.update': ((u, r) => isAdmin(u) || (r.ownerSoeId !== null && isLiaisonOf(u, r.ownerSoeId))) as Rule<'task'>,
   /** A task's text (what, for whom, who is responsible, by when) is the zone's decision: administrators, who entered it. */
   'task.edit': ((u) => isAdmin(u)) as Rule<'task'>,
+  /** A zone's cooperative (股份制经济联合社), its villages' shares and the projects it brought in: administrators; whoever reads the zone reads them. */
+  'cooperative.manage': ((u) => isAdmin(u)) as Rule<'zone'>,
+  /**
+   * A year's dividend paid to a village: administrators (from the cooperative's accounts), or that
+   * village's own committee (its accountant books what the village received) — the same people who
+   * report the village's income, of which the dividend is part.
+   */
+  'cooperative.recordDividend': ((u, r) => isAdmin(u) || (u.role === 'VILLAGE_COMMITTEE' && u.villageId === r.villageId)) as Rule<'village'>,
+  /** A joint venture is read by the org department, the teams of the SOEs concerned and the committees of its zone. */
+  'jointVenture.read': ((u, r) => isOrg(u) || liaisonPairedWith(u, r.soeIds) || isCommitteeIn(u, r.zoneId)) as Rule<'jointVenture'>,
+  /** Joint ventures, their partners and shares: administrators (registration is a fact of record, not a team's entry). */
+  'jointVenture.manage': ((u) => isAdmin(u)) as Rule<'jointVenture'>,
   'masterData.manage': ((u) => isAdmin(u)) as Rule<'masterData'>,
   'accreditation.manage': ((u) => isAdmin(u)) as Rule<'accreditation'>,
   /** The program's phases and their targets: administrators open and edit them. */

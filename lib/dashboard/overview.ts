@@ -14,6 +14,7 @@ import {
   getProjectBreakdown,
   getSoeLeaderboard,
 } from './queries';
+import { computeIncomeSources } from './income-sources';
 import { getSampleMarks } from './sample-marks';
 
 import { portalNow } from '@/lib/clock';
@@ -104,7 +105,7 @@ async function computeDashboard(now: Date) {
   const { goal, running, phases, start } = await programPhases(now);
   const year = latestCompleteYear(now);
   const distributionNow = getIncomeDistribution(year);
-  const [kpis, projects, history, incomeByYear, distribution, soes, districts, districtInvestment, reportedFigures, sample] = await Promise.all([
+  const [kpis, projects, history, incomeByYear, distribution, soes, districts, districtInvestment, reportedFigures, sample, incomeSources] = await Promise.all([
     getKpis(year, goal.income, now),
     getProjectBreakdown(),
     getAccreditationHistory(),
@@ -115,6 +116,7 @@ async function computeDashboard(now: Date) {
     getDistrictInvestment(),
     reported(),
     distributionNow.then((bands) => getSampleMarks(year, now, bands.map((b) => b.band))),
+    computeIncomeSources(year),
   ]);
   const all = projects.total;
   const historyPoints = history.map((h) => ({ date: h.month, value: h.total }));
@@ -125,6 +127,8 @@ async function computeDashboard(now: Date) {
     goal,
     phases,
     reported: reportedFigures,
+    /** Where the year's village income came from: cooperative dividends, pairing projects, the rest (income-sources.ts). */
+    incomeSources,
     /** Which figures come from any sample record (lib/dashboard/sample-marks.ts). */
     sample,
     zones: {

@@ -5,7 +5,7 @@ import { getDashboard, REPORTED_TOTALS } from '@/lib/dashboard/overview';
 import { getSoeLeaderboard } from '@/lib/dashboard/queries';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
-import { caption, districtTable, soeTable, withSampleMarks, yuan } from './registry';
+import { caption, districtTable, incomeSourcesTable, soeTable, withSampleMarks, yuan } from './registry';
 import type { Table } from './tabular';
 
 // The "会议用" workbook: every table of the citywide dashboard in one XLSX, a
@@ -117,6 +117,7 @@ export async function dashboardTables(user: SessionUser, locale: Locale, now = p
       ),
       marked(m.bands, data.income.distribution.map((r) => ({ key: r.band }))),
     ),
+    incomeSourcesTable(t, data.incomeSources, now),
     withSampleMarks(
       t,
       sheet(t('exports.byStatus'), groupColumns(t('dashboard.status')), group(p.byStatus.map((s) => ({ ...s, key: s.status })), (k) => t(`status.${k}` as 'status.PREPARING'))),

@@ -12,6 +12,8 @@ import { listZones, zoneListSchema } from '@/lib/zones/queries';
 import { listProjects, projectListSchema } from '@/lib/projects/queries';
 import { getRanking, scorecardYearSchema } from '@/lib/scorecard/queries';
 import { ASSESSMENT_COMPONENTS } from '@/lib/scorecard/schemas';
+import { dividendListSchema, listDividends } from '@/lib/cooperatives/queries';
+import { getIncomeSources } from '@/lib/dashboard/income-sources';
 import { MAX_EXPORT_ROWS, type Table } from './tabular';
 
 /** null: the user may not see this table (the route answers 404). */
@@ -168,6 +170,43 @@ export const exporters: Record<string, Exporter> = {
       })),
     }, ranking.rows.map((r) => r.fromSample));
   },
+  /** The cooperatives' dividends per village and year, beside the year's reported income (the villages in scope). */
+  async dividends(user, params, locale, now = new Date()) {
+    const t = translator(locale);
+    const query = dividendListSchema.parse(params);
+    const rows = await listDividends(user, query, MAX_EXPORT_ROWS + 1);
+    const zone = query.zone ? (await db().zone.findUnique({ where: { id: query.zone }, select: { name: true } }))?.name : undefined;
+    const filters = [...(query.year ? [`${t('cooperative.year')}：${query.year}`] : []), ...(zone ? [`${t('zones.title')}：${zone}`] : [])];
+    return withSampleMarks(t, {
+      name: t('cooperative.exportTitle'),
+      caption: caption(t, t('cooperative.exportTitle'), filters, now),
+      columns: [
+        { key: 'year', header: t('cooperative.year'), kind: 'count' },
+        { key: 'district', header: t('zones.district') },
+        { key: 'zone', header: t('projects.zone') },
+        { key: 'village', header: t('cooperative.village') },
+        { key: 'cooperative', header: t('cooperative.heading') },
+        { key: 'amount', header: yuan(t, t('cooperative.dividend')), kind: 'money' },
+        { key: 'paidOn', header: t('cooperative.paidOn'), kind: 'date' },
+        { key: 'income', header: yuan(t, t('cooperative.income')), kind: 'money' },
+        { key: 'share', header: t('cooperative.exportShare'), kind: 'number' },
+        { key: 'check', header: t('cooperative.aboveIncome') },
+      ],
+      rows: rows.map(({ isSample: _s, exceedsIncome, ...r }) => ({
+        ...r,
+        paidOn: r.paidOn?.toISOString().slice(0, 10) ?? null,
+        share: r.income && Number(r.income) > 0 ? Math.round((Number(r.amount) / Number(r.income)) * 1000) / 10 : null,
+        check: exceedsIncome ? t('cooperative.aboveIncome') : '',
+      })),
+    }, rows.map((r) => r.isSample));
+  },
+  /** The dashboard's income-sources figure as a table (one row per part). */
+  async 'income-sources'(user, _params, locale, now = new Date()) {
+    const t = translator(locale);
+    const year = latestCompleteYear(now);
+    const figure = await getIncomeSources(user, year, now, { fresh: true });
+    return figure && incomeSourcesTable(t, figure, now);
+  },
   async districts(user, _params, locale, now = new Date()) {
     if (!can(user, 'dashboard.read', {})) return null;
     const t = translator(locale);
@@ -176,6 +215,26 @@ export const exporters: Record<string, Exporter> = {
     return districtTable(t, rows, year, now, marks);
   },
 };
+
+/** Where a year's village income came from, a row per part with its share of the total. */
+export function incomeSourcesTable(t: T, figure: NonNullable<Awaited<ReturnType<typeof getIncomeSources>>>, now: Date): Table {
+  const title = t('incomeSources.title', { year: figure.year });
+  const parts = (['total', 'dividends', 'projects', 'rest'] as const).map((key) => ({
+    part: t(`incomeSources.${key}`).replace(/[：:]\s*$/, ''),
+    amount: figure[key],
+    share: Number(figure.total) > 0 ? Math.round((Number(figure[key]) / Number(figure.total)) * 1000) / 10 : null,
+  }));
+  return withSampleMarks(t, {
+    name: t('incomeSources.sheet'),
+    caption: [...caption(t, title, [], now), t('incomeSources.definition')],
+    columns: [
+      { key: 'part', header: t('incomeSources.part') },
+      { key: 'amount', header: yuan(t, t('incomeSources.amount')), kind: 'money' },
+      { key: 'share', header: t('incomeSources.shareHeader'), kind: 'number' },
+    ],
+    rows: parts,
+  }, parts.map(() => figure.isSample));
+}
 
 /**
  * A dashboard table's sample marker: a column saying 示例 on each row computed from sample

@@ -256,13 +256,15 @@ export const villageImport: ImportSpec<Ctx, Row> = {
       ...(await editedSince(tx, 'VillageIncome', [...changedIncomes, ...createdIncomes.map((id) => ({ id, version: 1 }))])),
       ...(await editedSince(tx, 'Village', [...changedVillages, ...createdVillages.map((id) => ({ id, version: 1 }))])),
     ];
-    // A village the import made may have gained users, projects or other years since: it stays, and so does the import.
+    // A village the import made may have gained users, projects, other years, a share or dividends since: it stays, and so does the import.
     const used = createdVillages.length
       ? await tx.$queryRaw<{ id: number }[]>`
           SELECT v.id FROM "Village" v WHERE v.id = ANY(${createdVillages}::int[]) AND (
             EXISTS (SELECT 1 FROM "User" u WHERE u."villageId" = v.id) OR EXISTS (SELECT 1 FROM "ProjectVillage" p WHERE p."villageId" = v.id)
             OR EXISTS (SELECT 1 FROM "Beneficiary" b WHERE b."villageId" = v.id) OR EXISTS (SELECT 1 FROM "Feedback" f WHERE f."villageId" = v.id)
-            OR EXISTS (SELECT 1 FROM "VillageIncome" i WHERE i."villageId" = v.id AND NOT i.id = ANY(${createdIncomes}::int[])))`
+            OR EXISTS (SELECT 1 FROM "VillageIncome" i WHERE i."villageId" = v.id AND NOT i.id = ANY(${createdIncomes}::int[]))
+            OR EXISTS (SELECT 1 FROM "CooperativeShare" cs WHERE cs."villageId" = v.id) OR EXISTS (SELECT 1 FROM "CooperativeDividend" cd WHERE cd."villageId" = v.id)
+            OR EXISTS (SELECT 1 FROM "JointVenture" j WHERE j."villageId" = v.id) OR EXISTS (SELECT 1 FROM "JointVenturePartner" jp WHERE jp."villageId" = v.id))`
       : [];
     if (edited.length || used.length) throw new FieldError('importId', 'validation.importEdited', { count: edited.length + used.length });
 

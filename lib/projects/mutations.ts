@@ -19,7 +19,6 @@ const auditFields = {
   plannedInvestment: true,
   startDate: true,
   endDate: true,
-  jointVenture: true,
   description: true,
   version: true,
   villages: { select: { villageId: true } },

@@ -18,7 +18,6 @@ const projectFields = {
   plannedInvestment: optionalYuanSchema,
   startDate: optionalDate,
   endDate: optionalDate,
-  jointVenture: optionalText(120),
   description: optionalText(2000),
   villageIds: z.array(id).max(50).default([]),
 };

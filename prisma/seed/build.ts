@@ -12,6 +12,7 @@ import { createRng } from './random';
 import { addPioneers } from './pioneers';
 import { addCommitments } from './scorecard';
 import { addTasks } from './tasks';
+import { addFactCooperatives, addSampleCooperatives } from './cooperatives';
 import { addUpdates } from './updates';
 
 /** `sample: false` builds the facts layer alone (what the source report states), for tests and a facts-only install. */
@@ -19,6 +20,7 @@ export function buildSeedData({ sample = true }: { sample?: boolean } = {}): See
   const data = emptySeedData();
   addFactPlaces(data);
   addFactProjects(data);
+  addFactCooperatives(data);
   if (!sample) return data;
   addSampleSource(data);
   addSamplePlaces(data);
@@ -31,5 +33,6 @@ export function buildSeedData({ sample = true }: { sample?: boolean } = {}): See
   addCommitments(data, createRng(0x5eed_0b07));
   addPioneers(data, createRng(0x5eed_0b08));
   addTasks(data, createRng(0x5eed_0b09));
+  addSampleCooperatives(data, createRng(0x5eed_0b0a));
   return data;
 }

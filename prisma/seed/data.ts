@@ -30,6 +30,11 @@ export type SeedData = {
   pioneers: Row<Prisma.PioneerMemberCreateManyInput>[];
   pioneerPosts: Row<Prisma.PioneerPostCreateManyInput>[];
   tasks: Row<Prisma.PracticalTaskCreateManyInput>[];
+  cooperatives: Row<Prisma.CooperativeCreateManyInput>[];
+  cooperativeShares: Row<Prisma.CooperativeShareCreateManyInput>[];
+  dividends: Row<Prisma.CooperativeDividendCreateManyInput>[];
+  jointVentures: Row<Prisma.JointVentureCreateManyInput>[];
+  jointVenturePartners: Row<Prisma.JointVenturePartnerCreateManyInput>[];
 };
 
 export function emptySeedData(): SeedData {
@@ -37,6 +42,7 @@ export function emptySeedData(): SeedData {
     sources: [], districts: [], townships: [], soes: [], zones: [], villages: [], incomes: [],
     pairings: [], projects: [], projectVillages: [], updates: [], beneficiaries: [], feedback: [],
     accreditations: [], assessments: [], phases: [], targets: [], statistics: [], commitments: [], weights: [], pioneers: [], pioneerPosts: [], tasks: [],
+    cooperatives: [], cooperativeShares: [], dividends: [], jointVentures: [], jointVenturePartners: [],
   };
 }
 

@@ -80,6 +80,9 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.village.createMany({ data: d.villages });
   await tx.villageIncome.createMany({ data: d.incomes });
   await tx.pairing.createMany({ data: d.pairings });
+  await tx.cooperative.createMany({ data: d.cooperatives });
+  await tx.jointVenture.createMany({ data: d.jointVentures });
+  await tx.jointVenturePartner.createMany({ data: d.jointVenturePartners });
   await tx.project.createMany({ data: d.projects });
   await tx.projectVillage.createMany({ data: d.projectVillages });
   await tx.projectUpdate.createMany({ data: d.updates });
@@ -99,4 +102,6 @@ async function insert(tx: Prisma.TransactionClient, d: SeedData) {
   await tx.pioneerMember.createMany({ data: d.pioneers });
   await tx.pioneerPost.createMany({ data: d.pioneerPosts });
   await tx.practicalTask.createMany({ data: d.tasks });
+  await tx.cooperativeShare.createMany({ data: d.cooperativeShares });
+  await tx.cooperativeDividend.createMany({ data: d.dividends });
 }

@@ -78,7 +78,6 @@ export async function projectEdit(prisma: PrismaClient, projectId: number, chang
     plannedInvestment: p.plannedInvestment?.toString() ?? '',
     startDate: p.startDate?.toISOString().slice(0, 10) ?? '',
     endDate: p.endDate?.toISOString().slice(0, 10) ?? '',
-    jointVenture: p.jointVenture ?? '',
     description: p.description ?? '',
     villageIds: p.villages.map((v) => String(v.villageId)),
     ...changes,

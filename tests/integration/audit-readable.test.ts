@@ -52,7 +52,7 @@ const change = (label: string, before: string, after: string, words: [string, st
 describe('the audit page of a project edit', () => {
   beforeAll(async () => {
     const { liaisonA } = world.users;
-    const edit = await projectEdit(database.prisma, world.projectA.id, { mode: 'BUILD_FOR_FARMERS', plannedInvestment: '1500000', jointVenture: '甲村企合作社' });
+    const edit = await projectEdit(database.prisma, world.projectA.id, { mode: 'BUILD_FOR_FARMERS', plannedInvestment: '1500000', description: '甲村企合作社' });
     expect(await updateProject(liaisonA, edit)).toMatchObject({ status: 'ok' });
     expect(await changeProjectStatus(liaisonA, { projectId: String(world.projectA.id), version: '2', status: 'IN_PROGRESS' })).toMatchObject({ status: 'ok' });
   });
@@ -64,7 +64,7 @@ describe('the audit page of a project edit', () => {
     const zh: [string, string] = ['修改前', '修改后'];
     expect(text).toMatch(change('合作模式', '以农促农', '以建惠农', zh));
     expect(text).toMatch(change('计划投资', '100 万元', '150 万元', zh));
-    expect(text).toMatch(change('村企合资公司', '—', '甲村企合作社', zh));
+    expect(text).toMatch(change('项目简介', '—', '甲村企合作社', zh));
     expect(text).toMatch(change('状态', '筹备中', '实施中', zh));
     // Only what changed: the name stayed the same.
     expect(text).not.toMatch(/项目\s*：\s*修改前/);

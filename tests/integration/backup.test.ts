@@ -89,13 +89,12 @@ beforeAll(async () => {
     plannedInvestment: '2000000.05',
     startDate: '2026-01-01',
     endDate: '',
-    jointVenture: '',
     description: AWKWARD,
     villageIds,
   });
   ok(project);
   const projectId = project.status === 'ok' ? project.data.id : 0;
-  ok(await updateProject(liaison, await projectEdit(p, projectId, { endDate: '2027-12-31', jointVenture: '合作社' })));
+  ok(await updateProject(liaison, await projectEdit(p, projectId, { endDate: '2027-12-31', description: '合作社' })));
   ok(await changeProjectStatus(liaison, { projectId, version: 2, status: 'IN_PROGRESS' }));
   const d = new Date();
   const lastMonth = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);

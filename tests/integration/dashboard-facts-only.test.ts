@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/policy';
 import { getDashboard, type Dashboard } from '../../lib/dashboard/overview';
+import { getIncomeSources } from '../../lib/dashboard/income-sources';
 import { dashboardTables } from '../../lib/exports/dashboard';
 import { exporters } from '../../lib/exports/registry';
 import { seed } from '../../prisma/seed/seed';
@@ -25,6 +26,11 @@ describe('the facts layer alone (sample layer not loaded)', () => {
   it('holds no sample record and no sample source', async () => {
     expect(await database.prisma.source.count({ where: { isSample: true } })).toBe(0);
     expect(await database.prisma.project.count()).toBe(17);
+  });
+
+  it('has no dividends and marks nothing in where the villages’ income came from', async () => {
+    const figure = (await getIncomeSources(org, 2025))!;
+    expect([figure.dividends, figure.isSample]).toEqual(['0', false]);
   });
 
   it('marks no figure, chart, table row or export', async () => {

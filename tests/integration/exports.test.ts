@@ -116,7 +116,7 @@ describe('the meeting workbook', () => {
   it('has every dashboard table, a sheet each, amounts numeric and summing to SQL; nothing for a user who may not see the dashboard', async () => {
     const tables = (await dashboardTables(world.users.admin, 'zh-CN', now))!;
     const book = await readBack(await toXlsx(tables));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '国企排行', '各区情况', '村集体经济年平均收入', '2025年收入分布', '按项目状态', '按合作模式', '按成效领域', '示范片认定进度', '需要关注']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '国企排行', '各区情况', '村集体经济年平均收入', '2025年收入分布', '收入来源', '按项目状态', '按合作模式', '按成效领域', '示范片认定进度', '需要关注']);
     const byStatus = book.getWorksheet('按项目状态')!;
     const [sums] = await database.prisma.$queryRaw<{ planned: bigint }[]>`SELECT (sum("plannedInvestment") * 100)::bigint AS planned FROM "Project"`;
     expect(cents(column(byStatus, '计划投资（元）').values)).toBe(Number(sums!.planned));

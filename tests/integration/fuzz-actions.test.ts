@@ -19,6 +19,8 @@ import { undoImport } from '../../lib/imports/mutations';
 import { markNotificationsRead, setWebhook, updateNotificationPreferences } from '../../lib/notifications/mutations';
 import { markFeedbackSeen } from '../../lib/todo/mutations';
 import { addAttachment, deleteAttachment } from '../../lib/attachments/mutations';
+import { recordDividend, saveCooperative, saveShare, setCooperativeProjects } from '../../lib/cooperatives/mutations';
+import { saveJointVenture } from '../../lib/joint-ventures/mutations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { buildWorld, type World } from '../helpers/fixtures';
 
@@ -32,6 +34,7 @@ let memberA: number;
 let taskA: number;
 let spareMember: number;
 let postA: number;
+let cooperativeA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -41,6 +44,7 @@ beforeAll(async () => {
   memberA = (await database.prisma.pioneerMember.create({ data: { zoneId: world.zoneA.id, name: '甲队员', side: 'VILLAGE', role: '队员' } })).id;
   spareMember = (await database.prisma.pioneerMember.create({ data: { zoneId: world.zoneA.id, name: '乙队员', side: 'SOE', role: '队员' } })).id;
   postA = (await database.prisma.pioneerPost.create({ data: { projectId: world.projectA.id, memberId: memberA, title: '甲岗' } })).id;
+  cooperativeA = (await database.prisma.cooperative.create({ data: { zoneId: world.zoneA.id, name: '甲联合社' } })).id;
 });
 afterAll(() => database.drop());
 
@@ -89,6 +93,11 @@ const MUTATIONS: Record<string, [Mutation<unknown>, string[]]> = {
   editTask: [editTask, ['id', 'version', 'title', 'forWhom', 'responsible', 'dueOn']],
   removePioneerMember: [removePioneerMember, ['id', 'reason']],
   removePioneerPost: [removePioneerPost, ['id', 'reason']],
+  saveCooperative: [saveCooperative, ['id', 'version', 'zoneId', 'name', 'foundedOn', 'plan']],
+  saveShare: [saveShare, ['cooperativeId', 'villageId', 'landMu', 'amount', 'percent', 'asOf', 'version']],
+  recordDividend: [recordDividend, ['villageId', 'year', 'amount', 'paidOn', 'version']],
+  setCooperativeProjects: [setCooperativeProjects, ['cooperativeId', 'version', 'projectIds']],
+  saveJointVenture: [saveJointVenture, ['id', 'version', 'name', 'registeredOn', 'zoneId', 'villageId', 'description', 'partners', 'projectIds']],
 };
 
 /** Values that look almost right, and values that are plainly wrong. */
@@ -108,7 +117,7 @@ const nasty = fc.oneof(
 
 async function counts() {
   const p = database.prisma;
-  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.attachment.count(), p.pairingCommitment.count(), p.assessmentWeights.count(), p.pioneerMember.count(), p.pioneerPost.count(), p.practicalTask.count()]);
+  return Promise.all([p.auditLog.count(), p.user.count(), p.project.count(), p.projectUpdate.count(), p.updateEvent.count(), p.feedback.count(), p.villageIncome.count(), p.accreditation.count(), p.assessment.count(), p.soe.count(), p.zone.count(), p.village.count(), p.pairing.count(), p.projectSeen.count(), p.programPhase.count(), p.programTarget.count(), p.attachment.count(), p.pairingCommitment.count(), p.assessmentWeights.count(), p.pioneerMember.count(), p.pioneerPost.count(), p.practicalTask.count(), p.cooperative.count(), p.cooperativeShare.count(), p.cooperativeDividend.count(), p.jointVenture.count(), p.jointVenturePartner.count()]);
 }
 
 describe('every mutation under random and malformed input', () => {
@@ -142,7 +151,7 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
   const q = new Date();
   const quarter = `${q.getUTCFullYear()}-Q${Math.floor(q.getUTCMonth() / 3) + 1}`;
   return {
-    createProject: [createProject, { name: '模糊测试项目', zoneId: String(world.zoneA.id), mode: 'AGRI_FOR_AGRI', method: 'DIRECT_INVESTMENT', outcomeArea: 'FARMER_INCOME', batch: 'INDUSTRY', plannedInvestment: '1000', startDate: '2024-01-01', endDate: '2026-01-01', jointVenture: '合资', description: '说明', villageIds: [] }],
+    createProject: [createProject, { name: '模糊测试项目', zoneId: String(world.zoneA.id), mode: 'AGRI_FOR_AGRI', method: 'DIRECT_INVESTMENT', outcomeArea: 'FARMER_INCOME', batch: 'INDUSTRY', plannedInvestment: '1000', startDate: '2024-01-01', endDate: '2026-01-01', description: '说明', villageIds: [] }],
     postProjectUpdate: [postProjectUpdate, { projectId: String(world.projectA.id), period: '2024-05', progressPct: '10', investmentToDate: '100', jobsCreated: '1', incomeToVillages: '10', narrative: '正常' }],
     giveFeedback: [giveFeedback, { projectId: String(world.projectA.id), quarter, rating: '3', comment: '好' }],
     nominateZone: [nominateZone, { zoneId: String(world.zoneB.id), nominatedOn: '2024-01-01' }],
@@ -164,6 +173,11 @@ function validPayloads(): Record<string, [Mutation<unknown>, Record<string, unkn
     editTask: [editTask, { id: String(taskA), version: '1', title: '模糊修改', forWhom: '村民', responsible: '工作队', dueOn: '2026-10-31' }],
     removePioneerPost: [removePioneerPost, { id: String(postA), reason: '模糊测试原因' }],
     removePioneerMember: [removePioneerMember, { id: String(spareMember), reason: '模糊测试原因' }],
+    saveCooperative: [saveCooperative, { zoneId: String(world.zoneB.id), name: '乙联合社', foundedOn: '2021-01-01', plan: '' }],
+    saveShare: [saveShare, { cooperativeId: String(cooperativeA), villageId: String(world.villageA1.id), landMu: '10', amount: { text: '1', unit: '万元' }, percent: '10', asOf: '2024-12-31' }],
+    recordDividend: [recordDividend, { villageId: String(world.villageA1.id), year: '2024', amount: { text: '100', unit: '元' }, paidOn: '2025-01-15' }],
+    setCooperativeProjects: [setCooperativeProjects, { cooperativeId: String(cooperativeA), version: '1', projectIds: [String(world.projectA.id)] }],
+    saveJointVenture: [saveJointVenture, { name: '模糊合资公司', registeredOn: '2022-01-01', zoneId: String(world.zoneA.id), villageId: '', description: '', partners: [{ partner: `SOE:${world.soeA.id}`, percent: '50' }, { partner: `ZONE_COMMITTEE:${world.zoneA.id}`, percent: '50' }], projectIds: [] }],
     saveWeights: [saveWeights, { year: '2030', delivery: '30', accreditation: '20', income: '15', feedback: '10', timeliness: '15', disputes: '10' }],
   };
 }

@@ -219,6 +219,23 @@ describe('an import that changes existing values', () => {
     expect(await database.prisma.import.findUniqueOrThrow({ where: { id: done.importId } })).toMatchObject({ undoneAt: null, version: imported.version });
   });
 
+  it('cannot be undone once a village it made holds a cooperative share: the village stays, with a clear answer', async () => {
+    const { admin } = world.users;
+    const file = csv([HEADERS, ['测试区', '甲片区', '甲新村', '', '', 2024, '200000']]);
+    const done = await checkThenCommit(villageImport, admin, file, { commit: true, locale: 'zh-CN' });
+    expect(done.status).toBe('committed');
+    if (done.status !== 'committed') return;
+    const village = await database.prisma.village.findFirstOrThrow({ where: { name: '甲新村' } });
+    const cooperative = await database.prisma.cooperative.upsert({ where: { zoneId: world.zoneA.id }, create: { zoneId: world.zoneA.id, name: '甲联合社' }, update: {} });
+    await database.prisma.cooperativeShare.create({ data: { cooperativeId: cooperative.id, villageId: village.id, landMu: '10', asOf: new Date('2024-12-31') } });
+    const imported = await database.prisma.import.findUniqueOrThrow({ where: { id: done.importId } });
+    expect(await undoImport(admin, { importId: done.importId, version: imported.version })).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { importId: ['有 1 条记录在导入之后被修改或被其他记录引用，不能整体撤销。请先处理这些记录。'] },
+    });
+    expect(await database.prisma.village.count({ where: { id: village.id } })).toBe(1);
+  });
+
   it('refuses a commit whose check is stale: the data changed after the user looked', async () => {
     const { admin, villageA1 } = world.users;
     const row = await income(world.villageA1.id, 2021);

@@ -195,6 +195,45 @@ describe('the unique project key', () => {
   });
 });
 
+describe('the joint ventures', () => {
+  it('turn each free-text joint venture of the projects into a record with its partners, and link the projects', async () => {
+    const empty = await createEmptyDatabase();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'portal-migrations-'));
+    try {
+      const names = (await readdir(MIGRATIONS_DIR)).filter((n) => /^\d{14}_/.test(n)).sort();
+      const at = names.findIndex((n) => n.endsWith('_cooperatives_joint_ventures'));
+      for (const name of names.slice(0, at)) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+      await migrate(empty.url, () => {}, dir);
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      await client.query(`INSERT INTO "Source" (code, title) VALUES ('f', '报道');
+        INSERT INTO "District" (code, name, "nameEn") VALUES ('d', '区', 'D');
+        INSERT INTO "Zone" (name, "districtId", "updatedAt") VALUES ('片', 1, now());
+        INSERT INTO "Soe" (name, category, "updatedAt") VALUES ('企', 'OTHER', now()), ('二企', 'OTHER', now());
+        INSERT INTO "Project" (name, "soeId", "zoneId", mode, method, "outcomeArea", "jointVenture", "sourceId", "sourceNote", "updatedAt") VALUES
+          ('甲', 1, 1, 'OTHER', 'DIRECT_INVESTMENT', 'GOVERNANCE', '合资公司', 1, '来源：甲', now()),
+          ('乙', 2, 1, 'OTHER', 'DIRECT_INVESTMENT', 'GOVERNANCE', ' 合资公司 ', NULL, NULL, now()),
+          ('丙', 1, 1, 'OTHER', 'DIRECT_INVESTMENT', 'GOVERNANCE', NULL, NULL, NULL, now()),
+          ('丁', 1, 1, 'OTHER', 'DIRECT_INVESTMENT', 'GOVERNANCE', '', NULL, NULL, now())`);
+      await migrate(empty.url, () => {});
+      const ventures = await client.query(`SELECT id, name, "zoneId", "sourceId", "sourceNote" FROM "JointVenture"`);
+      expect(ventures.rows).toEqual([{ id: 1, name: '合资公司', zoneId: 1, sourceId: 1, sourceNote: '来源：甲' }]);
+      const linked = await client.query(`SELECT name, "jointVentureId" FROM "Project" ORDER BY id`);
+      expect(linked.rows.map((r) => [r.name, r.jointVentureId])).toEqual([['甲', 1], ['乙', 1], ['丙', null], ['丁', null]]);
+      const partners = await client.query(`SELECT kind, "soeId", "zoneId", percent FROM "JointVenturePartner" ORDER BY kind, "soeId"`);
+      expect(partners.rows).toEqual([
+        { kind: 'SOE', soeId: 1, zoneId: null, percent: null },
+        { kind: 'SOE', soeId: 2, zoneId: null, percent: null },
+        { kind: 'ZONE_COMMITTEE', soeId: null, zoneId: 1, percent: null },
+      ]);
+      await client.end();
+    } finally {
+      await empty.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the program phases', () => {
   it('make the targets already kept the first phase’s, 2021-01-01 to their deadline, with their source', async () => {
     const empty = await createEmptyDatabase();

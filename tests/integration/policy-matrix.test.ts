@@ -66,6 +66,8 @@ async function resources() {
     teamSharedSoe: { zoneId: w.zoneShared.id, soeIds: [w.soeA.id, w.soeB.id], side: 'SOE' as const },
     taskOfA: { zoneId: w.zoneShared.id, ownerSoeId: w.soeA.id },
     taskOfVillages: { zoneId: w.zoneA.id, ownerSoeId: null },
+    ventureInZoneA: { zoneId: w.zoneA.id, soeIds: [w.soeA.id] },
+    ventureOfSoeBNoZone: { zoneId: null, soeIds: [w.soeB.id] },
   };
 }
 type Label = keyof Awaited<ReturnType<typeof resources>>;
@@ -102,6 +104,11 @@ const EXPECTED: Record<Action, Partial<Record<Label, UserKey[]>>> = {
   // Only the owning SOE's team moves a task on, even in a zone another SOE also pairs with.
   'task.update': { taskOfA: ['admin', 'liaisonA'], taskOfVillages: ['admin'] },
   'task.edit': { taskOfA: ['admin'], taskOfVillages: ['admin'] },
+  'cooperative.manage': { zoneA: ['admin'], zoneB: ['admin'] },
+  // A village's accountant books its own village's dividend, never a neighbour's.
+  'cooperative.recordDividend': { villageA1: ['admin', 'villageA1'], villageA2: ['admin', 'villageA2'], villageB1: ['admin', 'villageB1'] },
+  'jointVenture.read': { ventureInZoneA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'], ventureOfSoeBNoZone: [...ORG, 'liaisonB'] },
+  'jointVenture.manage': { ventureInZoneA: ['admin'], ventureOfSoeBNoZone: ['admin'] },
   'project.read': {
     projectA: [...ORG, 'liaisonA', 'villageA1', 'villageA2'],
     projectB: [...ORG, 'liaisonB', 'villageB1'],

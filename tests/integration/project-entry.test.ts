@@ -34,7 +34,6 @@ const newProject = (changes: Record<string, unknown> = {}) => ({
   plannedInvestment: '2000000',
   startDate: '2026-01-01',
   endDate: '',
-  jointVenture: '',
   description: '',
   villageIds: [String(world.villageA1.id)],
   ...changes,

@@ -152,7 +152,9 @@ describe('rollups', () => {
       villageInsert: async () => client.query(`INSERT INTO "Village" ("zoneId", name, "updatedAt") VALUES ($1, $2, now())`, [pick(zones), `随机村${Math.floor(rnd() * 1e9)}`]),
       villageDelete: async () => {
         const [id] = await ids(`SELECT id FROM "Village" v WHERE NOT EXISTS (SELECT 1 FROM "ProjectVillage" WHERE "villageId" = v.id) AND NOT EXISTS (SELECT 1 FROM "Beneficiary" WHERE "villageId" = v.id)
-          AND NOT EXISTS (SELECT 1 FROM "User" WHERE "villageId" = v.id) AND NOT EXISTS (SELECT 1 FROM "Feedback" WHERE "villageId" = v.id) ORDER BY random() LIMIT 1`);
+          AND NOT EXISTS (SELECT 1 FROM "User" WHERE "villageId" = v.id) AND NOT EXISTS (SELECT 1 FROM "Feedback" WHERE "villageId" = v.id)
+          AND NOT EXISTS (SELECT 1 FROM "CooperativeShare" WHERE "villageId" = v.id) AND NOT EXISTS (SELECT 1 FROM "CooperativeDividend" WHERE "villageId" = v.id)
+          AND NOT EXISTS (SELECT 1 FROM "JointVenture" WHERE "villageId" = v.id) AND NOT EXISTS (SELECT 1 FROM "JointVenturePartner" WHERE "villageId" = v.id) ORDER BY random() LIMIT 1`);
         await client.query('BEGIN');
         await client.query(`DELETE FROM "VillageIncome" WHERE "villageId" = $1`, [id]);
         await client.query(`DELETE FROM "Village" WHERE id = $1`, [id]);

@@ -58,7 +58,7 @@ const FACT_PROJECTS = [
   ['第八届知音故里油菜花节', '武汉文投集团', '消泗片区', 'OTHER'],
 ] as const;
 
-const SOURCED_TABLES = ['District', 'Township', 'Zone', 'Village', 'VillageIncome', 'Soe', 'Pairing', 'Project', 'ProjectUpdate', 'Accreditation', 'Assessment', 'Beneficiary', 'Feedback'];
+const SOURCED_TABLES = ['District', 'Township', 'Zone', 'Village', 'VillageIncome', 'Soe', 'Pairing', 'Project', 'ProjectUpdate', 'Accreditation', 'Assessment', 'Beneficiary', 'Feedback', 'Cooperative', 'CooperativeShare', 'CooperativeDividend', 'JointVenture', 'JointVenturePartner'];
 
 async function tables(prisma: PrismaClient) {
   const rows = await prisma.$queryRaw<{ name: string }[]>`
@@ -220,6 +220,35 @@ describe('prisma/seed', () => {
       expect(links.map((l) => l.village.name)).toEqual(['毛家冲村']);
     });
 
+    it('has the joint ventures the source names as records, with their partners and no invented shares', async () => {
+      const ventures = await prisma.jointVenture.findMany({
+        where: { sourceId: sourceIds.fact },
+        include: { zone: true, village: true, partners: { include: { soe: true, zone: true }, orderBy: { id: 'asc' } }, projects: { orderBy: { id: 'asc' } } },
+        orderBy: { id: 'asc' },
+      });
+      expect(ventures).toHaveLength(3);
+      const first = ventures[0]!;
+      expect([first.name, first.zone?.name, first.village?.name, first.registeredOn?.toISOString().slice(0, 10)]).toEqual(['武汉红色原野生态发展有限公司', '民主片区', '毛家冲村', '2021-03-01']);
+      expect(first.partners.map((p) => [p.kind, p.soe?.name ?? p.zone?.name, p.percent])).toEqual([['SOE', '武汉农业集团', null], ['ZONE_COMMITTEE', '民主片区', null]]);
+      expect(first.projects.map((p) => p.name)).toEqual(['武汉红色原野生态发展有限公司']);
+      expect(first.sourceNote).toContain('首个经济实体');
+      // Every fact project that named a venture in free text is linked to its record.
+      const named = await prisma.project.findMany({ where: { sourceId: sourceIds.fact, jointVenture: { not: null } }, include: { jointVentureRecord: true } });
+      expect(named.length).toBe(4);
+      for (const p of named) expect(p.jointVentureRecord?.name, p.name).toBe(p.jointVenture);
+      expect(await prisma.jointVenturePartner.count({ where: { sourceId: sourceIds.fact, percent: { not: null } } })).toBe(0);
+    });
+
+    it('has 民主片区’s cooperative with its 5-year plan of 23 projects, and no fact shares or dividends', async () => {
+      const c = await prisma.cooperative.findFirstOrThrow({ where: { sourceId: sourceIds.fact }, include: { zone: true } });
+      expect([c.zone.name, c.name]).toEqual(['民主片区', '民主片区股份制经济联合社']);
+      expect(c.plan).toContain('5年');
+      expect(c.plan).toContain('23');
+      expect(await prisma.cooperative.count({ where: { sourceId: sourceIds.fact } })).toBe(1);
+      expect(await prisma.cooperativeShare.count({ where: { sourceId: sourceIds.fact } })).toBe(0);
+      expect(await prisma.cooperativeDividend.count({ where: { sourceId: sourceIds.fact } })).toBe(0);
+    });
+
     it('points every district at the source', async () => {
       const districts = await prisma.district.findMany();
       expect(districts.map((d) => d.name).sort()).toEqual(['东西湖区', '新洲区', '汉南区', '江夏区', '洪山区', '蔡甸区', '黄陂区'].sort());
@@ -362,6 +391,19 @@ describe('prisma/seed', () => {
         const [r] = await prisma.$queryRawUnsafe<{ fact: number }[]>(`SELECT count(*)::int AS fact FROM "${t}" WHERE "sourceId" = $1`, sourceIds.fact);
         expect(r!.fact, t).toBe(0);
       }
+    });
+
+    it('pays sample dividends never above the village’s income, with shares adding up to 100 %', async () => {
+      const [above] = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "CooperativeDividend" d JOIN "VillageIncome" i ON i."villageId" = d."villageId" AND i.year = d.year WHERE d.amount > i.amount`;
+      expect(above!.n).toBe(0);
+      expect(await prisma.cooperativeDividend.count()).toBeGreaterThan(50);
+      const totals = await prisma.$queryRaw<{ total: string }[]>`SELECT sum(percent)::text AS total FROM "CooperativeShare" GROUP BY "cooperativeId"`;
+      expect(totals.length).toBeGreaterThan(5);
+      for (const t of totals) expect(t.total).toBe('100.00');
+      // 毛家冲村 (the sample village account's neighbour) receives dividends through 民主片区's cooperative.
+      const maojiachong = await prisma.village.findFirstOrThrow({ where: { name: '毛家冲村' }, include: { dividends: true } });
+      expect(maojiachong.dividends.length).toBeGreaterThan(0);
     });
 
     it('keeps accreditation behind target and Zone.accreditedAt consistent', async () => {

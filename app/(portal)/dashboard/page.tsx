@@ -5,6 +5,7 @@ import { DashboardTables } from '@/components/dashboard/dashboard-tables';
 import { FiguresAsOf } from '@/components/dashboard/figures-as-of';
 import { headlineValues } from '@/components/dashboard/headline';
 import { KpiCard } from '@/components/dashboard/kpi-card';
+import { IncomeSourcesFigure } from '@/components/dashboard/income-sources-figure';
 import { ProgramMap } from '@/components/map/program-map';
 import { PhaseResult } from '@/components/program/phase-result';
 import { TodoPanel } from '@/components/todo/todo-panel';
@@ -214,6 +215,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
       </section>
       <ProgramMap model={map} locale={locale} year={data.year} measureHref={(m) => `/dashboard?measure=${m}#program-map-heading`} />
+      <IncomeSourcesFigure data={data.incomeSources} />
       <DashboardCharts data={data} />
       <DashboardTables data={data} />
       <section aria-labelledby="reported-totals" className="rounded-lg border border-sky-200 bg-sky-50/40 p-4 shadow-sm">

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PioneerPosts } from '@/components/pioneers/pioneer-sections';
@@ -75,7 +76,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </div>
         <div>
           <dt className="text-slate-500">{t('projectForm.jointVenture')}</dt>
-          <dd>{project.jointVenture ?? t('projects.none')}</dd>
+          {/* The venture is a record of the zone (partners, shares); the project links to it there. */}
+          <dd>
+            {project.jointVentureRecord ? (
+              <Link href={`/zones/${project.jointVentureRecord.zoneId}#joint-venture-${project.jointVentureRecord.id}`} className="text-red-900 hover:underline">{project.jointVentureRecord.name}</Link>
+            ) : t('projects.none')}
+            {project.jointVentureRecord?.source?.isSample && <SampleTag />}
+            {project.cooperative && <span className="block text-xs text-slate-600">{t('jointVenture.broughtInBy', { cooperative: project.cooperative.name })}</span>}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">{t('projectForm.startDate')}</dt>
@@ -131,7 +139,6 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               plannedInvestment: project.plannedInvestment,
               startDate: day(project.startDate),
               endDate: day(project.endDate),
-              jointVenture: project.jointVenture,
               description: project.description,
               villageIds: project.villages.map((v) => v.id),
             }}

@@ -11,6 +11,10 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatHouseholds, formatPeople, formatYuan } from '@/lib/i18n/format';
 import { isIncomeJump } from '@/lib/metrics/quality';
 import { getVillage } from '@/lib/villages/queries';
+import { getVillageDividends } from '@/lib/cooperatives/queries';
+import { dividendExceedsIncome } from '@/lib/cooperatives/rules';
+import { DividendForm } from '@/components/cooperatives/cooperative-forms';
+import { portalNow } from '@/lib/clock';
 import { listZoneOptions } from '@/lib/zones/queries';
 import { VillageForm } from '@/components/master/master-forms';
 
@@ -19,7 +23,7 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const id = parseId((await params).id);
   const village = id === null ? null : await getVillage(user, id);
   if (!village) notFound();
-  const [t, locale, zones] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user)]);
+  const [t, locale, zones, dividends] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user), getVillageDividends(user, village.id)]);
   return (
     <article className="space-y-4">
       <header>
@@ -54,8 +58,9 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
       )}
       <section aria-labelledby="income" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="income" className="font-semibold">{t('zones.incomes')}</h2>
+        {dividends?.cooperative && <p className="text-xs text-slate-600">{t('cooperative.villageDividendIntro', { cooperative: dividends.cooperative.name })}</p>}
         <DataTable
-          className="mt-2 max-w-md text-sm"
+          className="mt-2 max-w-2xl text-sm"
           rows={village.incomes}
           rowKey={(income) => income.year}
           columns={[
@@ -72,8 +77,40 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
                 </>
               ),
             },
+            // A dividend is part of the year's income: shown as "of which through the cooperative", flagged when above the total.
+            ...(dividends?.cooperative || dividends?.byYear.size
+              ? [
+                  {
+                    label: t('cooperative.incomeOf'),
+                    numeric: true,
+                    cell: (income: (typeof village.incomes)[number]) => {
+                      const d = dividends.byYear.get(income.year);
+                      if (!d) return t('cooperative.noDividendYet');
+                      return (
+                        <span data-testid={`dividend-${income.year}`}>
+                          {t('cooperative.throughCooperative', { amount: formatYuan(d.amount, locale) })}
+                          {d.isSample && <sup className="ml-0.5 text-amber-800" title={t('sample.tag')}>*</sup>}
+                          {dividendExceedsIncome(d.amount, income.amount) && <span className="ml-2 rounded bg-rose-100 px-1 text-xs text-rose-800">{t('cooperative.aboveIncome')}</span>}
+                        </span>
+                      );
+                    },
+                  },
+                ]
+              : []),
           ]}
         />
+        {dividends?.canRecord && (
+          <details className="mt-3 rounded border border-slate-200 p-3">
+            <summary className="cursor-pointer text-sm font-medium">{t('cooperative.recordDividend')}</summary>
+            <div className="mt-2">
+              <DividendForm
+                villages={[{ id: village.id, name: village.name }]}
+                year={latestCompleteYear(portalNow())}
+                versions={Object.fromEntries([...dividends.byYear].map(([year, d]) => [`${village.id}:${year}`, d.version]))}
+              />
+            </div>
+          </details>
+        )}
       </section>
       {village.corrections.length > 0 && (
         <section aria-labelledby="income-corrections" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -16,6 +16,8 @@ import { EvidenceUpload } from '@/components/attachments/evidence-upload';
 import { attachmentsOfRound } from '@/lib/attachments/queries';
 import { PioneerTeam } from '@/components/pioneers/pioneer-sections';
 import { TaskList } from '@/components/tasks/task-list';
+import { CooperativeSection } from '@/components/cooperatives/cooperative-section';
+import { JointVentureSection } from '@/components/joint-ventures/joint-venture-section';
 
 export default async function ZonePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -159,6 +161,8 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           {round && next.revoke && <CloseForm accreditationId={round.id} version={round.version} revoking />}
         </section>
       )}
+      <CooperativeSection user={user} zoneId={zone.id} />
+      <JointVentureSection user={user} zoneId={zone.id} />
       <TaskList user={user} zoneId={zone.id} />
       <PioneerTeam user={user} zoneId={zone.id} soeIds={zone.pairings.map((p) => p.soe.id)} />
       <section aria-labelledby="zone-projects" className="rounded-lg border border-slate-200 bg-white p-4">
