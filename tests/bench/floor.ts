@@ -131,8 +131,8 @@ export function floors(year: number, target: string, today: Date): Record<string
       sql: `
         SELECT v.id, v.name, z.name AS zone, (count(*) OVER ())::int AS total
         FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
-        LEFT JOIN "VillageIncome" vi ON vi."villageId" = v.id AND vi.year = $1
-        WHERE vi.id IS NULL AND z.id IN (${PAIRED_IN('$1::int')})
+        WHERE NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = $1)
+          AND z.id IN (${PAIRED_IN('$1::int')})
         ORDER BY z.name, v.name LIMIT 20`,
       params: [year],
     },
