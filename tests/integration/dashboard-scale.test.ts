@@ -105,6 +105,12 @@ describe('the dashboard cache', () => {
     expect(after.zones.accredited).toBe(before.zones.accredited - 1);
   });
 
+  it('plans each query for its own values (a generic plan of a repeated aggregate can take minutes at scale)', async () => {
+    const [inSnapshot] = await inOneSnapshot(() => readDb().$queryRaw<{ plan_cache_mode: string }[]>`SHOW plan_cache_mode`);
+    const [direct] = await db().$queryRaw<{ plan_cache_mode: string }[]>`SHOW plan_cache_mode`;
+    expect([inSnapshot!.plan_cache_mode, direct!.plan_cache_mode]).toEqual(['force_custom_plan', 'force_custom_plan']);
+  });
+
   it('computes every figure of a copy in one snapshot, whatever commits meanwhile', async () => {
     const accredited = () => readDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Zone" WHERE "accreditedAt" IS NOT NULL`;
     const [first, second, outside] = await inOneSnapshot(async () => {
