@@ -20,7 +20,11 @@ test.beforeAll(async () => {
   client = new pg.Client({ connectionString: db.url });
   await client.connect();
 });
+/** The update this journey posts: removed afterwards (with its steps and files, by cascade), so that the
+ * monthly loop's journey can post this month's update on the same project (the only one its two users share). */
+let posted: number | null = null;
 test.afterAll(async () => {
+  if (posted !== null) await client.query(`DELETE FROM "ProjectUpdate" WHERE id = $1`, [posted]);
   await client?.end();
 });
 
@@ -48,6 +52,7 @@ test('a village disputes an update and attaches a photo; the liaison sees it, an
   await liaison.getByRole('button', { name: '提交进展' }).click();
   await expect(liaison.getByText('进展已提交，等待村委会确认。')).toBeVisible();
   const update = await one<{ id: number; projectId: number }>(`SELECT id, "projectId" FROM "ProjectUpdate" WHERE "projectId" = $1 ORDER BY "createdAt" DESC, id DESC LIMIT 1`, [project.id]);
+  posted = update.id;
 
   // 1. The village disputes it, then attaches a photo to its dispute.
   const village = await signedIn(browser, 'maojiachong');

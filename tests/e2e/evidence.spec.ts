@@ -40,6 +40,8 @@ test('a liaison attaches photos and a PDF; the village opens them while confirmi
       JOIN "User" l ON l.username = 'nongye' AND l."soeId" = p."soeId"
       JOIN "User" v ON v.username = 'maojiachong'
       WHERE EXISTS (SELECT 1 FROM "ProjectVillage" pv WHERE pv."projectId" = p.id AND pv."villageId" = v."villageId") AND u.confirmation IN ('PENDING', 'CONFIRMED', 'DISPUTED')
+        -- None with files yet (the dispute journey attaches to its update's dispute and answer).
+        AND NOT EXISTS (SELECT 1 FROM "Attachment" a LEFT JOIN "UpdateEvent" e ON e.id = a."updateEventId" WHERE a."updateId" = u.id OR e."updateId" = u.id)
       ORDER BY (u.confirmation = 'PENDING') DESC, u.period DESC LIMIT 1`,
   );
 
