@@ -13,12 +13,20 @@ import { inOneSnapshot, readDb } from '@/lib/db/client';
 // of the copy is exact for.
 //
 // When the data has changed since, a reader waits for the new copy if the last one
-// took at most the wait budget to compute (a city's dashboard: tens of milliseconds).
-// Beyond it (a province: seconds), a reader gets the last copy at once, with its
-// `asOf` and `current: false` (the page says so), while one recomputation runs for
-// everybody; recomputations are spaced so that they take at most half the time,
-// however fast the writes come. A new day, or a caller that asks for `fresh`
+// took at most the wait budget to compute (PORTAL_FIGURES_WAIT_MS, 100 ms: a city's
+// dashboard takes tens of milliseconds). Beyond it (a province: seconds), a reader
+// gets the last copy at once, with its `asOf` and `current: false` (the page says
+// so), while one recomputation runs for everybody. Those recomputations are spaced,
+// however fast the writes come: each part at most every PORTAL_FIGURES_GAP_MS (3 s),
+// and for at most a quarter of the time, so that the pages are served beside them
+// (measured: the README's Performance). A new day, or a caller that asks for `fresh`
 // (a printed briefing, an export), always waits.
+//
+// The production server runs one process per core (lib/server/serve.ts). A process that
+// starts a recomputation says so to the others, and sends them the copy it computed
+// (through the cluster's primary): the others serve their last copy meanwhile instead
+// of computing the same figures beside it, so one write costs one recomputation, not
+// one per core.
 
 export type Snapshot<T> = {
   value: T;
@@ -31,22 +39,79 @@ export type Snapshot<T> = {
 type Copy = { key: string; day: string; asOf: Date; value: unknown };
 type Part = {
   copy: Copy | null;
+  /** When another server process said it began recomputing this part (Date.now()), until its copy comes. */
+  elsewhereSince: number;
   /** The running computation, and when it began (performance.now()). */
   running: { promise: Promise<Copy>; startedAt: number } | null;
+  /** The recomputation to begin when the gap after the last one has passed. */
+  due: NodeJS.Timeout | null;
   /** How long the last computation took, and when it ended. */
   computeMs: number;
   endedAt: number;
 };
 
-const parts = new Map<string, Part>();
 /** Scopes are SOEs (a few hundred at most); beyond this many parts, start afresh. */
 const MAX_PARTS = 1000;
+/** A recomputation another process began is waited for at most this long (it may have died). */
+const ELSEWHERE_MAX_MS = 60_000;
+/** How much later than the process that computed a copy the others would begin the next one. */
+const OTHER_PROCESS_FIRST_MS = 500;
+/** A part served late is recomputed for at most a quarter of the time: the next begins no sooner than 3× the last one's length after it ended. */
+const SPACING = 3;
 
-/** A reader waits for a recomputation expected to take at most this long (PORTAL_FIGURES_WAIT_MS). */
-function waitBudgetMs() {
-  const value = Number(process.env.PORTAL_FIGURES_WAIT_MS);
-  return Number.isFinite(value) && value >= 0 ? value : 1000;
+// On globalThis: the bundler may load this module once per route, and every copy must be one per process.
+const shared = globalThis as typeof globalThis & { portalFigureParts?: Map<string, Part> };
+const parts = (shared.portalFigureParts ??= listenToOtherProcesses(new Map()));
+
+function partNamed(name: string) {
+  let p = parts.get(name);
+  if (!p) {
+    if (parts.size >= MAX_PARTS) clearDashboardCache();
+    p = { copy: null, elsewhereSince: 0, running: null, due: null, computeMs: 0, endedAt: 0 };
+    parts.set(name, p);
+  }
+  return p;
 }
+
+/** What the processes of one server tell each other (relayed by the primary: lib/server/serve.ts). */
+export type FigureMessage =
+  | { portalFigures: 'running' | 'failed'; part: string }
+  | { portalFigures: 'copy'; part: string; copy: Copy; computeMs: number };
+
+function tellOtherProcesses(message: FigureMessage) {
+  // Only in a cluster worker (process.send exists): the tests and `next dev` run one process.
+  if (process.send && process.connected) process.send(message, undefined, {}, () => {});
+}
+
+function listenToOtherProcesses(map: Map<string, Part>) {
+  if (!process.send) return map;
+  process.on('message', (message: Partial<FigureMessage> | null) => {
+    if (message?.portalFigures === undefined || typeof message.part !== 'string') return;
+    const p = partNamed(message.part);
+    if (message.portalFigures === 'running') p.elsewhereSince = Date.now();
+    else if (message.portalFigures === 'failed') p.elsewhereSince = 0;
+    else if (message.portalFigures === 'copy' && message.copy) {
+      p.elsewhereSince = 0;
+      // Kept only when newer than this process's own copy.
+      if (!p.copy || p.copy.asOf.getTime() < message.copy.asOf.getTime()) {
+        p.copy = message.copy;
+        p.computeMs = message.computeMs ?? p.computeMs;
+        // The process that computed it begins the next one; this one only if that one does not (say, no reader comes there).
+        p.endedAt = performance.now() + OTHER_PROCESS_FIRST_MS;
+      }
+    }
+  });
+  return map;
+}
+
+function msFromEnv(name: string, fallback: number) {
+  const value = Number(process.env[name]);
+  return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+/** A reader waits for a recomputation expected to take at most this long (PORTAL_FIGURES_WAIT_MS). */
+const waitBudgetMs = () => msFromEnv('PORTAL_FIGURES_WAIT_MS', 100);
+/** A part served late is recomputed at most this often (PORTAL_FIGURES_GAP_MS), however fast the writes come. */
+const minGapMs = () => msFromEnv('PORTAL_FIGURES_GAP_MS', 3000);
 
 async function currentKey(day: string) {
   const [{ snapshot }] = await readDb().$queryRaw<[{ snapshot: string }]>`SELECT pg_current_snapshot()::text AS snapshot`;
@@ -62,15 +127,19 @@ function recompute(name: string, part: Part, day: string, compute: () => Promise
     return { key: `${day}|${snapshot}`, day, asOf, value: await compute() };
   }).then(
     (copy) => {
-      part.copy = copy;
+      // A newer copy from another process may have come meanwhile.
+      if (!part.copy || part.copy.asOf.getTime() <= copy.asOf.getTime()) part.copy = copy;
+      tellOtherProcesses({ portalFigures: 'copy', part: name, copy, computeMs: performance.now() - startedAt });
       return copy;
     },
   );
   part.running = { promise, startedAt };
+  tellOtherProcesses({ portalFigures: 'running', part: name });
   promise.then(
     () => settle(),
     (error: unknown) => {
       settle();
+      tellOtherProcesses({ portalFigures: 'failed', part: name });
       if (part.copy) console.error(`Recomputing ${name} failed; the last copy is served`, error);
     },
   );
@@ -83,6 +152,11 @@ function recompute(name: string, part: Part, day: string, compute: () => Promise
   return part.running;
 }
 
+/** Whether another process said it is computing this part (its copy will come here). */
+const elsewhere = (p: Part) => Date.now() - p.elsewhereSince < Math.max(ELSEWHERE_MAX_MS, 3 * p.computeMs);
+/** The recomputations of parts served late, one after another. */
+let inTheBackground = Promise.resolve();
+
 /**
  * `compute()`'s result for the current state of the data (see above), computed once for all
  * readers of the same `part`. `fresh`: always the current state, waiting when it must.
@@ -90,19 +164,25 @@ function recompute(name: string, part: Part, day: string, compute: () => Promise
 export async function cachedSnapshot<T>(day: string, compute: () => Promise<T>, part = 'citywide', { fresh = false } = {}): Promise<Snapshot<T>> {
   const readAt = performance.now();
   const key = await currentKey(day);
-  let p = parts.get(part);
-  if (!p) {
-    if (parts.size >= MAX_PARTS) parts.clear();
-    p = { copy: null, running: null, computeMs: 0, endedAt: 0 };
-    parts.set(part, p);
-  }
+  const p = partNamed(part);
   const copy = p.copy;
   if (copy?.key === key) return { value: copy.value as T, asOf: copy.asOf, current: true };
 
   const canServeLast = !fresh && copy !== null && copy.day === day && p.computeMs > waitBudgetMs();
   if (canServeLast) {
-    // Spaced: the next recomputation starts no sooner than the last one took after it ended.
-    if (!p.running && performance.now() - p.endedAt >= p.computeMs) recompute(part, p, day, compute);
+    // None while another process is computing this part (its copy will come here); else spaced:
+    // the next recomputation begins once the gap after the last one has passed, at the latest then.
+    if (!p.running && !elsewhere(p) && !p.due) {
+      const wait = Math.max(0, p.endedAt + Math.max(minGapMs(), SPACING * p.computeMs) - performance.now());
+      p.due = setTimeout(() => {
+        // One at a time in this process: the parts a write made stale do not all take the cores at once.
+        inTheBackground = inTheBackground.then(async () => {
+          p.due = null;
+          if (!p.running && !elsewhere(p)) await recompute(part, p, day, compute).promise.catch(() => undefined);
+        });
+      }, wait);
+      p.due.unref?.();
+    }
     return { value: copy.value as T, asOf: copy.asOf, current: false };
   }
   // Wait for a computation that began after this read (one that began before may miss a commit the reader saw).
@@ -125,5 +205,6 @@ export function scopePart(name: string, scope: SqlScope) {
 
 /** For benchmarks that time the uncached path. */
 export function clearDashboardCache() {
+  for (const p of parts.values()) if (p.due) clearTimeout(p.due);
   parts.clear();
 }

@@ -6,8 +6,8 @@ import { fromSample, pairedInYear } from './rules';
 
 // Where the villages' collective income of a year came from: the cooperatives' dividends, the income
 // pairing projects brought the villages, and the rest. A module of its own beside the dashboard's
-// figures (queries.ts), read from the base tables: dividends have no rollup, and the projects' part is
-// a flow over the year (like lib/dashboard/compare.ts), not the latest cumulative figure.
+// figures (queries.ts). The incomes come from the rollup (per zone and year); dividends have none, and
+// the projects' part is a flow over the year (like lib/dashboard/compare.ts), not the latest cumulative figure.
 
 export type IncomeSources = {
   year: number;
@@ -39,12 +39,14 @@ export async function computeIncomeSources(year: number): Promise<IncomeSources>
   const nextYearStart = `${year + 1}-01-01`;
   const [row] = await readDb().$queryRaw<Omit<IncomeSources, 'year'>[]>(Prisma.sql`
     WITH counted AS (
-      SELECT vi."villageId", v."zoneId", vi.amount, ${fromSample('vi."sourceId"')} AS sample
-      FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId"
-      WHERE vi.year = ${year} AND ${pairedInYear('v."zoneId"', year)}
+      -- The incomes of the villages of zones paired in the year, per zone from the rollup (a province has a million incomes).
+      SELECT r.zone_id, r.villages, r.total, r.sample FROM rollup.zone_year_income r
+      WHERE r.year = ${year} AND r.villages > 0 AND ${pairedInYear('r.zone_id', year)}
     ), dividends AS (
-      SELECT least(d.amount, c.amount) AS amount, ${fromSample('d."sourceId"')} AS sample
-      FROM "CooperativeDividend" d JOIN counted c ON c."villageId" = d."villageId" WHERE d.year = ${year}
+      SELECT least(d.amount, vi.amount) AS amount, ${fromSample('d."sourceId"')} AS sample
+      FROM "CooperativeDividend" d JOIN "VillageIncome" vi ON vi."villageId" = d."villageId" AND vi.year = d.year
+      JOIN "Village" v ON v.id = d."villageId"
+      WHERE d.year = ${year} AND ${pairedInYear('v."zoneId"', year)}
     ), updates AS (
       -- Per project of the counted zones: the latest counted update by the year's end, and by the year before's.
       SELECT p.id,
@@ -53,15 +55,15 @@ export async function computeIncomeSources(year: number): Promise<IncomeSources>
         (SELECT u."incomeToVillages" FROM "ProjectUpdate" u WHERE u."projectId" = p.id AND u.confirmation NOT IN ('DISPUTED', 'EXCLUDED')
            AND u.period < ${yearStart}::date ORDER BY u.period DESC LIMIT 1) AS at_start,
         EXISTS (SELECT 1 FROM "ProjectUpdate" u WHERE u."projectId" = p.id AND u.period < ${nextYearStart}::date AND ${fromSample('u."sourceId"')}) AS sample
-      FROM "Project" p WHERE p."zoneId" IN (SELECT DISTINCT "zoneId" FROM counted)
+      FROM "Project" p WHERE p."zoneId" IN (SELECT zone_id FROM counted)
     ), sums AS (
-      SELECT coalesce((SELECT sum(amount) FROM counted), 0) AS total,
+      SELECT coalesce((SELECT sum(total) FROM counted), 0) AS total,
         coalesce((SELECT sum(amount) FROM dividends), 0) AS dividends,
         coalesce((SELECT sum(greatest(coalesce(at_end, 0) - coalesce(at_start, 0), 0)) FROM updates), 0) AS projects
     )
     SELECT total::text, dividends::text, projects::text, greatest(total - dividends - projects, 0)::text AS rest,
-      (SELECT count(*) FROM counted)::int AS villages,
-      coalesce((SELECT bool_or(sample) FROM counted), false) OR coalesce((SELECT bool_or(sample) FROM dividends), false)
+      coalesce((SELECT sum(villages) FROM counted), 0)::int AS villages,
+      coalesce((SELECT sum(sample) FROM counted), 0) > 0 OR coalesce((SELECT bool_or(sample) FROM dividends), false)
         OR coalesce((SELECT bool_or(sample) FROM updates WHERE at_end IS NOT NULL), false) AS "isSample"
     FROM sums`);
   return { year, ...row! };

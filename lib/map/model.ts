@@ -100,9 +100,17 @@ export function buildMapModel({
   income: { target: number; strict: boolean };
   focus?: string;
 }) {
+  return shadeMap({ districts, measure, income, focus }, layOutZones(zones, focus));
+}
+
+export type ZoneLayer = ReturnType<typeof layOutZones>;
+
+/**
+ * The zones' part of the map, which depends on the zones and the view alone: computed once per
+ * change of the data (lib/map/queries.ts), so a page never goes through a province's zones.
+ */
+export function layOutZones(zones: MapZone[], focus?: string) {
   const map = projectWuhan(600, 480, focus);
-  const bins = binsFor(measure, income.target);
-  const byName = new Map(districts.filter((d) => d.name !== null).map((d) => [d.name!, d]));
   const placed = zones.flatMap((z) => {
     const p = z.at ? map.project(z.at.lng, z.at.lat) : null;
     return p ? [{ ...z, x: p[0], y: p[1] }] : [];
@@ -110,6 +118,26 @@ export function buildMapModel({
   const placedIds = new Set(placed.map((z) => z.id));
   const unplaced = zones.filter((z) => !placedIds.has(z.id));
   const drawn = placed.length > MAP_MAX_POINTS ? [...placed].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]).slice(0, MAP_MAX_POINTS) : placed;
+  return {
+    zones: drawn,
+    /** Zones with a location that are not drawn (beyond MAP_MAX_POINTS), by status. */
+    notDrawn: placed.length - drawn.length,
+    /** Zones placed, by status (drawn or not): the legend's counts. */
+    placedByStatus: Object.fromEntries((['accredited', 'assessment', 'none'] as ZoneStatus[]).map((s) => [s, placed.filter((z) => z.status === s).length])) as Record<ZoneStatus, number>,
+    unplaced: unplaced.slice(0, MAP_MAX_LISTED),
+    unplacedCount: unplaced.length,
+    sampleLocations: zones.some((z) => z.at && z.sampleLocation),
+  };
+}
+
+/** The districts shaded by `measure` from the dashboard's district figures, with the zones' layer. */
+export function shadeMap(
+  { districts, measure, income, focus }: { districts: DistrictFigures[]; measure: MapMeasure; income: { target: number; strict: boolean }; focus?: string },
+  layer: ZoneLayer,
+) {
+  const map = projectWuhan(600, 480, focus);
+  const bins = binsFor(measure, income.target);
+  const byName = new Map(districts.filter((d) => d.name !== null).map((d) => [d.name!, d]));
   return {
     width: map.width,
     height: map.height,
@@ -120,13 +148,6 @@ export function buildMapModel({
       const figures = byName.get(shape.name);
       return { ...shape, id: figures?.id ?? null, value: figures ? districtValue(figures, measure) : null, bin: binOf(bins, measure, figures, income) };
     }),
-    zones: drawn,
-    /** Zones with a location that are not drawn (beyond MAP_MAX_POINTS), by status. */
-    notDrawn: placed.length - drawn.length,
-    /** Zones placed, by status (drawn or not): the legend's counts. */
-    placedByStatus: Object.fromEntries((['accredited', 'assessment', 'none'] as ZoneStatus[]).map((s) => [s, placed.filter((z) => z.status === s).length])) as Record<ZoneStatus, number>,
-    unplaced: unplaced.slice(0, MAP_MAX_LISTED),
-    unplacedCount: unplaced.length,
-    sampleLocations: zones.some((z) => z.at && z.sampleLocation),
+    ...layer,
   };
 }

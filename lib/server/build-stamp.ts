@@ -32,6 +32,12 @@ export async function buildIsCurrent() {
   return Boolean(buildId) && saved === current;
 }
 
-export async function recordBuild() {
-  await writeFile(STAMP, await sourceStamp());
+/**
+ * Builds with `build` and records the stamp of the sources as they were when it began: a file
+ * edited during the build (which may have read it before) makes the next start build again.
+ */
+export async function buildAndRecord(build: () => Promise<void> | void) {
+  const stamp = await sourceStamp();
+  await build();
+  await writeFile(STAMP, stamp);
 }

@@ -1,6 +1,7 @@
 // The production server: one Next.js process per core (node:cluster), all on
 // one port. `next start` runs a single process, which keeps one core busy and
-// leaves the rest idle. A worker that dies is replaced.
+// leaves the rest idle. A worker that dies is replaced. The workers share the
+// dashboard's figures through this primary (lib/dashboard/cache.ts).
 import cluster from 'node:cluster';
 import http from 'node:http';
 import os from 'node:os';
@@ -12,7 +13,14 @@ const workers = Math.max(1, Number(process.env.PORTAL_WORKERS) || os.availablePa
 if (cluster.isPrimary) {
   let stopping = false;
   let exitCode = 0;
+  // Structured clone, not JSON: the figures the workers share keep their dates.
+  cluster.setupPrimary({ serialization: 'advanced' });
   for (let i = 0; i < workers; i++) cluster.fork();
+  // One worker's dashboard figures reach the others (lib/dashboard/cache.ts): each write is counted once, not once per worker.
+  cluster.on('message', (from, message: { portalFigures?: unknown } | null) => {
+    if (message?.portalFigures === undefined) return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
+  });
   const listening = new Set<number>();
   cluster.on('listening', (worker) => listening.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {

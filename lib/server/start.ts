@@ -8,7 +8,7 @@ import { stopOnSignalsYourself } from '../ops/embedded';
 import { SetupError } from '../ops/errors';
 import { migrate } from '../ops/migrate';
 import { resolveAuthSecret } from './auth-secret';
-import { buildIsCurrent, recordBuild } from './build-stamp';
+import { buildAndRecord, buildIsCurrent } from './build-stamp';
 import { checkInstall } from './install-check';
 import { assertPortFree, waitForHealthy } from './net';
 
@@ -45,8 +45,7 @@ async function main() {
   };
   if (!dev && !(await buildIsCurrent())) {
     console.log('Building the portal (next build)…');
-    await run([nextBin, 'build'], env);
-    await recordBuild();
+    await buildAndRecord(() => run([nextBin, 'build'], env));
   }
   const serve = dev ? [nextBin, 'dev', '--port', String(port)] : ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))];
   app = spawn(process.execPath, serve, {

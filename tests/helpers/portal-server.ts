@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { freePort } from '../../lib/ops/embedded';
-import { buildIsCurrent, recordBuild } from '../../lib/server/build-stamp';
+import { buildAndRecord, buildIsCurrent } from '../../lib/server/build-stamp';
 import { waitForHealthy } from '../../lib/server/net';
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
@@ -14,9 +14,10 @@ export type PortalServer = { url: string; pid: number; stop: () => Promise<void>
 /** `next build` when the sources changed since the last build. Run once, from the global setup: test files in parallel must not build at once. */
 export async function ensureBuild() {
   if (await buildIsCurrent()) return;
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) throw new Error('next build failed');
-  await recordBuild();
+  await buildAndRecord(() => {
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) throw new Error('next build failed');
+  });
 }
 
 /** The production build, served on a free port against `databaseUrl`. */
