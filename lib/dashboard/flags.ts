@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SqlScope } from '@/lib/auth/policy';
+import { projectInScope, zoneInScope } from '@/lib/auth/sql-scope';
 import { readDb } from '@/lib/db/client';
 import { isStale, pairedInYear } from './rules';
 
@@ -8,7 +9,7 @@ import { isStale, pairedInYear } from './rules';
 // Income jumps and each project's newest update come from the rollups (schema
 // `rollup`, kept by triggers; the jump rule is rollup.income_jump_factor() there).
 // These lists name records, so each is limited to what the user may read: the
-// policy's scope (`sqlScope` in lib/auth/policy.ts) as SQL conditions.
+// policy's scope (`sqlScope` in lib/auth/policy.ts) as SQL conditions (lib/auth/sql-scope.ts).
 const LIMIT = 20;
 
 export function getStaleProjects(today: Date, scope: SqlScope) {
@@ -18,7 +19,7 @@ export function getStaleProjects(today: Date, scope: SqlScope) {
     -- The newest update of any state (last_period), as the rule's "last reported month".
     LEFT JOIN (SELECT project_id, last_period AS period FROM rollup.project_latest) l ON l.project_id = p.id
     WHERE ${isStale('p', 'l.period', today)}
-      AND (${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)
+      AND ${projectInScope(scope, 'p')}
     ORDER BY l.period NULLS FIRST, p.id LIMIT ${LIMIT}`;
 }
 
@@ -29,8 +30,7 @@ export function getVillagesMissingIncome(year: number, scope: SqlScope) {
     FROM "Village" v JOIN "Zone" z ON z.id = v."zoneId"
     WHERE ${pairedInYear('z.id', year)}
       AND NOT EXISTS (SELECT 1 FROM "VillageIncome" vi WHERE vi."villageId" = v.id AND vi.year = ${year})
-      AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
-           OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
+      AND ${zoneInScope(scope, 'v."zoneId"')}
     ORDER BY z.name, v.name LIMIT ${LIMIT}`;
 }
 
@@ -39,9 +39,8 @@ export function getBeneficiariesOverPopulation(scope: SqlScope) {
     SELECT p.id AS "projectId", p.name AS project, v.name AS village, b.people, v.population, (count(*) OVER ())::int AS total
     FROM "Beneficiary" b JOIN "Village" v ON v.id = b."villageId" JOIN "Project" p ON p.id = b."projectId"
     WHERE v.population IS NOT NULL AND b.people > v.population
-      AND (${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)
-      AND (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
-           OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
+      AND ${projectInScope(scope, 'p')}
+      AND ${zoneInScope(scope, 'v."zoneId"')}
     ORDER BY b.people - v.population DESC LIMIT ${LIMIT}`;
 }
 
@@ -53,8 +52,7 @@ export function getIncomeJumps(scope: SqlScope) {
     JOIN "VillageIncome" cur ON cur."villageId" = j.village_id AND cur.year = j.year
     JOIN "VillageIncome" prev ON prev."villageId" = cur."villageId" AND prev.year = cur.year - 1
     JOIN "Village" v ON v.id = cur."villageId"
-    WHERE (${scope.all}::boolean OR v."zoneId" = ${scope.zoneId}::int
-           OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = v."zoneId" AND sp."soeId" = ${scope.soeId}::int))
+    WHERE ${zoneInScope(scope, 'v."zoneId"')}
     ORDER BY cur.year DESC, v.name LIMIT ${LIMIT}`;
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sqlScope, type SessionUser } from '@/lib/auth/policy';
+import { zoneInScope } from '@/lib/auth/sql-scope';
 import { portalNow } from '@/lib/clock';
 import { cachedUntilDataChanges, scopePart } from '@/lib/dashboard/cache';
 import { readDb } from '@/lib/db/client';
@@ -12,7 +13,7 @@ import { layOutZones, shadeMap, type MapMeasure, type MapZone } from './model';
  * its model-zone status, and whether its location is sample data. `districtId` narrows to one district.
  */
 export async function listMapZones(user: SessionUser, districtId?: number): Promise<MapZone[]> {
-  // One flat query (the policy's scope as SQL: sqlScope is zoneScope's equivalent): a province has
+  // One flat query (the policy's scope as SQL: zoneInScope is zoneScope's equivalent): a province has
   // tens of thousands of zones, and Prisma's relations or models cost three times the CPU for them.
   const scope = sqlScope(user);
   const zones = await readDb().$queryRaw<
@@ -23,8 +24,7 @@ export async function listMapZones(user: SessionUser, districtId?: number): Prom
       coalesce(s."isSample", false) AS "sampleLocation"
     FROM "Zone" z JOIN "District" d ON d.id = z."districtId" LEFT JOIN "Source" s ON s.id = z."locationSourceId"
     WHERE (${districtId ?? null}::int IS NULL OR z."districtId" = ${districtId ?? null}::int)
-      AND (${scope.all}::boolean OR z.id = ${scope.zoneId}::int
-           OR EXISTS (SELECT 1 FROM "Pairing" sp WHERE sp."zoneId" = z.id AND sp."soeId" = ${scope.soeId}::int))`;
+      AND ${zoneInScope(scope, 'z.id')}`;
   return byPinyin(zones).map((z) => ({
     id: z.id,
     name: z.name,

@@ -1,8 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { can, projectScope, sqlScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
+import { projectInScope } from '@/lib/auth/sql-scope';
 import { cachedSnapshot, scopePart } from '@/lib/dashboard/cache';
-import { db, Prisma, readDb } from '@/lib/db/client';
+import { db, readDb, type Prisma } from '@/lib/db/client';
 import { currentQuarter } from '@/lib/dates';
 import { latestCompleteYear } from '@/lib/metrics/trajectory';
 import { chinaDay, longDisputeCutoff, reminderConfig, type ReminderConfig } from '@/lib/reminders/config';
@@ -247,10 +248,10 @@ async function orgTodo(user: SessionUser, now: Date, config: ReminderConfig): Pr
 
 async function orgTodoRows(user: SessionUser, now: Date, config: ReminderConfig) {
   const today = chinaDay(now);
-  // Flat SQL with the policy's scope as SQL (sqlScope: projectScope's equivalent): a province's org
+  // Flat SQL with the policy's scope as SQL (projectInScope: projectScope's equivalent): a province's org
   // department has thousands of disputes and projects, and Prisma's nested relations cost three times the CPU.
   const scope = sqlScope(user);
-  const inScope = Prisma.sql`(${scope.all}::boolean OR p."soeId" = ${scope.soeId}::int OR p."zoneId" = ${scope.zoneId}::int)`;
+  const inScope = projectInScope(scope, 'p');
   const [disputes, projects, rounds, tasks] = await Promise.all([
     // When the dispute was raised: its latest DISPUTED event, or the update's last change for disputes older than the history.
     readDb().$queryRaw<{ updateId: number; projectId: number; projectName: string; period: Date; soeName: string; disputedAt: Date; reason: string | null }[]>`
