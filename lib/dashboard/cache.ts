@@ -1,6 +1,6 @@
 import 'server-only';
 import type { SqlScope } from '@/lib/auth/policy';
-import { inOneSnapshot, readDb } from '@/lib/db/client';
+import { envMs, inOneSnapshot, readDb } from '@/lib/db/client';
 
 // Figures computed once per state of the data and served to every reader of that
 // state. The citywide dashboard's aggregates are the same for everyone allowed to
@@ -92,8 +92,7 @@ function listenToOtherProcesses(map: Map<string, Part>) {
     else if (message.portalFigures === 'failed') p.elsewhereSince = 0;
     else if (message.portalFigures === 'copy' && message.copy) {
       p.elsewhereSince = 0;
-      // Kept only when newer than this process's own copy.
-      if (!p.copy || p.copy.asOf.getTime() < message.copy.asOf.getTime()) {
+      if (isNewer(message.copy, p.copy)) {
         p.copy = message.copy;
         p.computeMs = message.computeMs ?? p.computeMs;
         // The process that computed it begins the next one; this one only if that one does not (say, no reader comes there).
@@ -104,14 +103,13 @@ function listenToOtherProcesses(map: Map<string, Part>) {
   return map;
 }
 
-function msFromEnv(name: string, fallback: number) {
-  const value = Number(process.env[name]);
-  return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
 /** A reader waits for a recomputation expected to take at most this long (PORTAL_FIGURES_WAIT_MS). */
-const waitBudgetMs = () => msFromEnv('PORTAL_FIGURES_WAIT_MS', 100);
+const waitBudgetMs = () => envMs('PORTAL_FIGURES_WAIT_MS', 100, 0);
 /** A part served late is recomputed at most this often (PORTAL_FIGURES_GAP_MS), however fast the writes come. */
-const minGapMs = () => msFromEnv('PORTAL_FIGURES_GAP_MS', 3000);
+const minGapMs = () => envMs('PORTAL_FIGURES_GAP_MS', 3000, 0);
+
+/** Whether `copy` states a later moment than `than` (a process keeps the newest copy it has). */
+const isNewer = (copy: Copy, than: Copy | null) => !than || than.asOf.getTime() < copy.asOf.getTime();
 
 async function currentKey(day: string) {
   const [{ snapshot }] = await readDb().$queryRaw<[{ snapshot: string }]>`SELECT pg_current_snapshot()::text AS snapshot`;
@@ -127,8 +125,8 @@ function recompute(name: string, part: Part, day: string, compute: () => Promise
     return { key: `${day}|${snapshot}`, day, asOf, value: await compute() };
   }).then(
     (copy) => {
-      // A newer copy from another process may have come meanwhile.
-      if (!part.copy || part.copy.asOf.getTime() <= copy.asOf.getTime()) part.copy = copy;
+      // Unless a newer copy from another process came meanwhile.
+      if (!part.copy || !isNewer(part.copy, copy)) part.copy = copy;
       tellOtherProcesses({ portalFigures: 'copy', part: name, copy, computeMs: performance.now() - startedAt });
       return copy;
     },

@@ -3,10 +3,10 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 import { asPageError } from './unavailable';
 
-/** A whole number of milliseconds from the environment, or the default. */
-function envMs(name: string, fallback: number) {
+/** A whole number of milliseconds (at least `min`) from the environment, or the default. */
+export function envMs(name: string, fallback: number, min = 1) {
   const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+  return Number.isInteger(value) && value >= min ? value : fallback;
 }
 
 /**
