@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,16 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
 // The header's red: the phone's status bar and the installed app's title bar.
 export const viewport: Viewport = { themeColor: '#991b1b' };
 
-// Namespaces only server components use stay on the server: every page carries the rest.
-const SERVER_ONLY = new Set(['audit', 'auditAction', 'auditEntity', 'metric', 'home', 'health', 'target', 'sample', 'nav', 'list', 'todo', 'villages', 'map', 'briefing']);
-
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
-  const clientMessages = Object.fromEntries(Object.entries(messages).filter(([namespace]) => !SERVER_ONLY.has(namespace)));
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

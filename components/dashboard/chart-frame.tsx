@@ -37,6 +37,8 @@ export async function ChartFrame({
 }) {
   const t = await getTranslations('dashboard');
   const sampleTag = await SampleTag();
+  // When every row is sample the title's mark says so once; a mark on each row tells rows apart.
+  const everyRowSample = rows.every((row) => row.sample);
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-chart={id} data-sample={sample ? 'true' : undefined}>
       <div className="flex items-start justify-between gap-2">
@@ -68,14 +70,8 @@ export async function ChartFrame({
             numeric: c.numeric,
             cell: (row: TableRow) => (
               <>
-                {j === 0 && row.href ? (
-                  <Link href={row.href} className="text-red-900 hover:underline">
-                    {row.cells[c.key]}
-                  </Link>
-                ) : (
-                  row.cells[c.key]
-                )}
-                {j === 0 && row.sample && sampleTag}
+                {j === 0 && row.href ? <Link href={row.href}>{row.cells[c.key]}</Link> : row.cells[c.key]}
+                {j === 0 && row.sample && !everyRowSample && sampleTag}
               </>
             ),
           }))}

@@ -68,7 +68,7 @@ export async function DashboardCharts({ data }: { data: Dashboard }) {
           { key: 'month', label: t('dashboard.month') },
           { key: 'total', label: t('dashboard.actual'), numeric: true },
         ]}
-        rows={data.zones.history.map((h) => ({ cells: h, href: drill.zones({ modelZone: 'accredited' }), sample: sample.zones }))}
+        rows={data.zones.history.map((h) => ({ cells: h, sample: sample.zones }))}
       >
         <AccreditationChart
           points={accreditation}

@@ -13,7 +13,6 @@ import { Definition } from './definition';
 export async function DashboardTables({ data }: { data: Dashboard }) {
   const [t, tAll, locale, sampleTag] = await Promise.all([getTranslations('dashboard'), getTranslations(), getLocale().then(toLocale), SampleTag()]);
   const money = (v: string | null) => (v === null ? '—' : formatYuan(v, locale));
-  const link = 'text-red-900 hover:underline';
   const marks = data.sample;
   const f = data.flags;
   const flagLists = [
@@ -42,7 +41,7 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
               label: t('soeBoard'),
               cell: (s) => (
                 <>
-                  <Link href={drill.soe(s.id)} className={link}>{s.name}</Link>
+                  <Link href={drill.soe(s.id)}>{s.name}</Link>
                   {!s.nameVerified && <span className="ml-1 text-xs text-rose-700">({tAll('soe.unverified')})</span>}
                   {s.level === 'PROVINCIAL' && <span className="ml-1 text-xs text-slate-500">({t('provincial')})</span>}
                   {marks.soes.includes(s.id) && sampleTag}
@@ -50,7 +49,7 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
               ),
             },
             { label: t('zones'), numeric: true, cell: (s) => s.zones },
-            { label: t('count'), numeric: true, cell: (s) => <Link href={drill.projects({ soe: s.id })} className={link}>{s.projects}</Link> },
+            { label: t('count'), numeric: true, cell: (s) => <Link href={drill.projects({ soe: s.id })}>{s.projects}</Link> },
             { label: t('planned'), numeric: true, cell: (s) => money(s.planned) },
             {
               label: t('made'),
@@ -71,7 +70,7 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
               label: t('stale'),
               numeric: true,
               cellClassName: (s) => (s.stale ? 'font-semibold text-amber-700' : ''),
-              cell: (s) => (s.stale ? <Link href={drill.projects({ soe: s.id, stale: true })} className={link}>{s.stale}</Link> : s.stale),
+              cell: (s) => (s.stale ? <Link href={drill.projects({ soe: s.id, stale: true })}>{s.stale}</Link> : s.stale),
             },
           ]}
         />
@@ -105,17 +104,17 @@ export async function DashboardTables({ data }: { data: Dashboard }) {
               label: t('districts'),
               cell: (d) => (
                 <>
-                  {d.id === null ? <Link href={drill.projects({ citywide: true })} className={link}>{t('citywide')}</Link> : <Link href={drill.zones({ district: d.id })} className={link}>{d.name}</Link>}
+                  {d.id === null ? <Link href={drill.projects({ citywide: true })}>{t('citywide')}</Link> : <Link href={drill.zones({ district: d.id })}>{d.name}</Link>}
                   {marks.districts.includes(d.id) && sampleTag}
                 </>
               ),
             },
-            { label: t('pairedZones'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.zones({ district: d.id, paired: true })} className={link}>{d.pairedZones}</Link>) },
-            { label: t('villages'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.villages({ year: data.year, district: d.id })} className={link}>{d.villages}</Link>) },
-            { label: t('accredited'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.zones({ district: d.id, modelZone: 'accredited' })} className={link}>{d.accredited}</Link>) },
+            { label: t('pairedZones'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.zones({ district: d.id, paired: true })}>{d.pairedZones}</Link>) },
+            { label: t('villages'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.villages({ year: data.year, district: d.id })}>{d.villages}</Link>) },
+            { label: t('accredited'), numeric: true, cell: (d) => (d.id === null ? '—' : <Link href={drill.zones({ district: d.id, modelZone: 'accredited' })}>{d.accredited}</Link>) },
             { label: t('avgIncome'), numeric: true, cell: (d) => (d.id === null ? '—' : money(d.averageIncome)) },
             { label: t('made'), numeric: true, cell: (d) => (d.id === null ? '—' : money(d.made)) },
-            { label: t('count'), numeric: true, cell: (d) => <Link href={d.id === null ? drill.projects({ citywide: true }) : drill.projects({ district: d.id })} className={link}>{d.projects}</Link> },
+            { label: t('count'), numeric: true, cell: (d) => <Link href={d.id === null ? drill.projects({ citywide: true }) : drill.projects({ district: d.id })}>{d.projects}</Link> },
           ]}
         />
       </section>

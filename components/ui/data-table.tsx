@@ -22,7 +22,9 @@ export type Column<Row> = {
 /**
  * Every table in the portal. On a phone (below 640 px, `table.stack-sm` in app/globals.css) each row
  * becomes a card of "label: value" lines, the labels taken from the columns — so no page can forget
- * them and no narrow column shows one character per line.
+ * them and no narrow column shows one character per line. Its cells' padding, rules, numeric
+ * alignment and links are styled once in `table.data-table` (app/globals.css), not repeated on
+ * every cell: a dashboard carries hundreds of cells, each written twice (HTML and React payload).
  */
 export function DataTable<Row>({
   columns,
@@ -46,15 +48,13 @@ export function DataTable<Row>({
   /** Rows computed from sample records carry data-sample (their visible mark is in a cell). */
   rowSample?: (row: Row) => boolean;
 }) {
-  const pad = dense ? 'py-1 pr-3' : 'py-2 pr-3';
-  const align = (c: Column<Row>) => (c.numeric ? 'text-right tabular-nums' : '');
   return (
-    <table className={`stack-sm w-full text-left ${className}`}>
+    <table className={`stack-sm data-table ${dense ? 'dense' : ''} w-full text-left ${className}`}>
       {caption && <caption className="sr-only">{caption}</caption>}
-      <thead className="border-b border-slate-200 text-slate-600">
+      <thead>
         <tr>
           {columns.map((c, i) => (
-            <th key={i} scope="col" aria-sort={c.sort?.state} className={`${pad} ${c.numeric ? 'text-right' : ''}`}>
+            <th key={i} scope="col" {...setOnly({ 'aria-sort': c.sort?.state, 'data-numeric': c.numeric })}>
               {c.sort ? (
                 <Link href={c.sort.href} className="hover:text-red-800">
                   {c.label}
@@ -71,9 +71,12 @@ export function DataTable<Row>({
       </thead>
       <tbody>
         {rows.map((row, r) => (
-          <tr key={rowKey(row, r)} className={`border-b border-slate-100 align-top ${rowClassName?.(row) ?? ''}`} data-sample={rowSample?.(row) ? 'true' : undefined}>
+          <tr key={rowKey(row, r)} {...setOnly({ className: rowClassName?.(row), 'data-sample': rowSample?.(row) })}>
             {columns.map((c, i) => (
-              <td key={i} data-label={c.hideLabel ? undefined : c.label} data-wide={c.wide || undefined} className={`${pad} ${align(c)} ${c.cellClassName?.(row) ?? ''}`}>
+              <td
+                key={i}
+                {...setOnly({ 'data-label': !c.hideLabel && c.label, 'data-wide': c.wide, 'data-numeric': c.numeric, className: c.cellClassName?.(row) })}
+              >
                 {/* One box for the value, so that on a phone it sits beside its label as one piece. */}
                 <div>{c.cell(row, r)}</div>
               </td>
@@ -83,4 +86,12 @@ export function DataTable<Row>({
       </tbody>
     </table>
   );
+}
+
+/**
+ * The attributes that are set. React's payload writes every prop passed as undefined out as
+ * "$undefined": four per cell were a fifth of a long table's bytes.
+ */
+function setOnly(attributes: Record<string, string | boolean | undefined>): Record<string, string | true> {
+  return Object.fromEntries(Object.entries(attributes).filter((entry): entry is [string, string | true] => entry[1] !== undefined && entry[1] !== false && entry[1] !== ''));
 }

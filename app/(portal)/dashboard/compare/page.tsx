@@ -55,7 +55,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     name,
     ...measures.map((m) => ({ label: m.label, numeric: true, cell: (r: CompareRow) => m.cell(r) })),
   ];
-  const link = 'text-red-900 hover:underline';
   const box = 'overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm';
   return (
     <div className="space-y-6">
@@ -99,7 +98,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               label: name,
               cell: (r) => (
                 <>
-                  <Link href={r.id === null ? drill.projects({ citywide: true }) : by === 'soe' ? drill.soe(r.id) : drill.zones({ district: r.id })} className={link}>
+                  <Link href={r.id === null ? drill.projects({ citywide: true }) : by === 'soe' ? drill.soe(r.id) : drill.zones({ district: r.id })}>
                     {r.name ?? t('citywide')}
                   </Link>
                   {marked.includes(r.id as number) && sampleTag}
