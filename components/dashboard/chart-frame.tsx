@@ -36,7 +36,7 @@ export async function ChartFrame({
   children: React.ReactNode;
 }) {
   const t = await getTranslations('dashboard');
-  const sampleTag = await SampleTag();
+  const sampleTag = <SampleTag />;
   // When every row is sample the title's mark says so once; a mark on each row tells rows apart.
   const everyRowSample = rows.every((row) => row.sample);
   return (

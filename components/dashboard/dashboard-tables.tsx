@@ -11,7 +11,8 @@ import { Definition } from './definition';
 
 
 export async function DashboardTables({ data }: { data: Dashboard }) {
-  const [t, tAll, locale, sampleTag] = await Promise.all([getTranslations('dashboard'), getTranslations(), getLocale().then(toLocale), SampleTag()]);
+  const [t, tAll, locale] = await Promise.all([getTranslations('dashboard'), getTranslations(), getLocale().then(toLocale)]);
+  const sampleTag = <SampleTag />;
   const money = (v: string | null) => (v === null ? '—' : formatYuan(v, locale));
   const marks = data.sample;
   const f = data.flags;

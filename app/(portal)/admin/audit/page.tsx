@@ -79,7 +79,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 return (
                   <>
                     <span className="text-slate-600">{label(`auditEntity.${r.entity}`, r.entity)}</span>{' '}
-                    {record && (record.href ? <Link href={record.href} className="text-red-900 hover:underline">{record.name}</Link> : record.name)}
+                    {/* Beside the kind's name, so underlined: colour alone does not tell it apart. */}
+                    {record && (record.href ? <Link href={record.href} className="text-red-900 underline">{record.name}</Link> : record.name)}
                   </>
                 );
               },

@@ -19,7 +19,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const { year: asked } = await searchParams;
   const years = Array.from({ length: now.getUTCFullYear() - PROGRAM_START.getUTCFullYear() + 1 }, (_, i) => now.getUTCFullYear() - i);
   const year = years.includes(Number(asked)) ? Number(asked) : years[0]!;
-  const [t, locale, sampleTag, data] = await Promise.all([getTranslations('compare'), getLocale().then(toLocale), SampleTag(), getYearOnYear(now, year)]);
+  const [t, locale, data] = await Promise.all([getTranslations('compare'), getLocale().then(toLocale), getYearOnYear(now, year)]);
+  const sampleTag = <SampleTag />;
   const { periods: p, city, soes, districts, sample } = data;
   const date = (d: Date) => formatDate(d, locale);
   const period = p.toDate
