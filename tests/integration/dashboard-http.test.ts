@@ -57,7 +57,7 @@ describe('the dashboard page with facts and sample data', () => {
     for (const card of found) {
       const id = /data-kpi="([^"]+)"/.exec(card)![1];
       expect(card, id).toMatch(/data-definition/);
-      expect(card, id).toMatch(/<details class="definition"[^>]*><summary[^>]*>ⓘ<\/summary><p>[^<]{20,}<\/p>/);
+      expect(card, id).toMatch(/<details data-definition="true"><summary[^>]*>ⓘ<\/summary><p>[^<]{20,}<\/p>/);
       expect(card, id).toMatch(/href="\/(projects|zones|villages|soes)[^"]*"/);
     }
   });

@@ -6,11 +6,7 @@ import { CLIENT_MESSAGES, clientMessages } from '../../lib/i18n/client-messages'
 
 const namespaces = Object.keys(zhCN);
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
-  );
-}
+const sources = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => join(dir, f));
 
 /** What each client component translates: a namespace it asks for whole, or `namespace.key` (`namespace.*` when the key is built at run time). */
 function clientUses(): { file: string; message: string }[] {
