@@ -1,26 +1,34 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Pagination } from '@/components/lists/list-controls';
 import type { SessionUser } from '@/lib/auth/policy';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatDateTime, formatMonth } from '@/lib/i18n/format';
+import { TABLE_PAGE_SIZE } from '@/lib/lists/params';
 import { reminderConfig } from '@/lib/reminders/config';
 import { requestTodo } from '@/lib/todo/queries';
 
 type Item = { key: string; href: string; label: string; meta?: string[]; urgent?: boolean };
-/** `items`: the first `limit` of the section's `listed` entries, the only ones put into words. */
-type Section = { id: string; title: string; count: number; hint?: string; items: Item[]; listed: number };
+/** `items`: the section's `listed` entries on the page shown, the only ones put into words. */
+type Section = { id: string; title: string; count: number; hint?: string; items: Item[]; listed: number; page: number };
 
 /**
  * The user's to-do (待办) by section, each with its count; `limit` shows only the first items of
  * each (the landing pages), with a link to /todo for the rest. Nothing for a role without one.
  */
-export async function TodoPanel({ user, limit, heading = 'h2' }: { user: SessionUser; limit?: number; heading?: 'h1' | 'h2' }) {
+export async function TodoPanel({ user, limit, heading = 'h2', pages }: { user: SessionUser; limit?: number; heading?: 'h1' | 'h2'; pages?: { section: string; page: number } }) {
   const [t, tAll, locale, todo] = await Promise.all([getTranslations('todo'), getTranslations(), getLocale().then(toLocale), requestTodo(user)]);
   if (todo.kind === null) return null;
   const month = (d: Date) => formatMonth(d, locale);
   // Only what is shown is worded: a province's org department has thousands of entries, and
   // formatting each message costs more than the rest of the dashboard (x100: a third of its CPU).
-  const listed = <T,>(list: T[], toItem: (entry: T) => Item) => ({ items: list.slice(0, limit).map(toItem), listed: list.length });
+  // A landing page shows each section's first `limit`; /todo a page of TABLE_PAGE_SIZE (`pages`: which
+  // section is on which page, the others on their first).
+  const listed = <T,>(id: string, list: T[], toItem: (entry: T) => Item) => {
+    const page = limit === undefined && pages?.section === id ? pages.page : 1;
+    const size = limit ?? TABLE_PAGE_SIZE;
+    return { items: list.slice((page - 1) * size, page * size).map(toItem), listed: list.length, page };
+  };
   const sections: Section[] = [];
   if (todo.kind === 'village') {
     const s = todo.sections;
@@ -31,7 +39,7 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('toConfirm'),
         count: s.toConfirm.length,
         hint: t('toConfirmHint'),
-        ...listed(s.toConfirm, (u) => ({
+        ...listed('to-confirm', s.toConfirm, (u) => ({
           key: `c${u.updateId}`,
           href: u.href,
           label: t('toConfirmItem', { project: u.projectName, month: month(u.period) }),
@@ -43,7 +51,7 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('myDisputes'),
         count: s.myDisputes.length,
         hint: t('myDisputesHint'),
-        ...listed(s.myDisputes, (u) => ({
+        ...listed('my-disputes', s.myDisputes, (u) => ({
           key: `d${u.updateId}`,
           href: u.href,
           label: t('disputeItem', { project: u.projectName, month: month(u.period) }),
@@ -55,13 +63,13 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('feedbackDue'),
         count: s.feedbackDue.length,
         hint: t('feedbackDueHint', { quarter: locale === 'zh-CN' ? `${q.getUTCFullYear()}年第${q.getUTCMonth() / 3 + 1}季度` : `Q${q.getUTCMonth() / 3 + 1} ${q.getUTCFullYear()}` }),
-        ...listed(s.feedbackDue, (p) => ({ key: `f${p.projectId}`, href: p.href, label: t('feedbackDueItem', { project: p.projectName }) })),
+        ...listed('feedback-due', s.feedbackDue, (p) => ({ key: `f${p.projectId}`, href: p.href, label: t('feedbackDueItem', { project: p.projectName }) })),
       },
       {
         id: 'income-due',
         title: t('incomeDue'),
         count: s.incomeDue ? 1 : 0,
-        ...listed(s.incomeDue ? [s.incomeDue] : [], (due) => ({ key: 'income', href: due.href, label: t('incomeDueItem', { year: due.year }) })),
+        ...listed('income-due', s.incomeDue ? [s.incomeDue] : [], (due) => ({ key: 'income', href: due.href, label: t('incomeDueItem', { year: due.year }) })),
       },
     );
   } else if (todo.kind === 'liaison') {
@@ -72,7 +80,7 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('toAnswer'),
         count: s.toAnswer.length,
         hint: t('toAnswerHint'),
-        ...listed(s.toAnswer, (u) => ({
+        ...listed('to-answer', s.toAnswer, (u) => ({
           key: `a${u.updateId}`,
           href: u.href,
           label: t('toAnswerItem', { project: u.projectName, month: month(u.period) }),
@@ -85,7 +93,7 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('missing'),
         count: s.missing.length,
         hint: t('missingHint', { day: reminderConfig().updateDueDay }),
-        ...listed(s.missing, (m) => ({
+        ...listed('missing-updates', s.missing, (m) => ({
           key: `m${m.projectId}-${m.period.getTime()}`,
           href: m.href,
           label: t('missingItem', { project: m.projectName, month: month(m.period) }),
@@ -98,7 +106,7 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('newFeedback'),
         count: s.newFeedback.reduce((n, f) => n + f.count, 0),
         hint: t('newFeedbackHint'),
-        ...listed(s.newFeedback, (f) => ({ key: `n${f.projectId}`, href: f.href, label: t('newFeedbackItem', { project: f.projectName, count: f.count }) })),
+        ...listed('new-feedback', s.newFeedback, (f) => ({ key: `n${f.projectId}`, href: f.href, label: t('newFeedbackItem', { project: f.projectName, count: f.count }) })),
       },
     );
   } else {
@@ -109,7 +117,7 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('longDisputes', { days: s.disputeOpenDays }),
         count: s.longDisputes.length,
         hint: t('longDisputesHint'),
-        ...listed(s.longDisputes, (u) => ({
+        ...listed('long-disputes', s.longDisputes, (u) => ({
           key: `l${u.updateId}`,
           href: u.href,
           label: t('longDisputeItem', { soe: u.soeName, project: u.projectName, month: month(u.period) }),
@@ -122,13 +130,13 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
         title: t('overdueSoes'),
         count: s.overdueSoes.length,
         hint: t('overdueSoesHint'),
-        ...listed(s.overdueSoes, (o) => ({ key: `s${o.soeId}`, href: o.href, label: t('overdueSoeItem', { soe: o.soeName, months: o.months, projects: o.projects }) })),
+        ...listed('overdue-soes', s.overdueSoes, (o) => ({ key: `s${o.soeId}`, href: o.href, label: t('overdueSoeItem', { soe: o.soeName, months: o.months, projects: o.projects }) })),
       },
       {
         id: 'rounds',
         title: t('rounds'),
         count: s.rounds.length,
-        ...listed(s.rounds, (r) => ({
+        ...listed('rounds', s.rounds, (r) => ({
           key: `r${r.accreditationId}`,
           href: r.href,
           label: t('roundsItem', { zone: r.zoneName, assessed: r.assessed }),
@@ -143,7 +151,7 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
     title: t('overdueTasks'),
     count: todo.sections.overdueTasks.length,
     hint: t('overdueTasksHint'),
-    ...listed(todo.sections.overdueTasks, (task) => ({
+    ...listed('overdue-tasks', todo.sections.overdueTasks, (task) => ({
       key: `t${task.taskId}`,
       href: task.href,
       label: t('overdueTaskItem', { zone: task.zoneName, task: task.title }),
@@ -188,12 +196,17 @@ export async function TodoPanel({ user, limit, heading = 'h2' }: { user: Session
                     ))}
                   </li>
                 ))}
-                {s.listed > s.items.length && (
+                {limit !== undefined && s.listed > s.items.length && (
                   <li className="pl-2 text-xs text-slate-500">
                     <Link href={`/todo#todo-${s.id}`} className="hover:underline">{t('count', { count: s.listed })} →</Link>
                   </li>
                 )}
               </ul>
+            )}
+            {limit === undefined && s.listed > TABLE_PAGE_SIZE && (
+              <div className="mt-2">
+                <Pagination page={s.page} total={s.listed} pageSize={TABLE_PAGE_SIZE} current={{ section: s.id }} hash={`#todo-${s.id}`} />
+              </div>
             )}
           </section>
         ))}

@@ -4,6 +4,8 @@ import { plainText } from '@/lib/validation';
 // List pages keep their search, filters, sort and page in the URL, so a view
 // can be shared. Anything malformed falls back to the default rather than failing.
 export const PAGE_SIZE = 25;
+/** Rows a page of a figures table shows (the year-on-year and ranking tables): a city's SOEs fit on one. */
+export const TABLE_PAGE_SIZE = 50;
 
 /** A search box's text: trimmed, at most 60 characters, absent when blank or malformed (control characters included). */
 export const searchText = plainText().max(60).optional().catch(undefined);
@@ -17,6 +19,11 @@ export function listParamsSchema<const S extends readonly [string, ...string[]]>
     dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
     page: pageNumber,
   });
+}
+
+/** The rows of page `page` (from 1) of `rows`. */
+export function pageOf<T>(rows: T[], page: number, pageSize: number) {
+  return rows.slice((page - 1) * pageSize, page * pageSize);
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -57,15 +57,18 @@ async function pairingRows(year: number, soeIds: number[] | null): Promise<Pairi
   const start = yearStart(year);
   return db().$queryRaw<PairingRow[]>`
     WITH pr AS (${pairedIn(year, soeIds)}),
-    counted AS (SELECT "projectId", period, "investmentToDate", "jobsCreated" FROM "ProjectUpdate" WHERE confirmation NOT IN ('DISPUTED', 'EXCLUDED')),
+    -- Each project's last counted update by the year's end and before its start (the unique index on
+    -- project and period finds each in one step; a CTE of counted updates read per project did not).
     proj AS (
-      SELECT pj.id, pj."soeId", pj."zoneId",
-        (SELECT c."investmentToDate" FROM counted c WHERE c."projectId" = pj.id AND c.period <= ${end}::date ORDER BY c.period DESC LIMIT 1) AS inv_end,
-        (SELECT c."investmentToDate" FROM counted c WHERE c."projectId" = pj.id AND c.period < ${start}::date ORDER BY c.period DESC LIMIT 1) AS inv_before,
-        (SELECT c."jobsCreated" FROM counted c WHERE c."projectId" = pj.id AND c.period <= ${end}::date ORDER BY c.period DESC LIMIT 1) AS jobs_end,
-        (SELECT c."jobsCreated" FROM counted c WHERE c."projectId" = pj.id AND c.period < ${start}::date ORDER BY c.period DESC LIMIT 1) AS jobs_before,
+      SELECT pj.id, pj."soeId", pj."zoneId", e."investmentToDate" AS inv_end, e."jobsCreated" AS jobs_end,
+        b."investmentToDate" AS inv_before, b."jobsCreated" AS jobs_before,
         coalesce(pj."startDate", pj."createdAt"::date) BETWEEN ${start}::date AND ${end}::date AS started
-      FROM "Project" pj WHERE pj."zoneId" IN (SELECT "zoneId" FROM pr) AND pj."soeId" IN (SELECT "soeId" FROM pr)
+      FROM "Project" pj
+      LEFT JOIN LATERAL (SELECT u."investmentToDate", u."jobsCreated" FROM "ProjectUpdate" u
+        WHERE u."projectId" = pj.id AND u.period <= ${end}::date AND u.confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY u.period DESC LIMIT 1) e ON true
+      LEFT JOIN LATERAL (SELECT u."investmentToDate", u."jobsCreated" FROM "ProjectUpdate" u
+        WHERE u."projectId" = pj.id AND u.period < ${start}::date AND u.confirmation NOT IN ('DISPUTED', 'EXCLUDED') ORDER BY u.period DESC LIMIT 1) b ON true
+      WHERE pj."zoneId" IN (SELECT "zoneId" FROM pr) AND pj."soeId" IN (SELECT "soeId" FROM pr)
     ),
     delivered AS (
       SELECT pr.id AS "pairingId",
@@ -79,9 +82,10 @@ async function pairingRows(year: number, soeIds: number[] | null): Promise<Pairi
       coalesce(z."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"), false) AS "zoneSample",
       EXISTS (SELECT 1 FROM "Accreditation" a WHERE a."zoneId" = z.id AND a."accreditedOn" <= ${end}::date
               AND (a.status = 'ACCREDITED' OR (a.status = 'REVOKED' AND a."closedOn" > ${end}::date))) AS accredited,
-      (SELECT sum(vi.amount)::text FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" WHERE v."zoneId" = z.id AND vi.year = ${year}::int) AS "incomeSum",
-      (SELECT count(*)::int FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" WHERE v."zoneId" = z.id AND vi.year = ${year}::int) AS "incomeReporting",
-      (SELECT count(*)::int FROM "Village" v WHERE v."zoneId" = z.id) AS villages,
+      -- The zone's incomes and villages from the rollups the triggers keep (docs/architecture.md).
+      CASE WHEN zy.villages > 0 THEN zy.total::text END AS "incomeSum",
+      coalesce(zy.villages, 0) AS "incomeReporting",
+      coalesce(zv.villages, 0) AS villages,
       d.investment, d.jobs, d.projects,
       pc.id AS "commitmentId", pc.version AS "commitmentVersion",
       coalesce(pc."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"), false) AS "commitmentSample",
@@ -89,7 +93,10 @@ async function pairingRows(year: number, soeIds: number[] | null): Promise<Pairi
       pc."trainingSessions" AS "c_trainingSessions", pc."staffStationed" AS "c_staffStationed",
       pc."purchasesDone"::text AS "purchasesDone", pc."trainingDone", pc."staffDone"
     FROM pr JOIN "Zone" z ON z.id = pr."zoneId" JOIN delivered d ON d."pairingId" = pr.id
-    LEFT JOIN "PairingCommitment" pc ON pc."pairingId" = pr.id AND pc.year = ${year}::int`;
+    LEFT JOIN rollup.zone_year_income zy ON zy.zone_id = z.id AND zy.year = ${year}::int
+    LEFT JOIN rollup.zone_villages zv ON zv.zone_id = z.id
+    LEFT JOIN "PairingCommitment" pc ON pc."pairingId" = pr.id AND pc.year = ${year}::int
+    ORDER BY pr.id`;
 }
 
 export type MeasureLine = { measure: CommitmentMeasure; committed: string | null; delivered: string | null; entered: boolean; share: number | null };
@@ -116,25 +123,36 @@ function measures(r: PairingRow): MeasureLine[] {
 type SoeFigures = { feedback: string | null; feedbackCount: number; updates: number; disputedOrExcluded: number; openDisputes: number; sampleRecords: boolean };
 
 async function soeFigures(year: number, soeIds: number[] | null): Promise<Map<number, SoeFigures>> {
+  const start = yearStart(year);
+  const end = yearEnd(year);
+  const ofSoes = (column: Prisma.Sql) => (soeIds ? Prisma.sql`AND ${column} = ANY(${soeIds}::int[])` : Prisma.empty);
+  // One grouped pass over each table (a subquery per SOE read the updates 1,516 times at x100).
   const rows = await db().$queryRaw<(SoeFigures & { soeId: number })[]>`
-    SELECT s.id AS "soeId",
-      (SELECT avg(f.rating)::text FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
-        WHERE pj."soeId" = s.id AND f.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date) AS feedback,
-      (SELECT count(*)::int FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
-        WHERE pj."soeId" = s.id AND f.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date) AS "feedbackCount",
-      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
-        WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date) AS updates,
-      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
-        WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND u.confirmation IN ('DISPUTED', 'EXCLUDED')) AS "disputedOrExcluded",
-      (SELECT count(*)::int FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId" WHERE pj."soeId" = s.id AND u.confirmation = 'DISPUTED') AS "openDisputes",
+    WITH sample AS (SELECT id FROM "Source" WHERE "isSample"),
+    upd AS (
+      SELECT pj."soeId",
+        count(*) FILTER (WHERE u.period BETWEEN ${start}::date AND ${end}::date)::int AS updates,
+        count(*) FILTER (WHERE u.period BETWEEN ${start}::date AND ${end}::date AND u.confirmation IN ('DISPUTED', 'EXCLUDED'))::int AS "disputedOrExcluded",
+        count(*) FILTER (WHERE u.confirmation = 'DISPUTED')::int AS "openDisputes",
+        bool_or(u.period BETWEEN ${start}::date AND ${end}::date AND u."sourceId" IN (SELECT id FROM sample)) AS sample
+      FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId" WHERE true ${ofSoes(Prisma.sql`pj."soeId"`)} GROUP BY pj."soeId"
+    ),
+    fb AS (
+      SELECT pj."soeId", avg(f.rating)::text AS feedback, count(*)::int AS "feedbackCount", bool_or(f."sourceId" IN (SELECT id FROM sample)) AS sample
+      FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
+      WHERE f.period BETWEEN ${start}::date AND ${end}::date ${ofSoes(Prisma.sql`pj."soeId"`)} GROUP BY pj."soeId"
+    ),
+    -- SOEs paired (at any time) with a zone whose income of the year counts a sample record.
+    income_sample AS (
+      SELECT DISTINCT p."soeId" FROM "Pairing" p JOIN rollup.zone_year_income r ON r.zone_id = p."zoneId"
+      WHERE r.year = ${year}::int AND r.sample > 0 ${ofSoes(Prisma.sql`p."soeId"`)}
+    )
+    SELECT s.id AS "soeId", fb.feedback, coalesce(fb."feedbackCount", 0) AS "feedbackCount",
+      coalesce(upd.updates, 0) AS updates, coalesce(upd."disputedOrExcluded", 0) AS "disputedOrExcluded", coalesce(upd."openDisputes", 0) AS "openDisputes",
       -- Whether the year's figures rest on sample records: its updates, feedback or its zones' incomes.
-      (EXISTS (SELECT 1 FROM "ProjectUpdate" u JOIN "Project" pj ON pj.id = u."projectId"
-               WHERE pj."soeId" = s.id AND u.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND u."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))
-       OR EXISTS (SELECT 1 FROM "Feedback" f JOIN "Project" pj ON pj.id = f."projectId"
-               WHERE pj."soeId" = s.id AND f.period BETWEEN ${yearStart(year)}::date AND ${yearEnd(year)}::date AND f."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))
-       OR EXISTS (SELECT 1 FROM "VillageIncome" vi JOIN "Village" v ON v.id = vi."villageId" JOIN "Pairing" p ON p."zoneId" = v."zoneId"
-               WHERE p."soeId" = s.id AND vi.year = ${year}::int AND vi."sourceId" IN (SELECT id FROM "Source" WHERE "isSample"))) AS "sampleRecords"
-    FROM "Soe" s ${soeIds ? Prisma.sql`WHERE s.id = ANY(${soeIds}::int[])` : Prisma.empty}`;
+      (coalesce(upd.sample, false) OR coalesce(fb.sample, false) OR i."soeId" IS NOT NULL) AS "sampleRecords"
+    FROM "Soe" s LEFT JOIN upd ON upd."soeId" = s.id LEFT JOIN fb ON fb."soeId" = s.id LEFT JOIN income_sample i ON i."soeId" = s.id
+    WHERE true ${ofSoes(Prisma.sql`s.id`)}`;
   return new Map(rows.map(({ soeId, ...r }) => [soeId, r]));
 }
 
@@ -142,20 +160,23 @@ async function soeFigures(year: number, soeIds: number[] | null): Promise<Map<nu
 async function timeliness(year: number, soeIds: number[] | null, now: Date) {
   const today = chinaDay(now);
   const config = reminderConfig();
-  const projects = await db().project.findMany({
-    where: { status: { not: 'PREPARING' }, ...(soeIds ? { soeId: { in: soeIds } } : {}) },
-    select: { id: true, soeId: true, status: true, startDate: true, createdAt: true },
-  });
-  const updates = await db().projectUpdate.findMany({
-    where: { projectId: { in: projects.map((p) => p.id) } },
-    select: { projectId: true, period: true, createdAt: true },
-  });
+  const ofProjects = { status: { not: 'PREPARING' as const }, ...(soeIds ? { soeId: { in: soeIds } } : {}) };
+  const [projects, updates, lastReports] = await Promise.all([
+    db().project.findMany({ where: ofProjects, select: { id: true, soeId: true, status: true, startDate: true, createdAt: true } }),
+    db().projectUpdate.findMany({
+      where: { project: ofProjects, period: { gte: yearStart(year), lte: yearEnd(year) } },
+      select: { projectId: true, period: true, createdAt: true },
+    }),
+    // A completed or suspended project is due through its last report only.
+    db().projectUpdate.groupBy({ by: ['projectId'], where: { project: { ...ofProjects, status: { notIn: ['PREPARING', 'IN_PROGRESS'] } } }, _max: { period: true } }),
+  ]);
   const byProject = groupBy(updates, (u) => u.projectId);
+  const lastReport = new Map(lastReports.map((r) => [r.projectId, r._max.period]));
   const out = new Map<number, { due: number; onTime: number }>();
   for (const p of projects) {
     const reports = byProject.get(p.id) ?? [];
     const posted = new Map(reports.map((u) => [u.period.getTime(), u.createdAt]));
-    const last = reports.reduce<Date | null>((max, u) => (!max || u.period > max ? u.period : max), null);
+    const last = lastReport.get(p.id) ?? null;
     const first = p.startDate ?? p.createdAt;
     const tally = out.get(p.soeId) ?? { due: 0, onTime: 0 };
     for (let m = 0; m < 12; m++) {

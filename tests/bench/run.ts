@@ -6,7 +6,8 @@
 // --write-users users while 1 and 10 writes a second commit (tests/bench/writes.ts),
 // beside the same users with no writes, then a check that every figure equals the
 // SQL floor; --write-cost times writes with and without the rollups' triggers
-// (tests/bench/write-cost.ts). Prints a table and writes it to .data/bench/report.md.
+// (tests/bench/write-cost.ts). Then the other pages whose tables grow with the program
+// (PAGES), one user each. Prints a table and writes it to .data/bench/report.md.
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -35,6 +36,8 @@ const seconds = Number(arg('seconds', '10'));
 const writeRates = arg('writes', '1,10').split(',').map(Number).filter((r) => r > 0);
 const writeUsers = Number(arg('write-users', '5'));
 const dataDir = path.resolve('.data/bench');
+/** Pages whose lists grow with the program (one user, a few seconds each): each should stay a page, not the whole province. */
+const PAGES = ['/dashboard/compare', '/soes/ranking', '/todo', '/briefing', '/projects', '/zones', '/villages'];
 const ms = (x: number) => x.toFixed(1);
 const lines: string[] = [];
 const out = (line = '') => {
@@ -152,6 +155,14 @@ async function main() {
           const check = appScript<{ compared: number; different: string[] }>('tests/bench/queries.ts', url, '--check');
           out();
           out(check.different.length ? `After the writes, figures that differ from the SQL floor: **${check.different.join(', ')}**.` : `After the writes, all ${check.compared} figure sets equal the SQL floor.`);
+        }
+        out();
+        out('| page (1 user) | requests | full p50 | full p95 | HTML KB | errors |');
+        out('|---|---:|---:|---:|---:|---:|');
+        for (const page of PAGES) {
+          const html = await browser.fetch(page).then((r) => r.arrayBuffer());
+          const r = await load(portal.url, page, cookie, 1, Math.min(seconds, 5));
+          out(`| ${page} | ${r.requests} | ${ms(r.fullP50)} | ${ms(r.fullP95)} | ${(html.byteLength / 1024).toFixed(0)} | ${r.errors} |`);
         }
         out();
         out(`First-load JS: ${js.scripts} scripts, ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(1)} KB raw); HTML ${js.htmlKb.toFixed(1)} KB. LCP (Chromium, median of 5 cold loads): ${ms(lcp)} ms.`);

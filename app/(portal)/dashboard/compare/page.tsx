@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Definition } from '@/components/dashboard/definition';
-import { ExportLinks } from '@/components/lists/list-controls';
+import { ExportLinks, Pagination } from '@/components/lists/list-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { SampleTag } from '@/components/ui/sample-banner';
 import { portalNow } from '@/lib/clock';
@@ -11,17 +11,22 @@ import { drill } from '@/lib/dashboard/links';
 import { PROGRAM_START } from '@/lib/dates';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatPeople, formatYuan } from '@/lib/i18n/format';
+import { pageNumber, pageOf, TABLE_PAGE_SIZE } from '@/lib/lists/params';
 
 // 同比: this year against the same stretch of last year, per SOE and per district
 // (lib/dashboard/compare.ts). Access is the dashboard's (its layout asks the policy).
-export default async function ComparePage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function ComparePage({ searchParams }: { searchParams: Promise<{ year?: string; page?: string }> }) {
   const now = portalNow();
-  const { year: asked } = await searchParams;
+  const { year: asked, page: askedPage } = await searchParams;
   const years = Array.from({ length: now.getUTCFullYear() - PROGRAM_START.getUTCFullYear() + 1 }, (_, i) => now.getUTCFullYear() - i);
   const year = years.includes(Number(asked)) ? Number(asked) : years[0]!;
   const [t, locale, data] = await Promise.all([getTranslations('compare'), getLocale().then(toLocale), getYearOnYear(now, year)]);
   const sampleTag = <SampleTag />;
   const { periods: p, city, soes, districts, sample } = data;
+  // The SOEs by pages (a province has thousands); the districts and the city are one table each.
+  const page = pageNumber.parse(askedPage);
+  const current = { year: String(p.year) };
+  const marks = { soe: new Set(sample.soes), district: new Set(sample.districts) };
   const date = (d: Date) => formatDate(d, locale);
   const period = p.toDate
     ? t('periodToDate', { from: date(new Date(Date.UTC(p.year, 0, 1))), to: date(p.to), lastFrom: date(new Date(Date.UTC(p.year - 1, 0, 1))), lastTo: date(p.lastTo) })
@@ -82,19 +87,19 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <DataTable className="mt-2 text-sm" rows={[city]} rowKey={() => 'city'} rowSample={() => sample.city} columns={measures.map((m) => ({ label: m.label, numeric: true, cell: m.cell }))} />
       </section>
       {[
-        { by: 'soe', title: t('bySoe'), rows: soes, marked: sample.soes, name: t('soe'), note: null },
-        { by: 'district', title: t('byDistrict'), rows: districts, marked: sample.districts, name: t('district'), note: t('districtNote') },
-      ].map(({ by, title, rows, marked, name, note }) => (
+        { by: 'soe', title: t('bySoe'), rows: pageOf(soes, page, TABLE_PAGE_SIZE), total: soes.length, marked: marks.soe, name: t('soe'), note: null },
+        { by: 'district', title: t('byDistrict'), rows: districts, total: null, marked: marks.district, name: t('district'), note: t('districtNote') },
+      ].map(({ by, title, rows, total, marked, name, note }) => (
         <section key={by} aria-labelledby={`compare-${by}`} className={box}>
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id={`compare-${by}`} className="font-semibold">{title} {marked.length > 0 && sampleTag}</h2>
+            <h2 id={`compare-${by}`} className="font-semibold">{title} {marked.size > 0 && sampleTag}</h2>
             <ExportLinks path="/api/exports/compare" current={{ year: String(p.year), by }} />
           </div>
           <DataTable
             className="mt-2 text-sm"
             rows={rows}
             rowKey={(r) => r.id ?? 'citywide'}
-            rowSample={(r) => marked.includes(r.id as number)}
+            rowSample={(r) => marked.has(r.id as number)}
             columns={columns({
               label: name,
               cell: (r) => (
@@ -102,11 +107,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                   <Link href={r.id === null ? drill.projects({ citywide: true }) : by === 'soe' ? drill.soe(r.id) : drill.zones({ district: r.id })}>
                     {r.name ?? t('citywide')}
                   </Link>
-                  {marked.includes(r.id as number) && sampleTag}
+                  {marked.has(r.id as number) && sampleTag}
                 </>
               ),
             })}
           />
+          {total !== null && total > TABLE_PAGE_SIZE && <div className="mt-2"><Pagination page={page} total={total} pageSize={TABLE_PAGE_SIZE} current={current} /></div>}
           {note && <p className="mt-2 text-xs text-slate-600">{note}</p>}
         </section>
       ))}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ExportLinks } from '@/components/lists/list-controls';
+import { ExportLinks, Pagination } from '@/components/lists/list-controls';
 import { YearForm } from '@/components/scorecard/components-table';
 import { WeightsForm } from '@/components/scorecard/weights-form';
 import { DataTable } from '@/components/ui/data-table';
@@ -10,7 +10,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { portalNow } from '@/lib/clock';
 import { toLocale } from '@/lib/i18n/config';
 import { formatScore, formatShare } from '@/lib/i18n/format';
-import { firstValues, type SearchParams } from '@/lib/lists/params';
+import { firstValues, pageNumber, pageOf, TABLE_PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
 import { getRanking, scorecardYearSchema } from '@/lib/scorecard/queries';
 import { ASSESSMENT_COMPONENTS } from '@/lib/scorecard/schemas';
 
@@ -18,7 +18,9 @@ import { ASSESSMENT_COMPONENTS } from '@/lib/scorecard/schemas';
 export default async function RankingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('assessment.read', {});
   const now = portalNow();
-  const year = scorecardYearSchema(now).parse(firstValues(await searchParams).year);
+  const params = firstValues(await searchParams);
+  const year = scorecardYearSchema(now).parse(params.year);
+  const page = pageNumber.parse(params.page);
   const [t, locale, ranking] = await Promise.all([getTranslations(), getLocale().then(toLocale), getRanking(user, year, now)]);
   const { weights, rows } = ranking!;
   return (
@@ -46,7 +48,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
         <DataTable
           caption={t('scorecard.rankingTitle')}
-          rows={rows}
+          rows={pageOf(rows, page, TABLE_PAGE_SIZE)}
           rowKey={(r) => r.soeId}
           columns={[
             { label: t('scorecard.rank'), numeric: true, cell: (r) => r.rank ?? '—' },
@@ -68,6 +70,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
             { label: t('scorecard.score'), numeric: true, cell: (r) => <strong>{r.score === null ? '—' : formatScore(r.score, locale)}</strong> },
           ]}
         />
+        {rows.length > TABLE_PAGE_SIZE && <div className="mt-2 px-2"><Pagination page={page} total={rows.length} pageSize={TABLE_PAGE_SIZE} current={{ year: String(year) }} /></div>}
       </div>
     </div>
   );
