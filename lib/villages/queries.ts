@@ -75,7 +75,7 @@ export async function getVillage(user: SessionUser, id: number) {
       households: true,
       sourceNote: true,
       source: { select: { title: true, isSample: true } },
-      zone: { select: { id: true, name: true, district: { select: { name: true } }, pairings: { select: { soeId: true } } } },
+      zone: { select: { id: true, name: true, districtId: true, district: { select: { name: true } }, pairings: { select: { soeId: true } } } },
       incomes: {
         select: {
           year: true,

@@ -153,9 +153,12 @@ export async function getZone(user: SessionUser, id: number) {
   };
 }
 
-/** Every zone, for an administrator's choice of a village's zone (none for anyone else). */
-export async function listZoneOptions(user: SessionUser) {
+/**
+ * The zones of a village's district, for an administrator's choice of its zone (none for anyone
+ * else): a village stays in its district, and a province's every zone in each form would be 30,000.
+ */
+export async function listZoneOptions(user: SessionUser, districtId: number) {
   if (!can(user, 'masterData.manage', {})) return [];
-  const zones = await db().zone.findMany({ select: { id: true, name: true, district: { select: { name: true } } }, orderBy: [{ district: { name: 'asc' } }, { name: 'asc' }] });
+  const zones = await db().zone.findMany({ where: { districtId }, select: { id: true, name: true, district: { select: { name: true } } }, orderBy: { name: 'asc' } });
   return zones.map((z) => ({ id: z.id, name: `${z.district.name} · ${z.name}` }));
 }

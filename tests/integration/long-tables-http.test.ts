@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_PAGE_SIZE } from '../../lib/lists/params';
+import { SCOPE_CHOICES } from '../../lib/users/queries';
 import { SAMPLE_PASSWORD } from '../../prisma/seed/accounts';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -8,7 +9,8 @@ import { Browser, startPortalServer, type PortalServer } from '../helpers/portal
 // The figures tables that grow with the program — year on year by SOE, the assessment ranking and
 // the to-do's sections — show TABLE_PAGE_SIZE rows a page, with the total and the way on. At 100 ×
 // Wuhan each held everything: /dashboard/compare was 5.8 MB, /todo 2.1 MB. Here 60 more SOEs, each
-// paired with a zone since 2021, and 60 practical tasks past their day push each past one page.
+// paired with a zone since 2021, 60 practical tasks past their day and 60 users push each past one
+// page. Forms' choices stay bounded too: a province has 200,000 villages and 30,000 zones.
 const EXTRA = 60;
 
 let database: TestDatabase;
@@ -26,6 +28,12 @@ beforeAll(async () => {
   await database.prisma.$executeRawUnsafe(`
     INSERT INTO "PracticalTask" ("zoneId", title, "forWhom", responsible, "dueOn", "updatedAt")
     SELECT (SELECT min(id) FROM "Zone"), '分页测试事项' || i, '村民', '村委会', '2022-01-01', now() FROM generate_series(1, ${EXTRA}) i`);
+  await database.prisma.$executeRawUnsafe(`
+    INSERT INTO "User" (username, "displayName", "passwordHash", role, "updatedAt")
+    SELECT 'page-test-' || i, '分页测试用户' || i, 'not-a-hash', 'ORG_VIEWER', now() FROM generate_series(1, ${EXTRA}) i`);
+  // Past SCOPE_CHOICES villages, as at Wuhan's size (the sample layer has fewer).
+  await database.prisma.$executeRawUnsafe(`
+    INSERT INTO "Village" ("zoneId", name, "updatedAt") SELECT (SELECT max(id) FROM "Zone"), '分页测试村' || i, now() FROM generate_series(1, 400) i`);
   server = await startPortalServer(database.url);
   admin = new Browser(server.url);
   expect(await admin.signIn('admin', SAMPLE_PASSWORD)).toBeNull();
@@ -42,10 +50,16 @@ async function page(path: string) {
   return (await response.text()).replace(/<script[^>]*>[\s\S]*?<\/script>/g, '');
 }
 // Counted over the whole document: React may stream a row as a segment of its own, after the table.
+/** The HTML from `start` up to `end`. */
+const between = (html: string, start: string, end: string) => {
+  const from = html.indexOf(start);
+  expect(from, start).toBeGreaterThan(-1);
+  return html.slice(from, html.indexOf(end, from));
+};
 const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
 const total = (html: string) => Number(/共 (\d+) 条/.exec(html)?.[1]);
 
-describe('long figures tables come in pages', () => {
+describe('what grows with the program comes in pages, or narrowed by name', () => {
   it('year on year: the SOE table by pages, the districts whole', async () => {
     const soeRows = /<td data-label="国企"/g;
     const first = await page('/dashboard/compare');
@@ -85,5 +99,30 @@ describe('long figures tables come in pages', () => {
     expect(count(second, tasks)).toBe(Math.min(overdue - TABLE_PAGE_SIZE, TABLE_PAGE_SIZE));
     // The landing page still shows the first few, with the way to the whole list.
     expect(await page('/dashboard')).toMatch(/href="\/todo#todo-overdue-tasks"/);
+  });
+
+  it('the users by pages, found by name; the scope choices narrowed by name, with how many match', async () => {
+    const usernames = /<td data-label="用户名"/g;
+    const first = await page('/admin/users');
+    expect(total(first)).toBe(await database.prisma.user.count());
+    expect(count(first, usernames)).toBe(TABLE_PAGE_SIZE);
+    const found = await page(`/admin/users?q=${encodeURIComponent('分页测试用户7')}`);
+    expect(count(found, usernames)).toBe(1);
+    expect(found).toContain('page-test-7<');
+    // More villages than SCOPE_CHOICES: the selects offer the first of them and say so.
+    const villages = await database.prisma.village.count();
+    expect(villages).toBeGreaterThan(SCOPE_CHOICES);
+    expect(first).toContain(`下拉列表只列出前 ${SCOPE_CHOICES} 个村（共 ${villages} 个）`);
+    const zone = (await database.prisma.zone.findFirst({ where: { villages: { some: {} } }, select: { name: true, _count: { select: { villages: true } } }, orderBy: { id: 'asc' } }))!;
+    const narrowed = await page(`/admin/users?village=${encodeURIComponent(zone.name)}`);
+    expect(narrowed).not.toContain('下拉列表只列出前');
+  });
+
+  it('a village’s form offers the zones of its own district', async () => {
+    const village = (await database.prisma.village.findFirst({ select: { id: true, zone: { select: { districtId: true } } }, orderBy: { id: 'asc' } }))!;
+    const html = await page(`/villages/${village.id}`);
+    const select = between(html, 'name="zoneId"', '</select>');
+    expect(count(select, /<option/g)).toBe(await database.prisma.zone.count({ where: { districtId: village.zone.districtId } }));
+    expect(await database.prisma.zone.count()).toBeGreaterThan(count(select, /<option/g));
   });
 });

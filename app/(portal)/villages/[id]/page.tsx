@@ -23,7 +23,7 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const id = parseId((await params).id);
   const village = id === null ? null : await getVillage(user, id);
   if (!village) notFound();
-  const [t, locale, zones, dividends] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user), getVillageDividends(user, village.id)]);
+  const [t, locale, zones, dividends] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user, village.zone.districtId), getVillageDividends(user, village.id)]);
   return (
     <article className="space-y-4">
       <header>
