@@ -8,7 +8,8 @@ import { pinyin } from 'pinyin-pro';
 /** A name's syllables: "毛家冲村" → ["mao", "jia", "chong", "cun"]; other characters stand for themselves. */
 export type PinyinKey = { name: string; plain: string; syllables: string[] };
 
-const MAX_KEYS = 50_000;
+/** Enough for every name of 100 × Wuhan (about 240,000): a cache smaller than the names is emptied by every search. */
+const MAX_KEYS = 400_000;
 const keys = new Map<string, PinyinKey>();
 
 /** What a query or a name is compared as: full-width folded, lower case, no spaces or apostrophes. */
@@ -28,7 +29,8 @@ export function pinyinKey(name: string): PinyinKey {
   return key;
 }
 
-const HAN = /\p{Script=Han}/u;
+/** A Chinese character. */
+export const HAN = /\p{Script=Han}/u;
 
 /**
  * How well `query` (normalized) matches a name: 0 the whole name, 1 its start, 2 elsewhere,
