@@ -24,7 +24,12 @@ type Kind =
   | { enum: string }
   | { enumList: string }
   | { ref: RefKind }
-  | { refList: RefKind; key: string };
+  | { refList: RefKind; key: string }
+  // An import's audit row: its counts (labelled from `countsOf`), the records it made (by kind, not
+  // id: 20,000 ids in a table cell), the records it changed (how many; its page lists them).
+  | { countsOf: string }
+  | 'importedRecords'
+  | 'importedChanges';
 type Field = { label: string; kind?: Kind };
 
 const ref = (to: RefKind): Kind => ({ ref: to });
@@ -112,7 +117,13 @@ const FIELDS: Record<string, Record<string, Field>> = {
     closeReason: { label: 'accreditation.reason' },
   },
   Feedback: { rating: { label: 'review.rating' }, comment: { label: 'review.comment' } },
-  Import: { file: { label: 'imports.fileName' }, rows: { label: 'imports.rows', kind: 'count' } },
+  Import: {
+    file: { label: 'imports.fileName' },
+    rows: { label: 'imports.rows', kind: 'count' },
+    counts: { label: 'audit.field.importCounts', kind: { countsOf: 'imports.counts' } },
+    created: { label: 'imports.created', kind: 'importedRecords' },
+    changed: { label: 'imports.changedRecords', kind: 'importedChanges' },
+  },
   PairingCommitment: {
     pairingId: { label: 'scorecard.zones' },
     investment: { label: 'scorecard.measureName.investment', kind: 'money' },
@@ -162,6 +173,8 @@ const FIELDS: Record<string, Record<string, Field>> = {
 };
 
 /** Bookkeeping, not what anyone changed. */
+/** How many items of a list an audit value names. */
+const LIST_SHOWN = 20;
 const UNSHOWN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'sourceId', 'sessionEpoch', 'passwordHash', 'passwordChangedAt']);
 
 /** One field an audit row changed; `edited`: before → after (an edit), else the value it was given (a creation). */
@@ -208,11 +221,20 @@ function formatTime(value: Date, locale: Locale) {
 export function formatAuditValue(value: unknown, kind: Kind | undefined, locale: Locale, names: AuditNames = {}): string | null {
   if (value === null || value === undefined || value === '') return null;
   const t = messages(locale);
-  const list = (items: unknown[], each: (v: unknown) => string | null) => items.map(each).filter((v) => v !== null).join(locale === 'zh-CN' ? '、' : ', ') || null;
+  const list = (items: unknown[], each: (v: unknown) => string | null) => {
+    // A long list names its first LIST_SHOWN and counts the rest.
+    const shown = items.slice(0, LIST_SHOWN).map(each).filter((v) => v !== null).join(locale === 'zh-CN' ? '、' : ', ') || null;
+    return shown && items.length > LIST_SHOWN ? t('audit.more', { shown, count: formatCount(String(items.length), locale) }) : shown;
+  };
+  const words = (pairs: [string, string | null][]) => pairs.filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`).join(locale === 'zh-CN' ? '；' : '; ') || null;
   if (typeof kind === 'object') {
     if ('enum' in kind) return t.has(`${kind.enum}.${value}`) ? t(`${kind.enum}.${value}`) : String(value);
     if ('enumList' in kind) return Array.isArray(value) ? list(value, (v) => formatAuditValue(v, { enum: kind.enumList }, locale)) : formatAuditValue(value, { enum: kind.enumList }, locale);
     if ('ref' in kind) return names[kind.ref]?.get(Number(value)) ?? `#${String(value)}`;
+    if ('countsOf' in kind) {
+      const counts = asRecord(value) ?? {};
+      return words(Object.entries(counts).map(([k, v]) => [t.has(`${kind.countsOf}.${k}`) ? t(`${kind.countsOf}.${k}`) : humanise(k), formatAuditValue(v, 'count', locale)]));
+    }
     if ('refList' in kind && Array.isArray(value)) {
       const ids = value.map((v) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[kind.key] : v));
       return list(ids, (id) => formatAuditValue(id, { ref: kind.refList }, locale, names));
@@ -233,18 +255,27 @@ export function formatAuditValue(value: unknown, kind: Kind | undefined, locale:
       return formatTime(new Date(String(value)), locale);
     case 'active':
       return t(value ? 'users.active' : 'users.inactive');
+    case 'importedRecords':
+      return Array.isArray(value)
+        ? list(value, (r) => {
+            const { entity, ids } = (asRecord(r) ?? {}) as { entity?: string; ids?: unknown[] };
+            const name = entity && t.has(`imports.entity.${entity}`) ? t(`imports.entity.${entity}`) : String(entity);
+            return t('imports.createdItem', { entity: name, count: formatCount(String(ids?.length ?? 0), locale) });
+          })
+        : null;
+    case 'importedChanges':
+      return Array.isArray(value) ? t('audit.records', { count: formatCount(String(value.length), locale) }) : null;
   }
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
   if (typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatTime(new Date(value), locale);
   if (Array.isArray(value)) return list(value, (v) => formatAuditValue(v, undefined, locale, names));
   if (typeof value === 'object') {
     // A nested record (a beneficiary, an import's counts): its fields in words, never braces.
-    const parts = Object.entries(value as Record<string, unknown>)
-      .filter(([k]) => !UNSHOWN.has(k))
-      .map(([k, v]) => [humanise(k), formatAuditValue(v, undefined, locale, names)] as const)
-      .filter(([, v]) => v !== null)
-      .map(([k, v]) => `${k} ${v}`);
-    return parts.join(locale === 'zh-CN' ? '；' : '; ') || null;
+    return words(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !UNSHOWN.has(k))
+        .map(([k, v]) => [humanise(k), formatAuditValue(v, undefined, locale, names)]),
+    );
   }
   return String(value);
 }

@@ -35,6 +35,34 @@ describe('describeAuditChanges', () => {
     expect(humanise('plannedInvestment')).toBe('Planned investment');
   });
 
+  it('says what an import did in the user’s words: its counts, the records it made by kind, how many it changed; never its ids', () => {
+    const ids = Array.from({ length: 24_000 }, (_, i) => 212_180 + i);
+    const after = {
+      file: '村收入.xlsx',
+      rows: 20_000,
+      counts: { villagesCreated: 4000, incomesCreated: 20_000, rowsUnchanged: 0 },
+      created: [{ entity: 'Village', ids: ids.slice(0, 4000) }, { entity: 'VillageIncome', ids: ids.slice(4000) }],
+      changed: [{ entity: 'VillageIncome', id: 5, label: '毛家冲村 2024', version: 2, before: { amount: '1' }, after: { amount: '2' } }],
+    };
+    const zh = describeAuditChanges({ entity: 'Import', before: null, after }, 'zh-CN');
+    expect(zh.map((c) => `${c.label}：${c.after}`)).toEqual([
+      '文件：村收入.xlsx',
+      '行数：20,000',
+      '导入结果：新建村 4,000；新增收入 20,000；未变的行 0',
+      '新增记录：村：4,000 条、村集体收入：20,000 条',
+      '导入修改的数据（原值 → 导入后）：1 处',
+    ]);
+    const en = describeAuditChanges({ entity: 'Import', before: null, after }, 'en').map((c) => `${c.label}: ${c.after}`).join(' | ');
+    expect(en).toBe('File: 村收入.xlsx | Rows: 20,000 | What it did: Villages created 4,000; Incomes added 20,000; Rows unchanged 0 | New records: Villages: 4,000, Village incomes: 20,000 | Values it changed (before → after): 1');
+    expect(JSON.stringify(zh).length).toBeLessThan(1000);
+  });
+
+  it('names the first 20 of a long list and counts the rest', () => {
+    const long = Array.from({ length: 500 }, (_, i) => `第${i + 1}项`);
+    expect(formatAuditValue(long, undefined, 'zh-CN')).toBe(`${long.slice(0, 20).join('、')} 等 500 项`);
+    expect(formatAuditValue(long, undefined, 'en')).toBe(`${long.slice(0, 20).join(', ')} … 500 in all`);
+  });
+
   it('reads dates and times as dates, booleans and user states in words', () => {
     expect(formatAuditValue('2025-03-01T00:00:00.000Z', 'date', 'zh-CN')).toBe('2025年3月1日');
     expect(formatAuditValue('2025-03-01T04:05:00.000Z', undefined, 'en')).toMatch(/Mar 1, 2025.*12:05/);
