@@ -1,7 +1,8 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { portalNow } from '@/lib/clock';
-import { db, Prisma } from '@/lib/db/client';
+import { cachedSnapshot } from '@/lib/dashboard/cache';
+import { db, Prisma, readDb, type PrismaClient } from '@/lib/db/client';
 import { listPhases } from '@/lib/program/phases';
 import { chinaDay, reminderConfig } from '@/lib/reminders/config';
 import { updateDueDate } from '@/lib/reminders/due';
@@ -52,10 +53,10 @@ type PairingRow = {
 };
 
 /** Per pairing in force in the year: its zone's accreditation and income, delivery from the records, and the year's commitment. */
-async function pairingRows(year: number, soeIds: number[] | null): Promise<PairingRow[]> {
+async function pairingRows(client: PrismaClient, year: number, soeIds: number[] | null): Promise<PairingRow[]> {
   const end = yearEnd(year);
   const start = yearStart(year);
-  return db().$queryRaw<PairingRow[]>`
+  return client.$queryRaw<PairingRow[]>`
     WITH pr AS (${pairedIn(year, soeIds)}),
     -- Each project's last counted update by the year's end and before its start (the unique index on
     -- project and period finds each in one step; a CTE of counted updates read per project did not).
@@ -122,12 +123,12 @@ function measures(r: PairingRow): MeasureLine[] {
 
 type SoeFigures = { feedback: string | null; feedbackCount: number; updates: number; disputedOrExcluded: number; openDisputes: number; sampleRecords: boolean };
 
-async function soeFigures(year: number, soeIds: number[] | null): Promise<Map<number, SoeFigures>> {
+async function soeFigures(client: PrismaClient, year: number, soeIds: number[] | null): Promise<Map<number, SoeFigures>> {
   const start = yearStart(year);
   const end = yearEnd(year);
   const ofSoes = (column: Prisma.Sql) => (soeIds ? Prisma.sql`AND ${column} = ANY(${soeIds}::int[])` : Prisma.empty);
   // One grouped pass over each table (a subquery per SOE read the updates 1,516 times at x100).
-  const rows = await db().$queryRaw<(SoeFigures & { soeId: number })[]>`
+  const rows = await client.$queryRaw<(SoeFigures & { soeId: number })[]>`
     WITH sample AS (SELECT id FROM "Source" WHERE "isSample"),
     upd AS (
       SELECT pj."soeId",
@@ -157,18 +158,18 @@ async function soeFigures(year: number, soeIds: number[] | null): Promise<Map<nu
 }
 
 /** Months due in `year` and those reported by their due day, per SOE (the reminders' due rule). */
-async function timeliness(year: number, soeIds: number[] | null, now: Date) {
+async function timeliness(client: PrismaClient, year: number, soeIds: number[] | null, now: Date) {
   const today = chinaDay(now);
   const config = reminderConfig();
   const ofProjects = { status: { not: 'PREPARING' as const }, ...(soeIds ? { soeId: { in: soeIds } } : {}) };
   const [projects, updates, lastReports] = await Promise.all([
-    db().project.findMany({ where: ofProjects, select: { id: true, soeId: true, status: true, startDate: true, createdAt: true } }),
-    db().projectUpdate.findMany({
+    client.project.findMany({ where: ofProjects, select: { id: true, soeId: true, status: true, startDate: true, createdAt: true } }),
+    client.projectUpdate.findMany({
       where: { project: ofProjects, period: { gte: yearStart(year), lte: yearEnd(year) } },
       select: { projectId: true, period: true, createdAt: true },
     }),
     // A completed or suspended project is due through its last report only.
-    db().projectUpdate.groupBy({ by: ['projectId'], where: { project: { ...ofProjects, status: { notIn: ['PREPARING', 'IN_PROGRESS'] } } }, _max: { period: true } }),
+    client.projectUpdate.groupBy({ by: ['projectId'], where: { project: { ...ofProjects, status: { notIn: ['PREPARING', 'IN_PROGRESS'] } } }, _max: { period: true } }),
   ]);
   const byProject = groupBy(updates, (u) => u.projectId);
   const lastReport = new Map(lastReports.map((r) => [r.projectId, r._max.period]));
@@ -227,9 +228,9 @@ export function weightedScore(components: Components, weights: Weights) {
   return weight ? (sum / weight) * 100 : null;
 }
 
-/** Every SOE's assessment for a year (those with a pairing in force in it). */
-async function assess(year: number, soeIds: number[] | null, now: Date) {
-  const [pairings, figures, months, target] = await Promise.all([pairingRows(year, soeIds), soeFigures(year, soeIds), timeliness(year, soeIds, now), incomeTarget(year)]);
+/** Every SOE's assessment for a year (those with a pairing in force in it), read through `client`. */
+async function assess(year: number, soeIds: number[] | null, now: Date, client: PrismaClient = db()) {
+  const [pairings, figures, months, target] = await Promise.all([pairingRows(client, year, soeIds), soeFigures(client, year, soeIds), timeliness(client, year, soeIds, now), incomeTarget(year)]);
   const bySoe = groupBy(pairings, (p) => p.soeId);
   return new Map(
     [...bySoe].map(([soeId, rows]) => {
@@ -288,10 +289,20 @@ export async function getScorecard(user: SessionUser, soeId: number, year: numbe
   };
 }
 
-/** The yearly ranking of the SOEs with each component; null when the user may not see it. */
-export async function getRanking(user: SessionUser, year: number, now = portalNow()) {
+/**
+ * The yearly ranking of the SOEs with each component; null when the user may not see it. Every SOE's
+ * assessment is computed once per state of the data (lib/dashboard/cache.ts: at x100 it takes a
+ * second) and states its moment (`asOf`); `fresh` (the export) waits for the current state. The
+ * weights are read as they stand: a change of them shows at once.
+ */
+export async function getRanking(user: SessionUser, year: number, now = portalNow(), { fresh = false } = {}) {
   if (!can(user, 'assessment.read', {})) return null;
-  const [assessed, weights, soes] = await Promise.all([assess(year, null, now), getWeights(year), db().soe.findMany({ select: { id: true, name: true, source: { select: { isSample: true } } } })]);
+  const [snapshot, weights, soes] = await Promise.all([
+    cachedSnapshot(chinaDay(now).toISOString().slice(0, 10), () => assess(year, null, now, readDb()), `ranking:${year}`, { fresh }),
+    getWeights(year),
+    db().soe.findMany({ select: { id: true, name: true, source: { select: { isSample: true } } } }),
+  ]);
+  const assessed = snapshot.value;
   const rows = soes
     .filter((s) => assessed.has(s.id))
     .map((s) => {
@@ -301,7 +312,7 @@ export async function getRanking(user: SessionUser, year: number, now = portalNo
       return { soeId: s.id, name: s.name, isSample: s.source?.isSample ?? false, fromSample, components: a.components, score: weightedScore(a.components, weights.weights), zones: new Set(a.zones.map((z) => z.zoneId)).size };
     })
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || comparePinyin(a.name, b.name));
-  return { year, weights, rows: rows.map((r, i) => ({ ...r, rank: r.score === null ? null : i + 1 })) };
+  return { year, weights, rows: rows.map((r, i) => ({ ...r, rank: r.score === null ? null : i + 1 })), asOf: { at: snapshot.asOf, current: snapshot.current } };
 }
 
 /** The year a scorecard or ranking shows: as asked, or the last complete year. */

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { FiguresAsOf } from '@/components/dashboard/figures-as-of';
 import { ExportLinks, Pagination } from '@/components/lists/list-controls';
 import { YearForm } from '@/components/scorecard/components-table';
 import { WeightsForm } from '@/components/scorecard/weights-form';
@@ -28,6 +29,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">{t('scorecard.rankingTitle')}</h1>
         <p className="text-sm text-slate-600">{t('scorecard.rankingIntro')}</p>
+        <FiguresAsOf {...ranking!.asOf} />
       </header>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <YearForm year={year} />
