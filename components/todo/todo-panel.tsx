@@ -4,7 +4,7 @@ import { Pagination } from '@/components/lists/list-controls';
 import type { SessionUser } from '@/lib/auth/policy';
 import { toLocale } from '@/lib/i18n/config';
 import { formatDate, formatDateTime, formatMonth } from '@/lib/i18n/format';
-import { TABLE_PAGE_SIZE } from '@/lib/lists/params';
+import { pageOf, TABLE_PAGE_SIZE } from '@/lib/lists/params';
 import { reminderConfig } from '@/lib/reminders/config';
 import { requestTodo } from '@/lib/todo/queries';
 
@@ -25,9 +25,8 @@ export async function TodoPanel({ user, limit, heading = 'h2', pages }: { user: 
   // A landing page shows each section's first `limit`; /todo a page of TABLE_PAGE_SIZE (`pages`: which
   // section is on which page, the others on their first).
   const listed = <T,>(id: string, list: T[], toItem: (entry: T) => Item) => {
-    const page = limit === undefined && pages?.section === id ? pages.page : 1;
-    const size = limit ?? TABLE_PAGE_SIZE;
-    return { items: list.slice((page - 1) * size, page * size).map(toItem), listed: list.length, page };
+    const shown = pageOf(list, limit === undefined && pages?.section === id ? pages.page : 1, limit ?? TABLE_PAGE_SIZE);
+    return { items: shown.rows.map(toItem), listed: list.length, page: shown.page };
   };
   const sections: Section[] = [];
   if (todo.kind === 'village') {

@@ -172,9 +172,9 @@ const FIELDS: Record<string, Record<string, Field>> = {
   },
 };
 
-/** Bookkeeping, not what anyone changed. */
 /** How many items of a list an audit value names. */
 const LIST_SHOWN = 20;
+/** Bookkeeping, not what anyone changed. */
 const UNSHOWN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'sourceId', 'sessionEpoch', 'passwordHash', 'passwordChangedAt']);
 
 /** One field an audit row changed; `edited`: before → after (an edit), else the value it was given (a creation). */
@@ -259,7 +259,8 @@ export function formatAuditValue(value: unknown, kind: Kind | undefined, locale:
       return Array.isArray(value)
         ? list(value, (r) => {
             const { entity, ids } = (asRecord(r) ?? {}) as { entity?: string; ids?: unknown[] };
-            const name = entity && t.has(`imports.entity.${entity}`) ? t(`imports.entity.${entity}`) : String(entity);
+            if (!entity) return null;
+            const name = t.has(`imports.entity.${entity}`) ? t(`imports.entity.${entity}`) : entity;
             return t('imports.createdItem', { entity: name, count: formatCount(String(ids?.length ?? 0), locale) });
           })
         : null;

@@ -146,7 +146,7 @@ export const exporters: Record<string, Exporter> = {
     );
   },
   /** The yearly assessment of the SOEs for the assessment meeting: each component in percent, the weights in the headers. */
-  async ranking(user, params, locale, now = new Date()) {
+  async ranking(user, params, locale, now = portalNow()) {
     const year = scorecardYearSchema(now).parse(params.year);
     const ranking = await getRanking(user, year, now, { fresh: true });
     if (!ranking) return null;

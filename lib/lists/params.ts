@@ -4,6 +4,8 @@ import { plainText } from '@/lib/validation';
 // List pages keep their search, filters, sort and page in the URL, so a view
 // can be shared. Anything malformed falls back to the default rather than failing.
 export const PAGE_SIZE = 25;
+/** Choices a select offers at most, narrowed by name beyond that (a province has 30,000 zones, 200,000 villages). */
+export const MAX_CHOICES = 500;
 /** Rows a page of a figures table shows (the year-on-year and ranking tables): a city's SOEs fit on one. */
 export const TABLE_PAGE_SIZE = 50;
 
@@ -21,9 +23,15 @@ export function listParamsSchema<const S extends readonly [string, ...string[]]>
   });
 }
 
-/** The rows of page `page` (from 1) of `rows`. */
+/** The page shown: the one asked for, or the last there is (rows may have gone since the link was made). */
+export function pageWithin(page: number, total: number, pageSize: number) {
+  return Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
+}
+
+/** The rows of page `page` (from 1) of `rows`, or of the last page when asked past it, and which page that is. */
 export function pageOf<T>(rows: T[], page: number, pageSize: number) {
-  return rows.slice((page - 1) * pageSize, page * pageSize);
+  const shown = pageWithin(page, rows.length, pageSize);
+  return { rows: rows.slice((shown - 1) * pageSize, shown * pageSize), page: shown };
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,9 +1,9 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
+import { MAX_CHOICES } from '@/lib/lists/params';
 
 /** At most this many zones and SOEs are offered in the forms' choices; a search narrows them. */
-export const MASTER_CHOICES = 500;
 export const PAIRINGS_PER_PAGE = 50;
 
 export type MasterSearch = { zone?: string; soe?: string; page: number };
@@ -20,9 +20,9 @@ export async function getMasterData(user: SessionUser, { zone, soe, page }: Mast
   const pairingWhere: Prisma.PairingWhereInput = { until: null, zone: zoneNamed, soe: soeNamed };
   const [districts, soes, soeCount, zones, zoneCount, pairings, pairingCount] = await Promise.all([
     db().district.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    db().soe.findMany({ where: soeNamed, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
+    db().soe.findMany({ where: soeNamed, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MAX_CHOICES }),
     db().soe.count({ where: soeNamed }),
-    db().zone.findMany({ where: zoneNamed, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MASTER_CHOICES }),
+    db().zone.findMany({ where: zoneNamed, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MAX_CHOICES }),
     db().zone.count({ where: zoneNamed }),
     db().pairing.findMany({
       where: pairingWhere,

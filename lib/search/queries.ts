@@ -1,15 +1,15 @@
 import 'server-only';
 import { can, projectScope, soeScope, sqlScope, villageScope, zoneScope, type SessionUser } from '@/lib/auth/policy';
 import { portalNow } from '@/lib/clock';
-import { cachedUntilDataChanges, scopePart } from '@/lib/dashboard/cache';
+import { cachedUntilDataChanges } from '@/lib/dashboard/cache';
 import { db } from '@/lib/db/client';
 import { comparePinyin } from '@/lib/i18n/sort';
 import { HAN, matchName, normalizeQuery, pinyinKey } from './match';
 
 // The header's search across SOEs, zones, villages and projects. Each kind's names
 // are read within the policy's scope (a village committee sees its own zone's), then
-// matched in memory against their pinyin keys (lib/search/match.ts). The names are kept until the
-// data changes, one copy per scope (lib/dashboard/cache.ts).
+// matched in memory against their pinyin keys (lib/search/match.ts). The org department's names are
+// kept until the data changes (lib/dashboard/cache.ts).
 
 export const SEARCH_KINDS = ['soe', 'zone', 'village', 'project'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -46,12 +46,11 @@ const HREF: Record<SearchKind, (id: number) => string> = {
 export async function search(user: SessionUser, text: string): Promise<SearchGroup[]> {
   const query = normalizeQuery(text);
   if (!query) return [];
-  // The names of each scope are read once per state of the data (a province's 240,000 took 3 s a search).
-  const lists = await cachedUntilDataChanges(
-    portalNow().toISOString().slice(0, 10),
-    () => Promise.all(SEARCH_KINDS.map((kind) => candidates(user, kind))),
-    `${scopePart('search', sqlScope(user))}:${user.role}`,
-  );
+  // The org department's names (a province's 240,000 took 3 s a search) are read once per state of
+  // the data and role; a committee's or a liaison team's few are read each time (a copy per zone
+  // would fill the cache a province's 30,000 zones share with the dashboard).
+  const read = () => Promise.all(SEARCH_KINDS.map((kind) => candidates(user, kind)));
+  const lists = sqlScope(user).all ? await cachedUntilDataChanges(portalNow().toISOString().slice(0, 10), read, `search:${user.role}`) : await read();
   // Chinese is matched on the characters alone: no name's pinyin is needed.
   const key = HAN.test(query) ? (name: string) => ({ name, plain: normalizeQuery(name), syllables: [] }) : pinyinKey;
   return SEARCH_KINDS.map((kind, i) => {

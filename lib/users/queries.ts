@@ -1,49 +1,44 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
-import { TABLE_PAGE_SIZE } from '@/lib/lists/params';
-import { MASTER_CHOICES } from '@/lib/pairings/queries';
+import { MAX_CHOICES, pageWithin, TABLE_PAGE_SIZE } from '@/lib/lists/params';
 import { byPinyin } from '@/lib/i18n/sort';
 
 /** A page of the users (by role, then username), narrowed by `q` on the username or the name. */
 export async function listUsers(user: SessionUser, { q, page }: { q?: string; page: number }) {
-  if (!can(user, 'user.manage', {})) return { rows: [], total: 0 };
+  if (!can(user, 'user.manage', {})) return { rows: [], total: 0, page: 1 };
   const where: Prisma.UserWhereInput = q
     ? { OR: [{ username: { contains: q, mode: 'insensitive' } }, { displayName: { contains: q, mode: 'insensitive' } }] }
     : {};
-  const [rows, total] = await Promise.all([
-    db().user.findMany({
-      where,
-      select: {
-        id: true,
-        username: true,
-        displayName: true,
-        role: true,
-        active: true,
-        version: true,
-        soeId: true,
-        villageId: true,
-        mustChangePassword: true,
-        lockedUntil: true,
-        failedLogins: true,
-        soe: { select: { name: true } },
-        village: { select: { name: true, zone: { select: { name: true } } } },
-      },
-      orderBy: [{ role: 'asc' }, { username: 'asc' }],
-      skip: (page - 1) * TABLE_PAGE_SIZE,
-      take: TABLE_PAGE_SIZE,
-    }),
-    db().user.count({ where }),
-  ]);
-  return { rows, total };
+  const total = await db().user.count({ where });
+  const shown = pageWithin(page, total, TABLE_PAGE_SIZE);
+  const rows = await db().user.findMany({
+    where,
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      active: true,
+      version: true,
+      soeId: true,
+      villageId: true,
+      mustChangePassword: true,
+      lockedUntil: true,
+      failedLogins: true,
+      soe: { select: { name: true } },
+      village: { select: { name: true, zone: { select: { name: true } } } },
+    },
+    orderBy: [{ role: 'asc' }, { username: 'asc' }],
+    skip: (shown - 1) * TABLE_PAGE_SIZE,
+    take: TABLE_PAGE_SIZE,
+  });
+  return { rows, total, page: shown };
 }
-
-/** How many SOEs and villages a scope select lists: a city's SOEs all, a province's villages by name. */
-export const SCOPE_CHOICES = MASTER_CHOICES;
 
 /**
  * Choices for a user's scope (an SOE, a village), each narrowed by name (a village by its own or
- * its zone's) to at most SCOPE_CHOICES, with how many match: a province has 200,000 villages, and
+ * its zone's) to at most MAX_CHOICES, with how many match: a province has 200,000 villages, and
  * every row's form would list them all.
  */
 export async function listScopeOptions(user: SessionUser, { soe, village }: { soe?: string; village?: string } = {}) {
@@ -52,13 +47,13 @@ export async function listScopeOptions(user: SessionUser, { soe, village }: { so
   const soeWhere: Prisma.SoeWhereInput = soe ? { name: named(soe) } : {};
   const villageWhere: Prisma.VillageWhereInput = village ? { OR: [{ name: named(village) }, { zone: { name: named(village) } }] } : {};
   const [soes, soeCount, villages, villageCount] = await Promise.all([
-    db().soe.findMany({ where: soeWhere, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: SCOPE_CHOICES }),
+    db().soe.findMany({ where: soeWhere, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MAX_CHOICES }),
     db().soe.count({ where: soeWhere }),
     db().village.findMany({
       where: villageWhere,
       select: { id: true, name: true, zone: { select: { name: true } } },
       orderBy: [{ zone: { name: 'asc' } }, { name: 'asc' }],
-      take: SCOPE_CHOICES,
+      take: MAX_CHOICES,
     }),
     db().village.count({ where: villageWhere }),
   ]);

@@ -4,7 +4,7 @@ import { can, projectScope, zoneScope, type SessionUser } from '@/lib/auth/polic
 import { db, type Prisma } from '@/lib/db/client';
 import { idSchema } from '@/lib/ids';
 import { byPinyin } from '@/lib/i18n/sort';
-import { listParamsSchema, PAGE_SIZE } from '@/lib/lists/params';
+import { listParamsSchema, MAX_CHOICES, PAGE_SIZE } from '@/lib/lists/params';
 
 export const zoneListSchema = listParamsSchema(['name', 'district', 'villages', 'accreditedAt'] as const).extend({
   district: idSchema.optional().catch(undefined),
@@ -154,11 +154,18 @@ export async function getZone(user: SessionUser, id: number) {
 }
 
 /**
- * The zones of a village's district, for an administrator's choice of its zone (none for anyone
- * else): a village stays in its district, and a province's every zone in each form would be 30,000.
+ * Zones to choose a village's zone from (administrators; none for anyone else): its district's, or
+ * those named like `named` in any district (at most MAX_CHOICES), with its own zone always among
+ * them. A province's every zone in the form would be 30,000.
  */
-export async function listZoneOptions(user: SessionUser, districtId: number) {
+export async function listZoneOptions(user: SessionUser, village: { zoneId: number; districtId: number }, named?: string) {
   if (!can(user, 'masterData.manage', {})) return [];
-  const zones = await db().zone.findMany({ where: { districtId }, select: { id: true, name: true, district: { select: { name: true } } }, orderBy: { name: 'asc' } });
+  const where: Prisma.ZoneWhereInput = named ? { OR: [{ name: { contains: named, mode: 'insensitive' } }, { id: village.zoneId }] } : { districtId: village.districtId };
+  const zones = await db().zone.findMany({
+    where,
+    select: { id: true, name: true, district: { select: { name: true } } },
+    orderBy: [{ district: { name: 'asc' } }, { name: 'asc' }],
+    take: MAX_CHOICES,
+  });
   return zones.map((z) => ({ id: z.id, name: `${z.district.name} · ${z.name}` }));
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_PAGE_SIZE } from '../../lib/lists/params';
-import { SCOPE_CHOICES } from '../../lib/users/queries';
+import { MAX_CHOICES, TABLE_PAGE_SIZE } from '../../lib/lists/params';
 import { SAMPLE_PASSWORD } from '../../prisma/seed/accounts';
 import { seed } from '../../prisma/seed/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -31,7 +30,7 @@ beforeAll(async () => {
   await database.prisma.$executeRawUnsafe(`
     INSERT INTO "User" (username, "displayName", "passwordHash", role, "updatedAt")
     SELECT 'page-test-' || i, '分页测试用户' || i, 'not-a-hash', 'ORG_VIEWER', now() FROM generate_series(1, ${EXTRA}) i`);
-  // Past SCOPE_CHOICES villages, as at Wuhan's size (the sample layer has fewer).
+  // Past MAX_CHOICES villages, as at Wuhan's size (the sample layer has fewer).
   await database.prisma.$executeRawUnsafe(`
     INSERT INTO "Village" ("zoneId", name, "updatedAt") SELECT (SELECT max(id) FROM "Zone"), '分页测试村' || i, now() FROM generate_series(1, 400) i`);
   server = await startPortalServer(database.url);
@@ -70,7 +69,7 @@ describe('what grows with the program comes in pages, or narrowed by name', () =
     // One pager on the page: the districts' table is whole.
     expect(count(first, /共 \d+ 条/g)).toBe(1);
     expect(count(first, /<td data-label="区"/g)).toBeGreaterThan(0);
-    const next = /href="\?year=(\d+)&amp;page=2"/.exec(first);
+    const next = /href="\?year=(\d+)&amp;page=2#compare-soe"/.exec(first);
     expect(next).not.toBeNull();
     const second = await page(`/dashboard/compare?year=${next![1]}&page=2`);
     expect(count(second, soeRows)).toBe(Math.min(soes - TABLE_PAGE_SIZE, TABLE_PAGE_SIZE));
@@ -86,6 +85,7 @@ describe('what grows with the program comes in pages, or narrowed by name', () =
     expect(second).toHaveLength(Math.min(ranked - TABLE_PAGE_SIZE, TABLE_PAGE_SIZE));
     // Page 2 goes on from the 50 of page 1 (or has no score: —).
     for (const rank of second) expect(rank === '—' || Number(rank) > TABLE_PAGE_SIZE, rank).toBe(true);
+    expect(ranks(await page('/soes/ranking?year=2025&page=99'))).toEqual(second);
   });
 
   it('the to-do: each section by pages, the page asked for the section asked', async () => {
@@ -109,20 +109,28 @@ describe('what grows with the program comes in pages, or narrowed by name', () =
     const found = await page(`/admin/users?q=${encodeURIComponent('分页测试用户7')}`);
     expect(count(found, usernames)).toBe(1);
     expect(found).toContain('page-test-7<');
-    // More villages than SCOPE_CHOICES: the selects offer the first of them and say so.
+    // More villages than MAX_CHOICES: the selects offer the first of them and say so.
     const villages = await database.prisma.village.count();
-    expect(villages).toBeGreaterThan(SCOPE_CHOICES);
-    expect(first).toContain(`下拉列表只列出前 ${SCOPE_CHOICES} 个村（共 ${villages} 个）`);
+    expect(villages).toBeGreaterThan(MAX_CHOICES);
+    expect(first).toContain(`所属村的下拉列表只列出前 ${MAX_CHOICES} 个村（共 ${villages} 个）`);
+    expect(first).not.toContain('所属国企的下拉列表');
     const zone = (await database.prisma.zone.findFirst({ where: { villages: { some: {} } }, select: { name: true, _count: { select: { villages: true } } }, orderBy: { id: 'asc' } }))!;
     const narrowed = await page(`/admin/users?village=${encodeURIComponent(zone.name)}`);
     expect(narrowed).not.toContain('下拉列表只列出前');
+    // A page past the end (users went since the link was made) shows the last.
+    expect(count(await page('/admin/users?page=99'), usernames)).toBe(total(first) - TABLE_PAGE_SIZE);
   });
 
-  it('a village’s form offers the zones of its own district', async () => {
-    const village = (await database.prisma.village.findFirst({ select: { id: true, zone: { select: { districtId: true } } }, orderBy: { id: 'asc' } }))!;
+  it('a village’s form offers the zones of its own district, and others by name', async () => {
+    const village = (await database.prisma.village.findFirst({ select: { id: true, zone: { select: { id: true, districtId: true } } }, orderBy: { id: 'asc' } }))!;
     const html = await page(`/villages/${village.id}`);
     const select = between(html, 'name="zoneId"', '</select>');
     expect(count(select, /<option/g)).toBe(await database.prisma.zone.count({ where: { districtId: village.zone.districtId } }));
     expect(await database.prisma.zone.count()).toBeGreaterThan(count(select, /<option/g));
+    // A zone of another district, found by name; the village's own zone stays among the choices.
+    const other = (await database.prisma.zone.findFirst({ where: { districtId: { not: village.zone.districtId } }, select: { id: true, name: true } }))!;
+    const found = between(await page(`/villages/${village.id}?zone=${encodeURIComponent(other.name)}`), 'name="zoneId"', '</select>');
+    expect(found).toContain(`value="${other.id}"`);
+    expect(found).toContain(`value="${village.zone.id}"`);
   });
 });

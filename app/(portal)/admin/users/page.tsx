@@ -9,6 +9,7 @@ import { UserRowForms } from '@/components/users/user-row-forms';
 import type { ScopeOption } from '@/components/users/scope-fields';
 import { requirePermission } from '@/lib/auth/current-user';
 import { toLocale } from '@/lib/i18n/config';
+import { formatCount } from '@/lib/i18n/format';
 import { firstValues, pageNumber, searchText, TABLE_PAGE_SIZE, type SearchParams } from '@/lib/lists/params';
 import { listScopeOptions, listUsers, villageChoice } from '@/lib/users/queries';
 
@@ -42,9 +43,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </label>
         <button type="submit" className="rounded bg-red-800 px-4 py-2 text-white">{t('list.apply')}</button>
         <Link href="/admin/users" className="py-2 text-slate-600 underline">{t('list.reset')}</Link>
-        {(options.villageCount > options.villages.length || options.soeCount > options.soes.length) && (
+        {/* Narrowing the choices keeps the page of users one was on. */}
+        <input type="hidden" name="page" value={users.page} />
+        {options.villageCount > options.villages.length && (
           <p role="status" className="basis-full text-amber-800">
-            {t('users.choicesTruncated', { villages: options.villages.length, villageCount: options.villageCount, soes: options.soes.length, soeCount: options.soeCount })}
+            {t('users.villagesTruncated', { shown: formatCount(String(options.villages.length), locale), count: formatCount(String(options.villageCount), locale) })}
+          </p>
+        )}
+        {options.soeCount > options.soes.length && (
+          <p role="status" className="basis-full text-amber-800">
+            {t('users.soesTruncated', { shown: formatCount(String(options.soes.length), locale), count: formatCount(String(options.soeCount), locale) })}
           </p>
         )}
       </form>
@@ -87,7 +95,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         />
         {users.total > TABLE_PAGE_SIZE && (
           <div className="mt-2">
-            <Pagination page={params.page} total={users.total} pageSize={TABLE_PAGE_SIZE} current={current} />
+            <Pagination page={users.page} total={users.total} pageSize={TABLE_PAGE_SIZE} current={current} />
           </div>
         )}
       </section>

@@ -24,7 +24,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const sampleTag = <SampleTag />;
   const { periods: p, city, soes, districts, sample } = data;
   // The SOEs by pages (a province has thousands); the districts and the city are one table each.
-  const page = pageNumber.parse(askedPage);
+  const soePage = pageOf(soes, pageNumber.parse(askedPage), TABLE_PAGE_SIZE);
   const current = { year: String(p.year) };
   const marks = { soe: new Set(sample.soes), district: new Set(sample.districts) };
   const date = (d: Date) => formatDate(d, locale);
@@ -87,7 +87,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <DataTable className="mt-2 text-sm" rows={[city]} rowKey={() => 'city'} rowSample={() => sample.city} columns={measures.map((m) => ({ label: m.label, numeric: true, cell: m.cell }))} />
       </section>
       {[
-        { by: 'soe', title: t('bySoe'), rows: pageOf(soes, page, TABLE_PAGE_SIZE), total: soes.length, marked: marks.soe, name: t('soe'), note: null },
+        { by: 'soe', title: t('bySoe'), rows: soePage.rows, total: soes.length, marked: marks.soe, name: t('soe'), note: null },
         { by: 'district', title: t('byDistrict'), rows: districts, total: null, marked: marks.district, name: t('district'), note: t('districtNote') },
       ].map(({ by, title, rows, total, marked, name, note }) => (
         <section key={by} aria-labelledby={`compare-${by}`} className={box}>
@@ -112,7 +112,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               ),
             })}
           />
-          {total !== null && total > TABLE_PAGE_SIZE && <div className="mt-2"><Pagination page={page} total={total} pageSize={TABLE_PAGE_SIZE} current={current} /></div>}
+          {total !== null && total > TABLE_PAGE_SIZE && <div className="mt-2"><Pagination page={soePage.page} total={total} pageSize={TABLE_PAGE_SIZE} current={current} hash={`#compare-${by}`} /></div>}
           {note && <p className="mt-2 text-xs text-slate-600">{note}</p>}
         </section>
       ))}

@@ -21,9 +21,10 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
   const now = portalNow();
   const params = firstValues(await searchParams);
   const year = scorecardYearSchema(now).parse(params.year);
-  const page = pageNumber.parse(params.page);
+  const asked = pageNumber.parse(params.page);
   const [t, locale, ranking] = await Promise.all([getTranslations(), getLocale().then(toLocale), getRanking(user, year, now)]);
   const { weights, rows } = ranking!;
+  const shown = pageOf(rows, asked, TABLE_PAGE_SIZE);
   return (
     <div className="space-y-4">
       <header className="space-y-1">
@@ -50,7 +51,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
         <DataTable
           caption={t('scorecard.rankingTitle')}
-          rows={pageOf(rows, page, TABLE_PAGE_SIZE)}
+          rows={shown.rows}
           rowKey={(r) => r.soeId}
           columns={[
             { label: t('scorecard.rank'), numeric: true, cell: (r) => r.rank ?? '—' },
@@ -72,7 +73,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
             { label: t('scorecard.score'), numeric: true, cell: (r) => <strong>{r.score === null ? '—' : formatScore(r.score, locale)}</strong> },
           ]}
         />
-        {rows.length > TABLE_PAGE_SIZE && <div className="mt-2 px-2"><Pagination page={page} total={rows.length} pageSize={TABLE_PAGE_SIZE} current={{ year: String(year) }} /></div>}
+        {rows.length > TABLE_PAGE_SIZE && <div className="mt-2 px-2"><Pagination page={shown.page} total={rows.length} pageSize={TABLE_PAGE_SIZE} current={{ year: String(year) }} /></div>}
       </div>
     </div>
   );

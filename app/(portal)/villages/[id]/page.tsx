@@ -17,13 +17,22 @@ import { DividendForm } from '@/components/cooperatives/cooperative-forms';
 import { portalNow } from '@/lib/clock';
 import { listZoneOptions } from '@/lib/zones/queries';
 import { VillageForm } from '@/components/master/master-forms';
+import { inputClassName } from '@/components/ui/styles';
+import { firstValues, searchText, type SearchParams } from '@/lib/lists/params';
 
-export default async function VillagePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function VillagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const id = parseId((await params).id);
   const village = id === null ? null : await getVillage(user, id);
   if (!village) notFound();
-  const [t, locale, zones, dividends] = await Promise.all([getTranslations(), getLocale().then(toLocale), listZoneOptions(user, village.zone.districtId), getVillageDividends(user, village.id)]);
+  // The zone choices: its district's, or (`?zone=`) those of that name in any district.
+  const zoneNamed = searchText.parse(firstValues(await searchParams).zone);
+  const [t, locale, zones, dividends] = await Promise.all([
+    getTranslations(),
+    getLocale().then(toLocale),
+    listZoneOptions(user, { zoneId: village.zone.id, districtId: village.zone.districtId }, zoneNamed),
+    getVillageDividends(user, village.id),
+  ]);
   return (
     <article className="space-y-4">
       <header>
@@ -39,8 +48,15 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
         {village.sourceNote && !village.source?.isSample && <p className="text-xs text-slate-500">{t('sample.factTag')}: {village.source?.title} — {village.sourceNote}</p>}
       </header>
       {village.canEdit && (
-        <details className="rounded-lg border border-slate-200 bg-white p-4">
+        <details className="rounded-lg border border-slate-200 bg-white p-4" open={zoneNamed !== undefined}>
           <summary className="cursor-pointer font-semibold">{t('master.editVillage')}</summary>
+          <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
+            <label>
+              {t('master.otherZones')}
+              <input name="zone" defaultValue={zoneNamed ?? ''} className={inputClassName} />
+            </label>
+            <button type="submit" className="rounded border border-slate-300 px-3 py-2">{t('list.search')}</button>
+          </form>
           <div className="mt-2">
             <VillageForm
               zones={zones}
