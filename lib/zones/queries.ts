@@ -160,12 +160,17 @@ export async function getZone(user: SessionUser, id: number) {
  */
 export async function listZoneOptions(user: SessionUser, village: { zoneId: number; districtId: number }, named?: string) {
   if (!can(user, 'masterData.manage', {})) return [];
-  const where: Prisma.ZoneWhereInput = named ? { OR: [{ name: { contains: named, mode: 'insensitive' } }, { id: village.zoneId }] } : { districtId: village.districtId };
-  const zones = await db().zone.findMany({
-    where,
-    select: { id: true, name: true, district: { select: { name: true } } },
-    orderBy: [{ district: { name: 'asc' } }, { name: 'asc' }],
-    take: MAX_CHOICES,
-  });
-  return zones.map((z) => ({ id: z.id, name: `${z.district.name} · ${z.name}` }));
+  const select = { id: true, name: true, district: { select: { name: true } } } as const;
+  const [own, zones] = await Promise.all([
+    db().zone.findUniqueOrThrow({ where: { id: village.zoneId }, select }),
+    db().zone.findMany({
+      where: named ? { name: { contains: named, mode: 'insensitive' } } : { districtId: village.districtId },
+      select,
+      orderBy: [{ district: { name: 'asc' } }, { name: 'asc' }],
+      take: MAX_CHOICES,
+    }),
+  ]);
+  // Its own zone first when the list left it out: the form must never offer to move it unasked.
+  const all = zones.some((z) => z.id === own.id) ? zones : [own, ...zones];
+  return all.map((z) => ({ id: z.id, name: `${z.district.name} · ${z.name}` }));
 }
