@@ -224,7 +224,7 @@ export function formatAuditValue(value: unknown, kind: Kind | undefined, locale:
   const list = (items: unknown[], each: (v: unknown) => string | null) => {
     // A long list names its first LIST_SHOWN and counts the rest.
     const shown = items.slice(0, LIST_SHOWN).map(each).filter((v) => v !== null).join(locale === 'zh-CN' ? '、' : ', ') || null;
-    return shown && items.length > LIST_SHOWN ? t('audit.more', { shown, count: formatCount(String(items.length), locale) }) : shown;
+    return shown && items.length > LIST_SHOWN ? t('audit.more', { shown, count: formatCount(items.length, locale) }) : shown;
   };
   const words = (pairs: [string, string | null][]) => pairs.filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`).join(locale === 'zh-CN' ? '；' : '; ') || null;
   if (typeof kind === 'object') {
@@ -261,11 +261,11 @@ export function formatAuditValue(value: unknown, kind: Kind | undefined, locale:
             const { entity, ids } = (asRecord(r) ?? {}) as { entity?: string; ids?: unknown[] };
             if (!entity) return null;
             const name = t.has(`imports.entity.${entity}`) ? t(`imports.entity.${entity}`) : entity;
-            return t('imports.createdItem', { entity: name, count: formatCount(String(ids?.length ?? 0), locale) });
+            return t('imports.createdItem', { entity: name, count: formatCount(ids?.length ?? 0, locale) });
           })
         : null;
     case 'importedChanges':
-      return Array.isArray(value) ? t('audit.records', { count: formatCount(String(value.length), locale) }) : null;
+      return Array.isArray(value) ? t('audit.records', { count: formatCount(value.length, locale) }) : null;
   }
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
   if (typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatTime(new Date(value), locale);

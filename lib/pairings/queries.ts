@@ -3,7 +3,7 @@ import { can, type SessionUser } from '@/lib/auth/policy';
 import { db, type Prisma } from '@/lib/db/client';
 import { MAX_CHOICES } from '@/lib/lists/params';
 
-/** At most this many zones and SOEs are offered in the forms' choices; a search narrows them. */
+/** Pairings a page of master data lists (its choices are at most MAX_CHOICES, narrowed by a search). */
 export const PAIRINGS_PER_PAGE = 50;
 
 export type MasterSearch = { zone?: string; soe?: string; page: number };

@@ -47,12 +47,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <input type="hidden" name="page" value={users.page} />
         {options.villageCount > options.villages.length && (
           <p role="status" className="basis-full text-amber-800">
-            {t('users.villagesTruncated', { shown: formatCount(String(options.villages.length), locale), count: formatCount(String(options.villageCount), locale) })}
+            {t('users.villagesTruncated', { shown: formatCount(options.villages.length, locale), count: formatCount(options.villageCount, locale) })}
           </p>
         )}
         {options.soeCount > options.soes.length && (
           <p role="status" className="basis-full text-amber-800">
-            {t('users.soesTruncated', { shown: formatCount(String(options.soes.length), locale), count: formatCount(String(options.soeCount), locale) })}
+            {t('users.soesTruncated', { shown: formatCount(options.soes.length, locale), count: formatCount(options.soeCount, locale) })}
           </p>
         )}
       </form>
